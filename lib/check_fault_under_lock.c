@@ -1,0 +1,189 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * fault-under-lock: a call that may fault on user memory, made while a lock
+ * is held that this filesystem's page-fault path takes again.  If the user
+ * buffer is an mmap of a file of the same filesystem, the fault runs the
+ * filesystem's .fault/.page_mkwrite/.read_folio, which blocks on the lock
+ * its own task holds (gfs2 before 5.16, ocfs2 fiemap).
+ *
+ * The fault-path lock set is computed from the unit's own ops tables, so a
+ * lock the fault path never takes (ext4/xfs i_rwsem) is never reported.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "checks.h"
+#include "lockset.h"
+
+/* One lock a page fault can take, and who takes it. */
+struct fault_path_lock {
+	const struct fl_take *take;	/* NULL for a rules-declared lock */
+	const char *lock_class;
+	enum fl_mode mode;
+	const char *entry;		/* ops function the fault enters */
+	const char *entry_field;	/* vm_operations_struct::page_mkwrite */
+	const struct fl_rule *rule;	/* for generic mm locks */
+};
+
+struct fault_path {
+	struct fault_path_lock *locks;
+	int nlocks;
+};
+
+struct check_ctx {
+	const struct fl_unit *unit;
+	const struct fl_diag_sink *sink;
+	const struct fault_path *fp;
+};
+
+static void collect_fault_path(const struct fl_unit *unit,
+			       struct fault_path *fp)
+{
+	int i, t;
+
+	for (i = 0; i < unit->nops; i++) {
+		const struct fl_ops_entry *op = &unit->ops[i];
+		const struct fl_function *fn;
+		char field[256];
+
+		snprintf(field, sizeof(field), "%s::%s", op->table_type,
+			 op->field);
+		if (!fl_rules_find(unit->rules, field,
+				   FL_KIND_BIT(FL_RULE_FAULT_OP)))
+			continue;
+		fn = fl_unit_find(unit, op->function);
+		if (!fn || !fn->summary)
+			continue;
+		for (t = 0; t < fn->summary->ntakes; t++) {
+			struct fault_path_lock *l;
+
+			fp->locks = fl_xrealloc(fp->locks, (fp->nlocks + 1) *
+								   sizeof(*l));
+			l = &fp->locks[fp->nlocks++];
+			memset(l, 0, sizeof(*l));
+			l->take = &fn->summary->takes[t];
+			l->lock_class = l->take->lock_class;
+			l->mode = l->take->mode;
+			l->entry = fn->name;
+			l->entry_field = fl_strdup(field);
+		}
+	}
+	for (i = 0; i < unit->rules->nrules; i++) {
+		const struct fl_rule *r = &unit->rules->rules[i];
+		struct fault_path_lock *l;
+
+		if (r->kind != FL_RULE_FAULT_PATH_LOCK)
+			continue;
+		fp->locks = fl_xrealloc(fp->locks, (fp->nlocks + 1) * sizeof(*l));
+		l = &fp->locks[fp->nlocks++];
+		memset(l, 0, sizeof(*l));
+		l->lock_class = r->name;
+		l->mode = r->mode;
+		l->rule = r;
+	}
+}
+
+static const struct fault_path_lock *
+conflicting(const struct fault_path *fp, const struct fl_held *h)
+{
+	int i;
+
+	for (i = 0; i < fp->nlocks; i++)
+		if (!strcmp(fp->locks[i].lock_class, h->lock_class) &&
+		    fl_modes_conflict(fp->locks[i].mode, h->mode))
+			return &fp->locks[i];
+	return NULL;
+}
+
+static void report(struct check_ctx *c, const struct fl_event *ev,
+		   const struct fl_fault_call *fc, const struct fl_held *h,
+		   const struct fault_path_lock *l)
+{
+	const struct fl_diag_sink *sink = c->sink;
+	char msg[1024], where[300];
+
+	if (l->entry)
+		snprintf(where, sizeof(where),
+			 "a page fault on this file takes it again in '%s'",
+			 l->entry);
+	else
+		snprintf(where, sizeof(where),
+			 "a page fault on any file takes it %s (%s:%d)",
+			 l->mode == FL_MODE_EXCL ? "exclusively" : "shared",
+			 l->rule->file, l->rule->line);
+	snprintf(msg, sizeof(msg),
+		 "'%s' may fault on user memory while '%s' is held%s; %s "
+		 "[faultline:fault-under-lock]",
+		 ev->callee, h->display ? h->display : h->lock_class,
+		 h->mode == FL_MODE_SHARED ? " shared" : "", where);
+	sink->warning(sink->ctx, &ev->loc, msg);
+
+	if (fc->via) {
+		snprintf(msg, sizeof(msg), "'%s' calls '%s' here, which may fault",
+			 fc->via->name, fc->via->summary->fault_callee);
+		sink->note(sink->ctx, &fc->via->summary->fault_loc, msg);
+	}
+	if (h->via)
+		snprintf(msg, sizeof(msg), "'%s' (%s) is taken here by '%s'",
+			 h->display ? h->display : h->lock_class, h->lock_class,
+			 h->via);
+	else
+		snprintf(msg, sizeof(msg), "'%s' (%s) is taken here",
+			 h->display ? h->display : h->lock_class, h->lock_class);
+	sink->note(sink->ctx, &h->loc, msg);
+	if (l->take) {
+		if (strcmp(l->take->function, l->entry))
+			snprintf(msg, sizeof(msg),
+				 "the page fault path '%s' (%s) reaches '%s', "
+				 "which takes '%s' %s here",
+				 l->entry, l->entry_field, l->take->function,
+				 l->take->display, fl_mode_name(l->mode));
+		else
+			snprintf(msg, sizeof(msg),
+				 "the page fault path '%s' (%s) takes '%s' %s here",
+				 l->entry, l->entry_field, l->take->display,
+				 fl_mode_name(l->mode));
+		sink->note(sink->ctx, &l->take->loc, msg);
+	}
+}
+
+static void check_call(void *ctx, const struct fl_function *fn,
+		       const struct fl_event *ev, const struct fl_state *before)
+{
+	struct check_ctx *c = ctx;
+	struct fl_fault_call fc;
+	int i;
+
+	(void)fn;
+	if (!fl_call_may_fault(c->unit, ev, before, &fc))
+		return;
+	for (i = 0; i < before->nheld; i++) {
+		const struct fl_held *h = &before->held[i];
+		const struct fault_path_lock *l;
+
+		if (h->cond_var || !h->lock_class)
+			continue;
+		if (fc.except && !strcmp(fc.except, h->lock_class))
+			continue;
+		l = conflicting(c->fp, h);
+		if (l) {
+			report(c, ev, &fc, h, l);
+			return; /* one report per call */
+		}
+	}
+}
+
+void fl_check_fault_under_lock(const struct fl_unit *unit,
+			       const struct fl_diag_sink *sink)
+{
+	struct fault_path fp = { NULL, 0 };
+	struct check_ctx c = { unit, sink, &fp };
+	struct fl_hooks hooks = { check_call, NULL, &c };
+	int i;
+
+	collect_fault_path(unit, &fp);
+	if (fp.nlocks == 0)
+		return;
+	for (i = 0; i < unit->nfuncs; i++)
+		fl_lockset_run(unit, unit->funcs[i], &hooks);
+}

@@ -1,0 +1,10 @@
+// SPDX-License-Identifier: GPL-2.0
+/* Runs every check over a lowered unit. */
+#include "checks.h"
+#include "lockset.h"
+
+void fl_check_unit(struct fl_unit *unit, const struct fl_diag_sink *sink)
+{
+	fl_summarize_unit(unit);
+	fl_check_fault_under_lock(unit, sink);
+}

@@ -1,0 +1,11 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/* The checks, one file each: check_<name>.c. */
+#ifndef FAULTLINE_CHECKS_H
+#define FAULTLINE_CHECKS_H
+
+#include "model.h"
+
+void fl_check_fault_under_lock(const struct fl_unit *unit,
+			       const struct fl_diag_sink *sink);
+
+#endif

@@ -1,0 +1,596 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The lockset dataflow.  A forward may-analysis over the blocks of one
+ * function: a lock is in the set at a point if some path takes it and does
+ * not release it before that point.
+ *
+ * Conditional acquisitions (trylocks, gfs2_glock_nq, mutex_lock_interruptible)
+ * are kept as "held if VAR means success" until an edge tests VAR; only then
+ * do they become held (or disappear).  A result nobody tests never counts as
+ * held: reporting on it would be a guess.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "lockset.h"
+
+#define KINDS_LOCKING                                                        \
+	(FL_KIND_BIT(FL_RULE_LOCK) | FL_KIND_BIT(FL_RULE_TRYLOCK) |          \
+	 FL_KIND_BIT(FL_RULE_UNLOCK) | FL_KIND_BIT(FL_RULE_NOFAULT_BEGIN) | \
+	 FL_KIND_BIT(FL_RULE_NOFAULT_END) | FL_KIND_BIT(FL_RULE_BIND) |      \
+	 FL_KIND_BIT(FL_RULE_FAULT))
+
+bool fl_modes_conflict(enum fl_mode a, enum fl_mode b)
+{
+	return a == FL_MODE_EXCL || b == FL_MODE_EXCL;
+}
+
+static bool same_lock(const struct fl_held *a, const struct fl_held *b)
+{
+	if (a->lock_class && b->lock_class)
+		return !strcmp(a->lock_class, b->lock_class);
+	return !a->lock_class && !b->lock_class && a->param == b->param;
+}
+
+static bool same_fact(const struct fl_held *a, const struct fl_held *b)
+{
+	return same_lock(a, b) && a->mode == b->mode &&
+	       a->cond_var == b->cond_var && a->success == b->success;
+}
+
+static bool add_fact(struct fl_held **set, int *n, const struct fl_held *h)
+{
+	int i;
+
+	for (i = 0; i < *n; i++)
+		if (same_fact(&(*set)[i], h))
+			return false;
+	*set = fl_xrealloc(*set, (*n + 1) * sizeof(**set));
+	(*set)[(*n)++] = *h;
+	return true;
+}
+
+static bool add_obj(struct fl_state *st, unsigned var)
+{
+	int i;
+
+	for (i = 0; i < st->nnofault_objs; i++)
+		if (st->nofault_objs[i] == var)
+			return false;
+	st->nofault_objs = fl_xrealloc(st->nofault_objs,
+				       (st->nnofault_objs + 1) * sizeof(unsigned));
+	st->nofault_objs[st->nnofault_objs++] = var;
+	return true;
+}
+
+static void remove_obj(struct fl_state *st, unsigned var)
+{
+	int i;
+
+	for (i = 0; i < st->nnofault_objs; i++)
+		if (st->nofault_objs[i] == var)
+			st->nofault_objs[i--] = st->nofault_objs[--st->nnofault_objs];
+}
+
+static void state_copy(struct fl_state *dst, const struct fl_state *src)
+{
+	dst->reached = src->reached;
+	dst->nofault = src->nofault;
+	dst->task_nofault = src->task_nofault;
+	dst->nheld = src->nheld;
+	dst->held = fl_xrealloc(NULL, (src->nheld + 1) * sizeof(*src->held));
+	memcpy(dst->held, src->held, src->nheld * sizeof(*src->held));
+	dst->nreleased = src->nreleased;
+	dst->released = fl_xrealloc(NULL, (src->nreleased + 1) *
+						  sizeof(*src->released));
+	memcpy(dst->released, src->released,
+	       src->nreleased * sizeof(*src->released));
+	dst->nnofault_objs = src->nnofault_objs;
+	dst->nofault_objs = fl_xrealloc(NULL, (src->nnofault_objs + 1) *
+						      sizeof(unsigned));
+	memcpy(dst->nofault_objs, src->nofault_objs,
+	       src->nnofault_objs * sizeof(unsigned));
+}
+
+static void state_clear(struct fl_state *st)
+{
+	free(st->held);
+	free(st->released);
+	free(st->nofault_objs);
+	memset(st, 0, sizeof(*st));
+}
+
+/* dst |= src; returns whether dst grew. */
+static bool state_join(struct fl_state *dst, const struct fl_state *src)
+{
+	bool changed = false;
+	int i;
+
+	if (!src->reached)
+		return false;
+	if (!dst->reached) {
+		state_clear(dst);
+		state_copy(dst, src);
+		return true;
+	}
+	for (i = 0; i < src->nheld; i++)
+		changed |= add_fact(&dst->held, &dst->nheld, &src->held[i]);
+	for (i = 0; i < src->nreleased; i++)
+		changed |= add_fact(&dst->released, &dst->nreleased,
+				    &src->released[i]);
+	for (i = 0; i < src->nnofault_objs; i++)
+		changed |= add_obj(dst, src->nofault_objs[i]);
+	if (src->nofault && !dst->nofault)
+		dst->nofault = changed = true;
+	if (src->task_nofault && !dst->task_nofault)
+		dst->task_nofault = changed = true;
+	return changed;
+}
+
+/* The holder a gfs2_holder_init-style call bound to var, if any. */
+static bool find_binding(const struct fl_unit *unit,
+			 const struct fl_function *fn, unsigned var,
+			 struct fl_held *out)
+{
+	int b, e;
+
+	if (!var)
+		return false;
+	for (b = 0; b < fn->nblocks; b++) {
+		for (e = 0; e < fn->blocks[b].nevents; e++) {
+			const struct fl_event *ev = &fn->blocks[b].events[e];
+			const struct fl_rule *r;
+
+			if (ev->kind != FL_EV_CALL)
+				continue;
+			r = fl_rules_find(unit->rules, ev->callee,
+					  FL_KIND_BIT(FL_RULE_BIND) |
+						  FL_KIND_BIT(FL_RULE_LOCK) |
+						  FL_KIND_BIT(FL_RULE_TRYLOCK));
+			if (!r || !r->bind || r->bind > ev->nargs ||
+			    ev->args[r->bind - 1].var != var || !r->arg ||
+			    r->arg > ev->nargs)
+				continue;
+			memset(out, 0, sizeof(*out));
+			if (r->field) {
+				const struct fl_operand *op = &ev->args[r->arg - 1];
+				char buf[512];
+
+				if (!op->pointee)
+					continue;
+				snprintf(buf, sizeof(buf), "%s::%s", op->pointee,
+					 r->field);
+				out->lock_class = fl_strdup(buf);
+			} else {
+				out->lock_class = ev->args[r->arg - 1].lock_class;
+			}
+			out->display = ev->args[r->arg - 1].display;
+			out->mode = r->mode;
+			if (out->lock_class)
+				return true;
+		}
+	}
+	return false;
+}
+
+bool fl_rule_lock_operand(const struct fl_unit *unit,
+			  const struct fl_function *fn, const struct fl_rule *r,
+			  const struct fl_event *ev, struct fl_held *out)
+{
+	memset(out, 0, sizeof(*out));
+	out->mode = r->mode;
+	out->loc = ev->loc;
+	if (r->lock_class) {
+		out->lock_class = r->lock_class;
+		out->display = r->lock_class;
+		return true;
+	}
+	if (r->holder) {
+		struct fl_held bound;
+
+		if (r->holder > ev->nargs ||
+		    !find_binding(unit, fn, ev->args[r->holder - 1].var, &bound))
+			return false;
+		out->lock_class = bound.lock_class;
+		out->display = bound.display;
+		if (!out->mode)
+			out->mode = bound.mode;
+		return true;
+	}
+	if (!r->arg || r->arg > ev->nargs)
+		return false;
+
+	const struct fl_operand *op = &ev->args[r->arg - 1];
+
+	if (r->field) {
+		char buf[512];
+
+		if (!op->pointee)
+			return false;
+		snprintf(buf, sizeof(buf), "%s::%s", op->pointee, r->field);
+		out->lock_class = fl_strdup(buf);
+		snprintf(buf, sizeof(buf), "%s->%s",
+			 op->display ? op->display : "?", r->field);
+		out->display = fl_strdup(buf);
+		return true;
+	}
+	out->lock_class = op->lock_class;
+	out->display = op->display;
+	out->param = op->lock_class ? 0 : op->param;
+	return out->lock_class || out->param;
+}
+
+static bool is_nofault_obj(const struct fl_state *st, unsigned var)
+{
+	int i;
+
+	for (i = 0; var && i < st->nnofault_objs; i++)
+		if (st->nofault_objs[i] == var)
+			return true;
+	return false;
+}
+
+/* FOLL_NOFAULT (or whatever the rules name) set in a constant flags word. */
+static bool has_nofault_flag(const struct fl_unit *unit,
+			     const struct fl_operand *flags)
+{
+	int i;
+
+	if (!flags->is_const || !unit->flag_value)
+		return false;
+	for (i = 0; i < unit->rules->nrules; i++) {
+		const struct fl_rule *r = &unit->rules->rules[i];
+		long long bit;
+
+		if (r->kind != FL_RULE_NOFAULT_FLAG)
+			continue;
+		bit = unit->flag_value(r->name);
+		if (bit > 0 && (flags->value & bit) == bit)
+			return true;
+	}
+	return false;
+}
+
+bool fl_call_may_fault(const struct fl_unit *unit, const struct fl_event *ev,
+		       const struct fl_state *st, struct fl_fault_call *what)
+{
+	const struct fl_rule *r;
+	const struct fl_function *callee;
+
+	if (st->nofault || st->task_nofault)
+		return false;
+	memset(what, 0, sizeof(*what));
+	what->callee = ev->callee;
+	r = fl_rules_find(unit->rules, ev->callee, KINDS_LOCKING);
+	if (r) {
+		if (r->kind != FL_RULE_FAULT)
+			return false;
+		if (r->iter && r->iter <= ev->nargs &&
+		    is_nofault_obj(st, ev->args[r->iter - 1].var))
+			return false;
+		if (r->gup_flags && r->gup_flags <= ev->nargs &&
+		    has_nofault_flag(unit, &ev->args[r->gup_flags - 1]))
+			return false;
+		what->iter_arg = r->iter;
+		what->except = r->except;
+		return true;
+	}
+	callee = fl_unit_find(unit, ev->callee);
+	if (!callee || !callee->summary || !callee->summary->may_fault)
+		return false;
+	if (callee->summary->fault_iter_param) {
+		int k = callee->summary->fault_iter_param;
+
+		if (k > ev->nargs || is_nofault_obj(st, ev->args[k - 1].var))
+			return false;
+		what->iter_arg = k;
+	}
+	what->via = callee;
+	return true;
+}
+
+static bool is_nofault_obj(const struct fl_state *st, unsigned var);
+
+/* Forget conditional facts about var: it now holds something else. */
+static void kill_var(struct fl_state *st, unsigned var)
+{
+	int i;
+
+	if (!var)
+		return;
+	for (i = 0; i < st->nheld; i++)
+		if (st->held[i].cond_var == var)
+			st->held[i--] = st->held[--st->nheld];
+}
+
+/* var = src: what is known of src is now known of var too. */
+static void copy_var(struct fl_state *st, unsigned var, unsigned src)
+{
+	int i, n = st->nheld;
+
+	if (!var || !src || var == src)
+		return;
+	for (i = 0; i < n; i++) {
+		if (st->held[i].cond_var == src) {
+			struct fl_held h = st->held[i];
+
+			h.cond_var = var;
+			add_fact(&st->held, &st->nheld, &h);
+		}
+	}
+	if (is_nofault_obj(st, src))
+		add_obj(st, var);
+}
+
+static void release(struct fl_state *st, const struct fl_held *lock)
+{
+	bool found = false;
+	int i;
+
+	for (i = 0; i < st->nheld; i++) {
+		if (same_lock(&st->held[i], lock)) {
+			st->held[i--] = st->held[--st->nheld];
+			found = true;
+		}
+	}
+	if (!found)
+		add_fact(&st->released, &st->nreleased, lock);
+}
+
+static void acquire(struct fl_state *st, struct fl_held *lock)
+{
+	int i;
+
+	/* Taking a lock this function released earlier cancels the release. */
+	if (!lock->cond_var)
+		for (i = 0; i < st->nreleased; i++)
+			if (same_lock(&st->released[i], lock))
+				st->released[i--] = st->released[--st->nreleased];
+	add_fact(&st->held, &st->nheld, lock);
+}
+
+/* Apply a callee's summary: its releases, then its acquisitions. */
+static void apply_summary(const struct fl_event *ev,
+			  const struct fl_function *callee, struct fl_state *st)
+{
+	const struct fl_summary *s = callee->summary;
+	int i;
+
+	for (i = 0; i < s->nreleases + s->nacquires; i++) {
+		bool is_release = i < s->nreleases;
+		const struct fl_effect *e =
+			is_release ? &s->releases[i] :
+				     &s->acquires[i - s->nreleases];
+		struct fl_held h;
+
+		memset(&h, 0, sizeof(h));
+		h.mode = e->mode;
+		h.loc = ev->loc;
+		h.via = callee->name;
+		if (e->param && e->param <= ev->nargs &&
+		    (ev->args[e->param - 1].lock_class || !e->lock_class)) {
+			/* The callee locks what it was handed: the caller's. */
+			const struct fl_operand *op = &ev->args[e->param - 1];
+
+			h.lock_class = op->lock_class;
+			h.display = op->display;
+			h.param = op->lock_class ? 0 : op->param;
+		} else {
+			h.lock_class = e->lock_class;
+			h.display = e->display;
+		}
+		if (!h.lock_class && !h.param)
+			continue;
+		if (is_release) {
+			release(st, &h);
+			continue;
+		}
+		if (e->success != FL_SUCCESS_NONE) {
+			if (!ev->result_var)
+				continue;
+			h.cond_var = ev->result_var;
+			h.success = e->success;
+		}
+		acquire(st, &h);
+	}
+}
+
+static void transfer_call(const struct fl_unit *unit,
+			  const struct fl_function *fn,
+			  const struct fl_event *ev, struct fl_state *st)
+{
+	const struct fl_rule *r;
+	const struct fl_function *callee;
+	struct fl_held h;
+
+	kill_var(st, ev->result_var);
+	r = fl_rules_find(unit->rules, ev->callee, KINDS_LOCKING);
+	if (r) {
+		switch (r->kind) {
+		case FL_RULE_LOCK:
+			if (fl_rule_lock_operand(unit, fn, r, ev, &h))
+				acquire(st, &h);
+			break;
+		case FL_RULE_TRYLOCK:
+			if (ev->result_var &&
+			    fl_rule_lock_operand(unit, fn, r, ev, &h)) {
+				h.cond_var = ev->result_var;
+				h.success = r->success;
+				acquire(st, &h);
+			}
+			break;
+		case FL_RULE_UNLOCK:
+			if (fl_rule_lock_operand(unit, fn, r, ev, &h))
+				release(st, &h);
+			break;
+		case FL_RULE_NOFAULT_BEGIN:
+			st->nofault = true;
+			break;
+		case FL_RULE_NOFAULT_END:
+			st->nofault = false;
+			break;
+		default:
+			break;
+		}
+		return;
+	}
+	callee = fl_unit_find(unit, ev->callee);
+	if (callee && callee != fn && callee->summary &&
+	    callee->summary->status == 2)
+		apply_summary(ev, callee, st);
+}
+
+static void transfer_store(const struct fl_unit *unit,
+			   const struct fl_event *ev, struct fl_state *st)
+{
+	const struct fl_rule *r = fl_rules_find(
+		unit->rules, ev->field_class, FL_KIND_BIT(FL_RULE_NOFAULT_FIELD));
+	bool clears = ev->value.is_const && ev->value.value == 0;
+
+	if (!r)
+		return;
+	if (r->scope == FL_SCOPE_TASK) {
+		st->task_nofault = !clears;
+	} else if (ev->base_var) {
+		if (clears)
+			remove_obj(st, ev->base_var);
+		else
+			add_obj(st, ev->base_var);
+	}
+}
+
+static void transfer(const struct fl_unit *unit, const struct fl_function *fn,
+		     const struct fl_event *ev, struct fl_state *st)
+{
+	switch (ev->kind) {
+	case FL_EV_CALL:
+		transfer_call(unit, fn, ev, st);
+		break;
+	case FL_EV_STORE:
+		transfer_store(unit, ev, st);
+		break;
+	case FL_EV_ASSIGN:
+		kill_var(st, ev->var);
+		remove_obj(st, ev->var);
+		copy_var(st, ev->var, ev->value.var);
+		break;
+	case FL_EV_RETURN:
+		break;
+	}
+}
+
+/* What taking this edge says about a conditional acquisition. */
+static int edge_verdict(enum fl_success success, enum fl_relation rel)
+{
+	if (success == FL_SUCCESS_ZERO) {
+		if (rel == FL_REL_EQ0 || rel == FL_REL_GE0)
+			return 1;
+		if (rel == FL_REL_NE0 || rel == FL_REL_LT0)
+			return 0;
+	} else if (success == FL_SUCCESS_NONZERO) {
+		if (rel == FL_REL_NE0)
+			return 1;
+		if (rel == FL_REL_EQ0)
+			return 0;
+	}
+	return -1;
+}
+
+static void apply_edge(const struct fl_edge *e, struct fl_state *st)
+{
+	int i;
+
+	if (!e->cond_var || e->rel == FL_REL_NONE)
+		return;
+	for (i = 0; i < st->nheld; i++) {
+		struct fl_held *h = &st->held[i];
+		int v;
+
+		if (h->cond_var != e->cond_var)
+			continue;
+		v = edge_verdict(h->success, e->rel);
+		if (v == 1) {
+			h->cond_var = 0;
+			h->success = FL_SUCCESS_NONE;
+		} else if (v == 0) {
+			st->held[i--] = st->held[--st->nheld];
+		}
+	}
+	/* Resolving may have made two facts equal; keep one. */
+	for (i = 0; i < st->nheld; i++) {
+		int j;
+
+		for (j = i + 1; j < st->nheld; j++)
+			if (same_fact(&st->held[i], &st->held[j]))
+				st->held[j--] = st->held[--st->nheld];
+	}
+}
+
+void fl_lockset_run(const struct fl_unit *unit, const struct fl_function *fn,
+		    const struct fl_hooks *hooks)
+{
+	struct fl_state *in;
+	int *work, nwork = 0;
+	char *queued;
+	int b, i;
+
+	if (fn->nblocks == 0)
+		return;
+	in = fl_xcalloc(fn->nblocks, sizeof(*in));
+	work = fl_xcalloc(fn->nblocks, sizeof(*work));
+	queued = fl_xcalloc(fn->nblocks, 1);
+	in[fn->entry].reached = true;
+	work[nwork++] = fn->entry;
+	queued[fn->entry] = 1;
+
+	while (nwork) {
+		struct fl_state st;
+
+		b = work[--nwork];
+		queued[b] = 0;
+		state_copy(&st, &in[b]);
+		for (i = 0; i < fn->blocks[b].nevents; i++)
+			transfer(unit, fn, &fn->blocks[b].events[i], &st);
+		for (i = 0; i < fn->blocks[b].nsuccs; i++) {
+			const struct fl_edge *e = &fn->blocks[b].succs[i];
+			struct fl_state out;
+
+			if (e->dest < 0 || e->dest >= fn->nblocks)
+				continue;
+			state_copy(&out, &st);
+			apply_edge(e, &out);
+			if (state_join(&in[e->dest], &out) && !queued[e->dest]) {
+				queued[e->dest] = 1;
+				work[nwork++] = e->dest;
+			}
+			state_clear(&out);
+		}
+		state_clear(&st);
+	}
+
+	/* The fixpoint is reached: replay each block once for the hooks. */
+	for (b = 0; b < fn->nblocks; b++) {
+		struct fl_state st;
+
+		if (!in[b].reached)
+			continue;
+		state_copy(&st, &in[b]);
+		for (i = 0; i < fn->blocks[b].nevents; i++) {
+			const struct fl_event *ev = &fn->blocks[b].events[i];
+
+			if (ev->kind == FL_EV_CALL && hooks->call)
+				hooks->call(hooks->ctx, fn, ev, &st);
+			if (ev->kind == FL_EV_RETURN && hooks->ret)
+				hooks->ret(hooks->ctx, fn, ev, &st);
+			transfer(unit, fn, ev, &st);
+		}
+		state_clear(&st);
+	}
+
+	for (b = 0; b < fn->nblocks; b++)
+		state_clear(&in[b]);
+	free(in);
+	free(work);
+	free(queued);
+}

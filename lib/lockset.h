@@ -1,0 +1,120 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Per-function lockset dataflow: at every event, which locks are held (and
+ * in which mode), and whether page faults are disabled.
+ *
+ * Lock identity is the lock's class: the struct type and field that hold it
+ * ("gfs2_inode::i_gl"), a global's name ("var:foo_mutex"), or a class the
+ * rules fix.  A lock whose class is unknown is not tracked at all: a checker
+ * that guesses identities produces false reports.
+ */
+#ifndef FAULTLINE_LOCKSET_H
+#define FAULTLINE_LOCKSET_H
+
+#include "model.h"
+#include "rules.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+struct fl_held {
+	const char *lock_class;	/* NULL: the lock is parameter `param` itself */
+	const char *display;
+	enum fl_mode mode;
+	int param;		/* lock object is this parameter (summaries) */
+	unsigned cond_var;	/* 0: held; else held iff cond_var means success */
+	enum fl_success success;
+	struct fl_loc loc;	/* where it was taken */
+	const char *via;	/* wrapper that took it, or NULL */
+};
+
+struct fl_state {
+	bool reached;
+	struct fl_held *held;
+	int nheld;
+	struct fl_held *released; /* released here, not taken here (summaries) */
+	int nreleased;
+	bool nofault;		/* inside pagefault_disable() */
+	bool task_nofault;	/* current->faults_disabled_mapping set */
+	unsigned *nofault_objs;	/* variables whose ->nofault is set */
+	int nnofault_objs;
+};
+
+/* A lock effect of a function on its caller (acquired or released). */
+struct fl_effect {
+	const char *lock_class;
+	const char *display;
+	enum fl_mode mode;
+	int param;
+	enum fl_success success; /* conditional on the return value */
+	struct fl_loc loc;
+};
+
+/* A lock a function takes somewhere inside (for fault-path lock sets). */
+struct fl_take {
+	const char *lock_class;
+	const char *display;
+	enum fl_mode mode;
+	const char *function;	/* function whose code takes it */
+	struct fl_loc loc;
+};
+
+struct fl_summary {
+	int status;		/* 0 new, 1 being computed, 2 done */
+	struct fl_effect *acquires;
+	int nacquires;
+	struct fl_effect *releases;
+	int nreleases;
+	bool may_fault;
+	const char *fault_callee; /* the call that faults, for notes */
+	struct fl_loc fault_loc;
+	int fault_iter_param;	/* faults only through this iov_iter param */
+	struct fl_take *takes;
+	int ntakes;
+};
+
+/* What a faulting call is, once rules and summaries are consulted. */
+struct fl_fault_call {
+	const char *callee;
+	int iter_arg;		/* 1-based iov_iter argument, or 0 */
+	const char *except;	/* a lock class the call may hold */
+	const struct fl_function *via; /* static function that faults, or NULL */
+};
+
+struct fl_hooks {
+	/* Called for every call once the state has reached its fixpoint. */
+	void (*call)(void *ctx, const struct fl_function *fn,
+		     const struct fl_event *ev, const struct fl_state *before);
+	/* Called with the state at each return. */
+	void (*ret)(void *ctx, const struct fl_function *fn,
+		    const struct fl_event *ev, const struct fl_state *before);
+	void *ctx;
+};
+
+/* Run the dataflow over fn, then call hooks with the fixpoint states. */
+void fl_lockset_run(const struct fl_unit *unit, const struct fl_function *fn,
+		    const struct fl_hooks *hooks);
+
+/*
+ * Whether ev may fault on user memory given the state before it; fills
+ * *what.  Calls inside a nofault region or on a nofault iterator do not.
+ */
+bool fl_call_may_fault(const struct fl_unit *unit, const struct fl_event *ev,
+		       const struct fl_state *st, struct fl_fault_call *what);
+
+/* The lock a lock rule names at this call; false when it is unknown. */
+bool fl_rule_lock_operand(const struct fl_unit *unit,
+			  const struct fl_function *fn, const struct fl_rule *r,
+			  const struct fl_event *ev, struct fl_held *out);
+
+/* Compute summaries of every function of the unit (bottom-up). */
+void fl_summarize_unit(struct fl_unit *unit);
+
+bool fl_modes_conflict(enum fl_mode a, enum fl_mode b);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

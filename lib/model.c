@@ -1,0 +1,124 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Building the program model.  A unit lives as long as the compiler process
+ * that lowers it, so the model is never freed piecemeal.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "model.h"
+
+void *fl_xcalloc(unsigned long n, unsigned long size)
+{
+	void *p = calloc(n ? n : 1, size ? size : 1);
+
+	if (!p) {
+		fputs("faultline: out of memory\n", stderr);
+		abort();
+	}
+	return p;
+}
+
+void *fl_xrealloc(void *p, unsigned long size)
+{
+	p = realloc(p, size ? size : 1);
+	if (!p) {
+		fputs("faultline: out of memory\n", stderr);
+		abort();
+	}
+	return p;
+}
+
+const char *fl_strdup(const char *s)
+{
+	size_t len;
+	char *copy;
+
+	if (!s)
+		return NULL;
+	len = strlen(s) + 1;
+	copy = fl_xcalloc(1, len);
+	memcpy(copy, s, len);
+	return copy;
+}
+
+struct fl_unit *fl_unit_new(const struct fl_rules *rules)
+{
+	struct fl_unit *unit = fl_xcalloc(1, sizeof(*unit));
+
+	unit->rules = rules;
+	return unit;
+}
+
+struct fl_function *fl_unit_add_function(struct fl_unit *unit, const char *name)
+{
+	struct fl_function *fn = fl_xcalloc(1, sizeof(*fn));
+
+	fn->name = fl_strdup(name);
+	if (unit->nfuncs == unit->funcs_cap) {
+		unit->funcs_cap = unit->funcs_cap ? unit->funcs_cap * 2 : 64;
+		unit->funcs = fl_xrealloc(unit->funcs,
+					  unit->funcs_cap * sizeof(*unit->funcs));
+	}
+	unit->funcs[unit->nfuncs++] = fn;
+	return fn;
+}
+
+void fl_unit_add_ops(struct fl_unit *unit, const char *table_type,
+		     const char *field, const char *function,
+		     const struct fl_loc *loc)
+{
+	struct fl_ops_entry *e;
+
+	if (unit->nops == unit->ops_cap) {
+		unit->ops_cap = unit->ops_cap ? unit->ops_cap * 2 : 16;
+		unit->ops = fl_xrealloc(unit->ops,
+					unit->ops_cap * sizeof(*unit->ops));
+	}
+	e = &unit->ops[unit->nops++];
+	e->table_type = fl_strdup(table_type);
+	e->field = fl_strdup(field);
+	e->function = fl_strdup(function);
+	e->loc = *loc;
+}
+
+struct fl_function *fl_unit_find(const struct fl_unit *unit, const char *name)
+{
+	int i;
+
+	/* Units hold hundreds of functions at most; a scan is cheap enough. */
+	for (i = 0; i < unit->nfuncs; i++)
+		if (!strcmp(unit->funcs[i]->name, name))
+			return unit->funcs[i];
+	return NULL;
+}
+
+struct fl_event *fl_block_add_event(struct fl_block *block,
+				    enum fl_event_kind kind)
+{
+	struct fl_event *ev;
+
+	/* Grow in powers of two; nevents is the only size kept. */
+	if ((block->nevents & (block->nevents - 1)) == 0)
+		block->events = fl_xrealloc(block->events,
+					    (block->nevents ? block->nevents * 2 : 1) *
+						    sizeof(*block->events));
+	ev = &block->events[block->nevents++];
+	memset(ev, 0, sizeof(*ev));
+	ev->kind = kind;
+	return ev;
+}
+
+void fl_block_add_edge(struct fl_block *block, int dest, unsigned cond_var,
+		       enum fl_relation rel)
+{
+	struct fl_edge *e;
+
+	block->succs = fl_xrealloc(block->succs,
+				   (block->nsuccs + 1) * sizeof(*block->succs));
+	e = &block->succs[block->nsuccs++];
+	e->dest = dest;
+	e->cond_var = cond_var;
+	e->rel = rel;
+}

@@ -1,0 +1,154 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * The engine-neutral program model.
+ *
+ * A front end (the GCC plugin today) lowers each function of a translation
+ * unit into basic blocks of events: calls, field stores, assignments and
+ * returns, with conditional edges that test a variable against zero.  The
+ * checks in lib/ see only this model and the rules, never compiler types.
+ */
+#ifndef FAULTLINE_MODEL_H
+#define FAULTLINE_MODEL_H
+
+#include <stdbool.h>
+#include <stdio.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* A source position; cookie is the front end's own handle (a location_t). */
+struct fl_loc {
+	const char *file;
+	int line;
+	int column;
+	unsigned long cookie;
+};
+
+/*
+ * One call argument or stored value, as far as the front end understood it.
+ * Variables are named by keys (non-zero, unique within a function).
+ */
+struct fl_operand {
+	const char *lock_class;	/* "gfs2_inode::i_gl", "var:foo_mutex" or NULL */
+	const char *display;	/* the expression as written: "ip->i_gl" */
+	const char *pointee;	/* struct a pointer argument points to, or NULL */
+	unsigned var;		/* variable holding the value, or 0 */
+	int param;		/* 1-based parameter of this function, or 0 */
+	bool is_const;
+	long long value;
+};
+
+enum fl_event_kind {
+	FL_EV_CALL,	/* callee(args...), result stored in result_var */
+	FL_EV_STORE,	/* base_var->field = value, field named by class */
+	FL_EV_ASSIGN,	/* var = something: what we knew about var is stale */
+	FL_EV_RETURN,	/* return value */
+};
+
+struct fl_event {
+	enum fl_event_kind kind;
+	struct fl_loc loc;
+	/* FL_EV_CALL */
+	const char *callee;
+	int nargs;
+	struct fl_operand *args;
+	unsigned result_var;
+	/* FL_EV_STORE: field_class is "TYPE::FIELD" */
+	const char *field_class;
+	unsigned base_var;
+	/* FL_EV_STORE and FL_EV_RETURN */
+	struct fl_operand value;
+	/* FL_EV_ASSIGN */
+	unsigned var;
+};
+
+/* What a conditional edge knows about a variable when it is taken. */
+enum fl_relation {
+	FL_REL_NONE,
+	FL_REL_EQ0,
+	FL_REL_NE0,
+	FL_REL_LT0,
+	FL_REL_GE0,
+};
+
+struct fl_edge {
+	int dest;
+	unsigned cond_var;
+	enum fl_relation rel;
+};
+
+struct fl_block {
+	struct fl_event *events;
+	int nevents;
+	struct fl_edge *succs;
+	int nsuccs;
+};
+
+struct fl_summary;
+
+struct fl_function {
+	const char *name;
+	struct fl_loc loc;
+	bool is_static;
+	struct fl_block *blocks;
+	int nblocks;
+	int entry;
+	struct fl_summary *summary; /* filled in by lib/summary.c */
+};
+
+/* A function pointer in a static initializer: gfs2_vm_ops.page_mkwrite. */
+struct fl_ops_entry {
+	const char *table_type; /* "vm_operations_struct" */
+	const char *field;	/* "page_mkwrite" */
+	const char *function;	/* "gfs2_page_mkwrite" */
+	struct fl_loc loc;
+};
+
+struct fl_diag_sink {
+	void (*warning)(void *ctx, const struct fl_loc *loc, const char *msg);
+	void (*note)(void *ctx, const struct fl_loc *loc, const char *msg);
+	void *ctx;
+};
+
+struct fl_rules;
+
+struct fl_unit {
+	struct fl_function **funcs;
+	int nfuncs;
+	int funcs_cap;
+	struct fl_ops_entry *ops;
+	int nops;
+	int ops_cap;
+	const struct fl_rules *rules;
+	/* Values of flag macros the rules name (FOLL_NOFAULT); -1 unknown. */
+	long long (*flag_value)(const char *name);
+};
+
+/* Allocation helpers for front ends.  A unit lives as long as the process
+ * that analyses it (one compiler run), so nothing is freed. */
+struct fl_unit *fl_unit_new(const struct fl_rules *rules);
+struct fl_function *fl_unit_add_function(struct fl_unit *unit, const char *name);
+void fl_unit_add_ops(struct fl_unit *unit, const char *table_type,
+		     const char *field, const char *function,
+		     const struct fl_loc *loc);
+struct fl_function *fl_unit_find(const struct fl_unit *unit, const char *name);
+struct fl_event *fl_block_add_event(struct fl_block *block,
+				    enum fl_event_kind kind);
+void fl_block_add_edge(struct fl_block *block, int dest, unsigned cond_var,
+		       enum fl_relation rel);
+const char *fl_strdup(const char *s);
+void *fl_xcalloc(unsigned long n, unsigned long size);
+void *fl_xrealloc(void *p, unsigned long size);
+
+/* A readable dump of the model, for debugging the lowering. */
+void fl_dump_unit(const struct fl_unit *unit, FILE *out);
+
+/* Run every check of this unit, reporting through sink. */
+void fl_check_unit(struct fl_unit *unit, const struct fl_diag_sink *sink);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

@@ -1,0 +1,473 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Parser for the rules/ directory.  One rule a line:
+ *
+ *	KIND NAME [key=value ...]	# comment
+ *
+ * Errors name the file and line; a bad line is skipped, the rest is kept.
+ */
+#include <ctype.h>
+#include <dirent.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "model.h"
+#include "rules.h"
+
+static const char *const kind_names[FL_RULE_NKINDS] = {
+	[FL_RULE_LOCK] = "lock",
+	[FL_RULE_TRYLOCK] = "trylock",
+	[FL_RULE_UNLOCK] = "unlock",
+	[FL_RULE_BIND] = "bind",
+	[FL_RULE_FAULT] = "fault",
+	[FL_RULE_NOFAULT_BEGIN] = "nofault-begin",
+	[FL_RULE_NOFAULT_END] = "nofault-end",
+	[FL_RULE_NOFAULT_FIELD] = "nofault-field",
+	[FL_RULE_NOFAULT_FLAG] = "nofault-flag",
+	[FL_RULE_FAULT_OP] = "fault-op",
+	[FL_RULE_FAULT_PATH_LOCK] = "fault-path-lock",
+};
+
+/* Which keys each kind accepts, and which it requires. */
+enum key {
+	K_ARG = 1 << 0,
+	K_HOLDER = 1 << 1,
+	K_BIND = 1 << 2,
+	K_ITER = 1 << 3,
+	K_GUP_FLAGS = 1 << 4,
+	K_FIELD = 1 << 5,
+	K_CLASS = 1 << 6,
+	K_EXCEPT = 1 << 7,
+	K_MODE = 1 << 8,
+	K_SUCCESS = 1 << 9,
+	K_SCOPE = 1 << 10,
+};
+
+static const char *const key_names[] = {
+	"arg",	 "holder", "bind",   "iter",	"gup-flags", "field",
+	"class", "except", "mode",   "success", "scope",
+};
+
+static const struct {
+	unsigned allowed;
+	unsigned required;
+} kind_keys[FL_RULE_NKINDS] = {
+	[FL_RULE_LOCK] = { K_ARG | K_HOLDER | K_BIND | K_FIELD | K_CLASS |
+				   K_MODE,
+			   K_MODE },
+	[FL_RULE_TRYLOCK] = { K_ARG | K_HOLDER | K_BIND | K_FIELD | K_CLASS |
+				      K_MODE | K_SUCCESS,
+			      K_SUCCESS },
+	[FL_RULE_UNLOCK] = { K_ARG | K_HOLDER | K_FIELD | K_CLASS, 0 },
+	[FL_RULE_BIND] = { K_ARG | K_BIND | K_MODE | K_FIELD,
+			   K_ARG | K_BIND | K_MODE },
+	[FL_RULE_FAULT] = { K_ITER | K_GUP_FLAGS | K_EXCEPT, 0 },
+	[FL_RULE_NOFAULT_BEGIN] = { 0, 0 },
+	[FL_RULE_NOFAULT_END] = { 0, 0 },
+	[FL_RULE_NOFAULT_FIELD] = { K_SCOPE, K_SCOPE },
+	[FL_RULE_NOFAULT_FLAG] = { 0, 0 },
+	[FL_RULE_FAULT_OP] = { 0, 0 },
+	[FL_RULE_FAULT_PATH_LOCK] = { K_MODE, K_MODE },
+};
+
+struct parse {
+	const char *path;
+	int line;
+	int errors;
+	void (*error)(void *ctx, const char *msg);
+	void *ctx;
+};
+
+static void parse_error(struct parse *p, const char *fmt, const char *arg)
+{
+	char msg[512];
+	char text[400];
+
+	snprintf(text, sizeof(text), fmt, arg);
+	snprintf(msg, sizeof(msg), "%s:%d: %s", p->path, p->line, text);
+	p->error(p->ctx, msg);
+	p->errors++;
+}
+
+/* A 1-based argument number. */
+static int parse_argno(struct parse *p, const char *key, const char *val)
+{
+	char *end;
+	long n = strtol(val, &end, 10);
+
+	(void)key;
+	if (*val == '\0' || *end != '\0' || n < 1 || n > 16) {
+		parse_error(p, "bad argument number '%s' (1 to 16)", val);
+		return -1;
+	}
+	return (int)n;
+}
+
+/* TYPE::FIELD, with C identifiers on both sides. */
+static bool is_field_name(const char *s)
+{
+	const char *sep = strstr(s, "::");
+	const char *c;
+
+	if (!sep || sep == s || sep[2] == '\0')
+		return false;
+	for (c = s; *c; c++) {
+		if (c == sep || c == sep + 1)
+			continue;
+		if (!isalnum((unsigned char)*c) && *c != '_')
+			return false;
+	}
+	return true;
+}
+
+static bool is_identifier(const char *s)
+{
+	if (!isalpha((unsigned char)*s) && *s != '_')
+		return false;
+	for (; *s; s++)
+		if (!isalnum((unsigned char)*s) && *s != '_')
+			return false;
+	return true;
+}
+
+static int set_key(struct parse *p, struct fl_rule *r, unsigned *seen,
+		   char *word)
+{
+	char *eq = strchr(word, '=');
+	unsigned i, key;
+
+	if (!eq) {
+		parse_error(p, "expected key=value, found '%s'", word);
+		return -1;
+	}
+	*eq = '\0';
+	for (i = 0; i < sizeof(key_names) / sizeof(key_names[0]); i++)
+		if (!strcmp(word, key_names[i]))
+			break;
+	if (i == sizeof(key_names) / sizeof(key_names[0])) {
+		parse_error(p, "unknown key '%s'", word);
+		return -1;
+	}
+	key = 1u << i;
+	if (!(kind_keys[r->kind].allowed & key)) {
+		char msg[128];
+
+		snprintf(msg, sizeof(msg), "key '%s' is not allowed for '%s'",
+			 word, kind_names[r->kind]);
+		parse_error(p, "%s", msg);
+		return -1;
+	}
+	if (*seen & key) {
+		parse_error(p, "key '%s' given twice", word);
+		return -1;
+	}
+	*seen |= key;
+
+	const char *val = eq + 1;
+	int n;
+
+	switch (key) {
+	case K_ARG:
+	case K_HOLDER:
+	case K_BIND:
+	case K_ITER:
+	case K_GUP_FLAGS:
+		n = parse_argno(p, word, val);
+		if (n < 0)
+			return -1;
+		if (key == K_ARG)
+			r->arg = n;
+		else if (key == K_HOLDER)
+			r->holder = n;
+		else if (key == K_BIND)
+			r->bind = n;
+		else if (key == K_ITER)
+			r->iter = n;
+		else
+			r->gup_flags = n;
+		return 0;
+	case K_FIELD:
+		if (!is_identifier(val)) {
+			parse_error(p, "bad field name '%s'", val);
+			return -1;
+		}
+		r->field = fl_strdup(val);
+		return 0;
+	case K_CLASS:
+	case K_EXCEPT:
+		if (!is_field_name(val) && !is_identifier(val)) {
+			parse_error(p, "bad lock class '%s' (TYPE::FIELD or a name)",
+				    val);
+			return -1;
+		}
+		if (key == K_CLASS)
+			r->lock_class = fl_strdup(val);
+		else
+			r->except = fl_strdup(val);
+		return 0;
+	case K_MODE:
+		if (!strcmp(val, "excl"))
+			r->mode = FL_MODE_EXCL;
+		else if (!strcmp(val, "shared"))
+			r->mode = FL_MODE_SHARED;
+		else {
+			parse_error(p, "bad mode '%s' (excl or shared)", val);
+			return -1;
+		}
+		return 0;
+	case K_SUCCESS:
+		if (!strcmp(val, "zero"))
+			r->success = FL_SUCCESS_ZERO;
+		else if (!strcmp(val, "nonzero"))
+			r->success = FL_SUCCESS_NONZERO;
+		else {
+			parse_error(p, "bad success '%s' (zero or nonzero)", val);
+			return -1;
+		}
+		return 0;
+	case K_SCOPE:
+		if (!strcmp(val, "object"))
+			r->scope = FL_SCOPE_OBJECT;
+		else if (!strcmp(val, "task"))
+			r->scope = FL_SCOPE_TASK;
+		else {
+			parse_error(p, "bad scope '%s' (object or task)", val);
+			return -1;
+		}
+		return 0;
+	}
+	return -1;
+}
+
+/* Checks that only make sense once the whole line is read. */
+static int check_rule(struct parse *p, const struct fl_rule *r)
+{
+	unsigned kinds_with_lock = FL_KIND_BIT(FL_RULE_LOCK) |
+				   FL_KIND_BIT(FL_RULE_TRYLOCK) |
+				   FL_KIND_BIT(FL_RULE_UNLOCK);
+
+	if ((FL_KIND_BIT(r->kind) & kinds_with_lock) && !r->arg &&
+	    !r->holder && !r->lock_class) {
+		parse_error(p, "'%s' needs arg=, holder= or class=",
+			    kind_names[r->kind]);
+		return -1;
+	}
+	if (r->arg && r->holder) {
+		parse_error(p, "%s", "arg= and holder= exclude each other");
+		return -1;
+	}
+	if (r->holder && r->bind) {
+		parse_error(p, "%s", "holder= and bind= exclude each other");
+		return -1;
+	}
+	if (r->field && !r->arg) {
+		parse_error(p, "%s", "field= needs arg=");
+		return -1;
+	}
+	if (r->kind == FL_RULE_LOCK && r->holder) {
+		/* The mode comes from the bind; an explicit one is still fine. */
+	}
+	if ((r->kind == FL_RULE_NOFAULT_FIELD || r->kind == FL_RULE_FAULT_OP) &&
+	    !is_field_name(r->name)) {
+		parse_error(p, "expected TYPE::FIELD, found '%s'", r->name);
+		return -1;
+	}
+	if (r->kind == FL_RULE_FAULT_PATH_LOCK && !is_field_name(r->name) &&
+	    !is_identifier(r->name)) {
+		parse_error(p, "bad lock class '%s'", r->name);
+		return -1;
+	}
+	if (r->kind != FL_RULE_NOFAULT_FIELD && r->kind != FL_RULE_FAULT_OP &&
+	    r->kind != FL_RULE_FAULT_PATH_LOCK && !is_identifier(r->name)) {
+		parse_error(p, "bad name '%s'", r->name);
+		return -1;
+	}
+	return 0;
+}
+
+static void add_rule(struct fl_rules *rules, const struct fl_rule *r)
+{
+	if (rules->nrules == rules->cap) {
+		rules->cap = rules->cap ? rules->cap * 2 : 64;
+		rules->rules = fl_xrealloc(rules->rules,
+					   rules->cap * sizeof(*rules->rules));
+	}
+	rules->rules[rules->nrules++] = *r;
+}
+
+static void parse_line(struct parse *p, struct fl_rules *rules, char *line)
+{
+	char *hash = strchr(line, '#');
+	char *words[32];
+	int nwords = 0;
+	char *tok, *save = NULL;
+	struct fl_rule r;
+	unsigned seen = 0;
+	int i, k;
+
+	if (hash)
+		*hash = '\0';
+	for (tok = strtok_r(line, " \t\r\n", &save); tok;
+	     tok = strtok_r(NULL, " \t\r\n", &save)) {
+		if (nwords == 32) {
+			parse_error(p, "%s", "too many words");
+			return;
+		}
+		words[nwords++] = tok;
+	}
+	if (nwords == 0)
+		return;
+
+	memset(&r, 0, sizeof(r));
+	for (k = 0; k < FL_RULE_NKINDS; k++)
+		if (!strcmp(words[0], kind_names[k]))
+			break;
+	if (k == FL_RULE_NKINDS) {
+		parse_error(p, "unknown kind '%s'", words[0]);
+		return;
+	}
+	r.kind = k;
+	if (nwords < 2) {
+		parse_error(p, "'%s' needs a name", words[0]);
+		return;
+	}
+	r.name = fl_strdup(words[1]);
+	for (i = 2; i < nwords; i++)
+		if (set_key(p, &r, &seen, words[i]))
+			return;
+	if ((kind_keys[r.kind].required & seen) != kind_keys[r.kind].required) {
+		for (i = 0; i < (int)(sizeof(key_names) / sizeof(key_names[0]));
+		     i++) {
+			if ((kind_keys[r.kind].required & (1u << i)) &&
+			    !(seen & (1u << i))) {
+				char msg[128];
+
+				snprintf(msg, sizeof(msg), "'%s' needs %s=",
+					 kind_names[r.kind], key_names[i]);
+				parse_error(p, "%s", msg);
+				return;
+			}
+		}
+	}
+	if (check_rule(p, &r))
+		return;
+	if (r.kind == FL_RULE_TRYLOCK && !r.mode && !r.holder) {
+		parse_error(p, "%s", "'trylock' needs mode= unless holder= gives it");
+		return;
+	}
+	if (r.kind == FL_RULE_LOCK && !r.mode && !r.holder) {
+		parse_error(p, "%s", "'lock' needs mode=");
+		return;
+	}
+	r.file = fl_strdup(p->path);
+	r.line = p->line;
+	add_rule(rules, &r);
+}
+
+int fl_rules_parse_file(struct fl_rules *rules, const char *path,
+			void (*error)(void *ctx, const char *msg), void *ctx)
+{
+	struct parse p = { path, 0, 0, error, ctx };
+	char buf[1024];
+	FILE *f = fopen(path, "r");
+
+	if (!f) {
+		char msg[600];
+
+		snprintf(msg, sizeof(msg), "%s: cannot open rules file: %s",
+			 path, strerror(errno));
+		error(ctx, msg);
+		return 1;
+	}
+	while (fgets(buf, sizeof(buf), f)) {
+		p.line++;
+		if (!strchr(buf, '\n') && !feof(f)) {
+			int c;
+
+			parse_error(&p, "%s", "line too long");
+			while ((c = fgetc(f)) != EOF && c != '\n')
+				;
+			continue;
+		}
+		parse_line(&p, rules, buf);
+	}
+	fclose(f);
+	return p.errors;
+}
+
+static int compare_names(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+int fl_rules_load_dir(struct fl_rules *rules, const char *dir,
+		      void (*error)(void *ctx, const char *msg), void *ctx)
+{
+	DIR *d = opendir(dir);
+	struct dirent *de;
+	char **names = NULL;
+	int n = 0, i, errors = 0;
+
+	if (!d) {
+		char msg[600];
+
+		snprintf(msg, sizeof(msg), "%s: cannot open rules directory: %s",
+			 dir, strerror(errno));
+		error(ctx, msg);
+		return 1;
+	}
+	while ((de = readdir(d))) {
+		size_t len = strlen(de->d_name);
+
+		if (len > 6 && !strcmp(de->d_name + len - 6, ".rules")) {
+			names = fl_xrealloc(names, (n + 1) * sizeof(*names));
+			names[n++] = strdup(de->d_name);
+		}
+	}
+	closedir(d);
+	qsort(names, n, sizeof(*names), compare_names);
+	for (i = 0; i < n; i++) {
+		char path[4096];
+
+		snprintf(path, sizeof(path), "%s/%s", dir, names[i]);
+		errors += fl_rules_parse_file(rules, path, error, ctx);
+		free(names[i]);
+	}
+	free(names);
+	if (n == 0) {
+		char msg[600];
+
+		snprintf(msg, sizeof(msg), "%s: no *.rules files", dir);
+		error(ctx, msg);
+		errors++;
+	}
+	return errors;
+}
+
+const struct fl_rule *fl_rules_find(const struct fl_rules *rules,
+				    const char *name, unsigned kinds)
+{
+	int i;
+
+	for (i = 0; i < rules->nrules; i++)
+		if ((FL_KIND_BIT(rules->rules[i].kind) & kinds) &&
+		    !strcmp(rules->rules[i].name, name))
+			return &rules->rules[i];
+	return NULL;
+}
+
+void fl_rules_free(struct fl_rules *rules)
+{
+	free(rules->rules);
+	rules->rules = NULL;
+	rules->nrules = rules->cap = 0;
+}
+
+const char *fl_mode_name(enum fl_mode mode)
+{
+	return mode == FL_MODE_EXCL ? "exclusive" :
+	       mode == FL_MODE_SHARED ? "shared" :
+					"none";
+}

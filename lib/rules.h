@@ -1,0 +1,96 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Kernel API knowledge, read from the rules/ directory (format: rules/README.md).
+ */
+#ifndef FAULTLINE_RULES_H
+#define FAULTLINE_RULES_H
+
+#include <stdbool.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+enum fl_rule_kind {
+	FL_RULE_LOCK,		/* acquires unconditionally */
+	FL_RULE_TRYLOCK,	/* acquires when the result says success */
+	FL_RULE_UNLOCK,
+	FL_RULE_BIND,		/* binds a holder to a lock (gfs2_holder_init) */
+	FL_RULE_FAULT,		/* may fault on user memory */
+	FL_RULE_NOFAULT_BEGIN,
+	FL_RULE_NOFAULT_END,
+	FL_RULE_NOFAULT_FIELD,	/* a field whose non-zero value disables faults */
+	FL_RULE_NOFAULT_FLAG,	/* a flag bit that makes a GUP call nofault */
+	FL_RULE_FAULT_OP,	/* an ops-table field called from a page fault */
+	FL_RULE_FAULT_PATH_LOCK, /* a lock generic mm code takes in a fault */
+	FL_RULE_NKINDS
+};
+
+enum fl_mode {
+	FL_MODE_NONE,
+	FL_MODE_SHARED,
+	FL_MODE_EXCL,
+};
+
+enum fl_success {
+	FL_SUCCESS_NONE,
+	FL_SUCCESS_ZERO,	/* returns 0 on success (errno style) */
+	FL_SUCCESS_NONZERO,	/* returns true on success (trylock style) */
+};
+
+enum fl_scope {
+	FL_SCOPE_NONE,
+	FL_SCOPE_OBJECT,	/* applies to the object the field belongs to */
+	FL_SCOPE_TASK,		/* applies to everything the task does */
+};
+
+struct fl_rule {
+	enum fl_rule_kind kind;
+	const char *name;	/* function, TYPE::FIELD, macro or lock class */
+	int arg;		/* lock object argument (1-based), 0 if none */
+	int holder;		/* the lock is the one bound to this argument */
+	int bind;		/* binds this holder argument to the lock */
+	int iter;		/* iov_iter argument of a faulting call */
+	int gup_flags;		/* FOLL_* flags argument of a faulting call */
+	const char *field;	/* the lock is arg->field */
+	const char *lock_class;	/* fixed lock class */
+	const char *except;	/* lock class a faulting call may hold */
+	enum fl_mode mode;
+	enum fl_success success;
+	enum fl_scope scope;
+	const char *file;	/* where the rule was read */
+	int line;
+};
+
+struct fl_rules {
+	struct fl_rule *rules;
+	int nrules;
+	int cap;
+};
+
+/*
+ * Parse one rules file into rules.  Returns the number of errors; each is
+ * reported through error(ctx, "FILE:LINE: message").  Good lines are kept.
+ */
+int fl_rules_parse_file(struct fl_rules *rules, const char *path,
+			void (*error)(void *ctx, const char *msg), void *ctx);
+
+/* Parse every *.rules file of a directory, in name order. */
+int fl_rules_load_dir(struct fl_rules *rules, const char *dir,
+		      void (*error)(void *ctx, const char *msg), void *ctx);
+
+/* The rule of a function or name, of any kind in kinds (a bit mask). */
+const struct fl_rule *fl_rules_find(const struct fl_rules *rules,
+				    const char *name, unsigned kinds);
+
+#define FL_KIND_BIT(k) (1u << (k))
+
+void fl_rules_free(struct fl_rules *rules);
+
+const char *fl_mode_name(enum fl_mode mode);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

@@ -1,0 +1,170 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Function summaries, computed bottom-up over the calls inside a unit: the
+ * locks a function leaves held or releases for its caller (inode_lock and
+ * other wrappers), whether it may fault on user memory, and every lock it
+ * takes anywhere inside (the raw material of fault-path lock sets).
+ */
+#include <string.h>
+
+#include "lockset.h"
+
+struct summary_ctx {
+	const struct fl_unit *unit;
+	struct fl_summary *s;
+};
+
+static void add_effect(struct fl_effect **set, int *n, const struct fl_held *h,
+		       enum fl_success success)
+{
+	int i;
+
+	for (i = 0; i < *n; i++) {
+		const struct fl_effect *e = &(*set)[i];
+
+		if (e->param == h->param && e->mode == h->mode &&
+		    e->success == success &&
+		    (e->lock_class == h->lock_class ||
+		     (e->lock_class && h->lock_class &&
+		      !strcmp(e->lock_class, h->lock_class))))
+			return;
+	}
+	*set = fl_xrealloc(*set, (*n + 1) * sizeof(**set));
+	(*set)[*n].lock_class = h->lock_class;
+	(*set)[*n].display = h->display;
+	(*set)[*n].mode = h->mode;
+	(*set)[*n].param = h->param;
+	(*set)[*n].success = success;
+	(*set)[*n].loc = h->loc;
+	(*n)++;
+}
+
+static void add_take(struct fl_summary *s, const struct fl_take *t)
+{
+	int i;
+
+	if (!t->lock_class)
+		return;
+	for (i = 0; i < s->ntakes; i++)
+		if (s->takes[i].mode == t->mode &&
+		    !strcmp(s->takes[i].lock_class, t->lock_class))
+			return;
+	s->takes = fl_xrealloc(s->takes, (s->ntakes + 1) * sizeof(*s->takes));
+	s->takes[s->ntakes++] = *t;
+}
+
+static void note_fault(struct summary_ctx *c, const struct fl_event *ev,
+		       const struct fl_state *before)
+{
+	struct fl_fault_call fc;
+	int iter_param = 0;
+
+	if (!fl_call_may_fault(c->unit, ev, before, &fc))
+		return;
+	/* Faulting only through the caller's iterator: the caller decides. */
+	if (fc.iter_arg && fc.iter_arg <= ev->nargs)
+		iter_param = ev->args[fc.iter_arg - 1].param;
+	if (c->s->may_fault && (c->s->fault_iter_param == 0 || iter_param))
+		return;
+	c->s->may_fault = true;
+	c->s->fault_callee = ev->callee;
+	c->s->fault_loc = ev->loc;
+	c->s->fault_iter_param = iter_param;
+}
+
+static void note_takes(struct summary_ctx *c, const struct fl_function *fn,
+		       const struct fl_event *ev)
+{
+	const struct fl_rule *r;
+	const struct fl_function *callee;
+	struct fl_held h;
+	int i;
+
+	r = fl_rules_find(c->unit->rules, ev->callee,
+			  FL_KIND_BIT(FL_RULE_LOCK) |
+				  FL_KIND_BIT(FL_RULE_TRYLOCK));
+	if (r) {
+		if (fl_rule_lock_operand(c->unit, fn, r, ev, &h) && h.lock_class) {
+			struct fl_take t = { h.lock_class, h.display, h.mode,
+					     fn->name, ev->loc };
+
+			add_take(c->s, &t);
+		}
+		return;
+	}
+	callee = fl_unit_find(c->unit, ev->callee);
+	if (!callee || callee == fn || !callee->summary ||
+	    callee->summary->status != 2)
+		return;
+	for (i = 0; i < callee->summary->ntakes; i++)
+		add_take(c->s, &callee->summary->takes[i]);
+}
+
+static void summary_call(void *ctx, const struct fl_function *fn,
+			 const struct fl_event *ev, const struct fl_state *before)
+{
+	struct summary_ctx *c = ctx;
+
+	note_fault(c, ev, before);
+	note_takes(c, fn, ev);
+}
+
+static void summary_return(void *ctx, const struct fl_function *fn,
+			   const struct fl_event *ev,
+			   const struct fl_state *before)
+{
+	struct summary_ctx *c = ctx;
+	int i;
+
+	(void)fn;
+	for (i = 0; i < before->nheld; i++) {
+		const struct fl_held *h = &before->held[i];
+
+		if (!h->cond_var)
+			add_effect(&c->s->acquires, &c->s->nacquires, h,
+				   FL_SUCCESS_NONE);
+		else if (h->cond_var == ev->value.var)
+			add_effect(&c->s->acquires, &c->s->nacquires, h,
+				   h->success);
+	}
+	for (i = 0; i < before->nreleased; i++)
+		add_effect(&c->s->releases, &c->s->nreleases,
+			   &before->released[i], FL_SUCCESS_NONE);
+}
+
+static void summarize(const struct fl_unit *unit, struct fl_function *fn)
+{
+	struct summary_ctx c = { unit, fn->summary };
+	struct fl_hooks hooks = { summary_call, summary_return, &c };
+	int b, e;
+
+	if (fn->summary->status)
+		return; /* done, or recursion: use what is known */
+	fn->summary->status = 1;
+	for (b = 0; b < fn->nblocks; b++) {
+		for (e = 0; e < fn->blocks[b].nevents; e++) {
+			const struct fl_event *ev = &fn->blocks[b].events[e];
+			struct fl_function *callee;
+
+			if (ev->kind != FL_EV_CALL)
+				continue;
+			callee = fl_unit_find(unit, ev->callee);
+			if (callee)
+				summarize(unit, callee);
+		}
+	}
+	fl_lockset_run(unit, fn, &hooks);
+	fn->summary->status = 2;
+}
+
+void fl_summarize_unit(struct fl_unit *unit)
+{
+	int i;
+
+	for (i = 0; i < unit->nfuncs; i++)
+		if (!unit->funcs[i]->summary)
+			unit->funcs[i]->summary =
+				fl_xcalloc(1, sizeof(struct fl_summary));
+	for (i = 0; i < unit->nfuncs; i++)
+		summarize(unit, unit->funcs[i]);
+}

@@ -1,0 +1,718 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * faultline GCC plugin: lowers each function of the translation unit into
+ * the engine-neutral model of lib/ and runs the checks there.
+ *
+ * It registers no pass and changes no IL: it reads the lowered CFG of every
+ * function once, when all of them are lowered and none is inlined yet
+ * (PLUGIN_ALL_IPA_PASSES_START), so calls to inline wrappers such as
+ * copy_to_user() and inode_lock() are still calls.  What it does not
+ * understand (indirect calls, unusual operands) it leaves out of the model.
+ *
+ * Options (-fplugin-arg-faultline-NAME[=VALUE]):
+ *	rules=DIR	read the rules from DIR (default: ../rules from the .so)
+ *	werror		let -Werror turn faultline warnings into errors
+ *	dump		print the lowered model on stderr
+ *	help		print the options
+ */
+#include "gcc-plugin.h"
+#include "plugin-version.h"
+#include "tree.h"
+#include "function.h"
+#include "basic-block.h"
+#include "cfg.h"
+#include "tree-ssa-alias.h"
+#include "gimple-expr.h"
+#include "gimple.h"
+#include "gimple-iterator.h"
+#include "cgraph.h"
+#include "diagnostic.h"
+#include "diagnostic-core.h"
+#include "stringpool.h"
+#include "langhooks.h"
+#include "c-family/c-pragma.h"
+#include "cpplib.h"
+
+#include "../lib/model.h"
+#include "../lib/rules.h"
+
+int plugin_is_GPL_compatible;
+
+static struct plugin_info faultline_plugin_info = {
+	.version = "0.1",
+	.help = "rules=DIR\tread kernel API rules from DIR\n"
+		"werror\tlet -Werror turn faultline warnings into errors\n"
+		"dump\tprint the lowered model on stderr\n",
+};
+
+static struct fl_rules rules;
+static bool rules_ok;
+static bool obey_werror;
+static bool last_warning_shown;
+static bool dump_model;
+
+/* Operands are followed through this many copies at most. */
+#define MAX_RESOLVE_DEPTH 8
+
+/* Per-function lowering state: the single definition of each variable. */
+struct lowering {
+	tree fndecl;
+	hash_map<tree, gimple *> *defs;
+};
+
+static struct fl_loc make_loc(location_t loc)
+{
+	struct fl_loc l;
+	expanded_location x = expand_location(loc);
+
+	l.file = x.file ? fl_strdup(x.file) : "<unknown>";
+	l.line = x.line;
+	l.column = x.column;
+	l.cookie = (unsigned long)loc;
+	return l;
+}
+
+/* "struct gfs2_inode" -> "gfs2_inode"; NULL for an anonymous record. */
+static const char *record_name(tree type)
+{
+	tree name;
+
+	if (!type || (TREE_CODE(type) != RECORD_TYPE &&
+		      TREE_CODE(type) != UNION_TYPE))
+		return NULL;
+	name = TYPE_NAME(type);
+	if (!name)
+		name = TYPE_NAME(TYPE_MAIN_VARIANT(type));
+	if (name && TREE_CODE(name) == TYPE_DECL)
+		name = DECL_NAME(name);
+	if (!name || TREE_CODE(name) != IDENTIFIER_NODE)
+		return NULL;
+	return IDENTIFIER_POINTER(name);
+}
+
+static const char *decl_name(tree decl)
+{
+	return DECL_NAME(decl) ? IDENTIFIER_POINTER(DECL_NAME(decl)) : NULL;
+}
+
+static bool is_local_var(tree t)
+{
+	return TREE_CODE(t) == SSA_NAME ||
+	       (TREE_CODE(t) == VAR_DECL && !TREE_STATIC(t) &&
+		!DECL_EXTERNAL(t)) ||
+	       TREE_CODE(t) == PARM_DECL;
+}
+
+/* A key for a variable, unique within the function. */
+static unsigned local_key(tree t)
+{
+	if (TREE_CODE(t) == SSA_NAME)
+		return 0x80000000u | SSA_NAME_VERSION(t);
+	return DECL_UID(t);
+}
+
+/* The value a variable was set to, if it was set exactly once. */
+static gimple *single_def(const struct lowering *lw, tree var)
+{
+	gimple **def;
+
+	if (TREE_CODE(var) == SSA_NAME) {
+		gimple *stmt = SSA_NAME_DEF_STMT(var);
+
+		return stmt && !gimple_nop_p(stmt) ? stmt : NULL;
+	}
+	if (TREE_CODE(var) != VAR_DECL || TREE_ADDRESSABLE(var))
+		return NULL;
+	def = lw->defs->get(var);
+	return def ? *def : NULL;
+}
+
+/*
+ * Follow copies and casts back to the expression a value came from.  With
+ * temps_only, stop at the first variable the programmer named.
+ */
+static tree resolve(const struct lowering *lw, tree t, bool temps_only)
+{
+	int depth;
+
+	for (depth = 0; depth < MAX_RESOLVE_DEPTH; depth++) {
+		gimple *def;
+
+		if (TREE_CODE(t) != SSA_NAME &&
+		    (TREE_CODE(t) != VAR_DECL ||
+		     (temps_only && !DECL_ARTIFICIAL(t))))
+			return t;
+		def = single_def(lw, t);
+		if (!def || !is_gimple_assign(def))
+			return t;
+		if (gimple_assign_single_p(def) ||
+		    CONVERT_EXPR_CODE_P(gimple_assign_rhs_code(def)))
+			t = gimple_assign_rhs1(def);
+		else
+			return t;
+	}
+	return t;
+}
+
+static unsigned var_key(const struct lowering *lw, tree t)
+{
+	t = resolve(lw, t, true);
+	if (TREE_CODE(t) == ADDR_EXPR)
+		t = TREE_OPERAND(t, 0);
+	if (TREE_CODE(t) == MEM_REF && integer_zerop(TREE_OPERAND(t, 1)))
+		t = resolve(lw, TREE_OPERAND(t, 0), true);
+	if (is_local_var(t))
+		return local_key(t);
+	return 0;
+}
+
+static int param_index(const struct lowering *lw, tree t)
+{
+	tree p;
+	int i = 1;
+
+	if (TREE_CODE(t) != PARM_DECL)
+		return 0;
+	for (p = DECL_ARGUMENTS(lw->fndecl); p; p = DECL_CHAIN(p), i++)
+		if (p == t)
+			return i;
+	return 0;
+}
+
+/* The expression as a kernel developer wrote it: "ip->i_gl". */
+static void render(const struct lowering *lw, tree t, char *buf, size_t len,
+		   int depth)
+{
+	char base[256];
+	const char *name;
+
+	if (depth > MAX_RESOLVE_DEPTH) {
+		snprintf(buf, len, "...");
+		return;
+	}
+	switch (TREE_CODE(t)) {
+	case SSA_NAME:
+	case VAR_DECL:
+		if (TREE_CODE(t) == SSA_NAME || DECL_ARTIFICIAL(t)) {
+			tree r = resolve(lw, t, true);
+
+			if (r != t) {
+				render(lw, r, buf, len, depth + 1);
+				return;
+			}
+			if (TREE_CODE(t) == SSA_NAME) {
+				name = SSA_NAME_VAR(t) ? decl_name(SSA_NAME_VAR(t)) : NULL;
+				snprintf(buf, len, "%s", name ? name : "?");
+				return;
+			}
+		}
+		/* fall through */
+	case PARM_DECL:
+	case FUNCTION_DECL:
+		name = decl_name(t);
+		snprintf(buf, len, "%s", name ? name : "?");
+		return;
+	case COMPONENT_REF: {
+		tree outer = TREE_OPERAND(t, 0);
+		tree field = TREE_OPERAND(t, 1);
+		bool deref = TREE_CODE(outer) == MEM_REF &&
+			     integer_zerop(TREE_OPERAND(outer, 1));
+
+		render(lw, deref ? TREE_OPERAND(outer, 0) : outer, base,
+		       sizeof(base), depth + 1);
+		name = decl_name(field);
+		snprintf(buf, len, "%s%s%s", base, deref ? "->" : ".",
+			 name ? name : "<anonymous>");
+		return;
+	}
+	case MEM_REF:
+		render(lw, TREE_OPERAND(t, 0), base, sizeof(base), depth + 1);
+		snprintf(buf, len, "*%s", base);
+		return;
+	case ADDR_EXPR:
+		render(lw, TREE_OPERAND(t, 0), base, sizeof(base), depth + 1);
+		snprintf(buf, len, "&%s", base);
+		return;
+	case INTEGER_CST:
+		if (tree_fits_shwi_p(t)) {
+			snprintf(buf, len, "%lld", (long long)tree_to_shwi(t));
+			return;
+		}
+		break;
+	default:
+		break;
+	}
+	snprintf(buf, len, "?");
+}
+
+/* "TYPE::FIELD" of a field access; anonymous members join with '.'. */
+static bool field_class(tree ref, char *buf, size_t len)
+{
+	tree outer, field;
+	const char *rec, *fname;
+
+	if (TREE_CODE(ref) != COMPONENT_REF)
+		return false;
+	outer = TREE_OPERAND(ref, 0);
+	field = TREE_OPERAND(ref, 1);
+	fname = decl_name(field);
+	if (!fname)
+		return false;
+	rec = record_name(TREE_TYPE(outer));
+	if (rec) {
+		snprintf(buf, len, "%s::%s", rec, fname);
+		return true;
+	}
+	if (TREE_CODE(outer) == COMPONENT_REF) {
+		char inner[256];
+
+		if (!field_class(outer, inner, sizeof(inner)))
+			return false;
+		snprintf(buf, len, "%s.%s", inner, fname);
+		return true;
+	}
+	return false;
+}
+
+static void lower_operand(const struct lowering *lw, tree arg,
+			  struct fl_operand *op)
+{
+	tree x = resolve(lw, arg, false);
+	tree obj = x;
+	bool is_addr = false;
+	char buf[512];
+
+	memset(op, 0, sizeof(*op));
+	op->var = var_key(lw, arg);
+	if (TREE_CODE(x) == INTEGER_CST && tree_fits_shwi_p(x)) {
+		op->is_const = true;
+		op->value = tree_to_shwi(x);
+		return;
+	}
+	if (POINTER_TYPE_P(TREE_TYPE(arg)))
+		op->pointee = record_name(TREE_TYPE(TREE_TYPE(arg)));
+	if (op->pointee)
+		op->pointee = fl_strdup(op->pointee);
+	if (TREE_CODE(obj) == ADDR_EXPR) {
+		obj = TREE_OPERAND(obj, 0);
+		is_addr = true;
+	}
+	render(lw, obj, buf, sizeof(buf), 0);
+	op->display = fl_strdup(buf);
+	if (field_class(obj, buf, sizeof(buf))) {
+		op->lock_class = fl_strdup(buf);
+	} else if (is_addr && TREE_CODE(obj) == VAR_DECL &&
+		   (TREE_STATIC(obj) || DECL_EXTERNAL(obj)) && decl_name(obj)) {
+		snprintf(buf, sizeof(buf), "var:%s", decl_name(obj));
+		op->lock_class = fl_strdup(buf);
+	} else if (!is_addr) {
+		op->param = param_index(lw, obj);
+	}
+}
+
+static void lower_call(const struct lowering *lw, gcall *call,
+		       struct fl_block *block)
+{
+	tree callee = gimple_call_fndecl(call);
+	tree lhs = gimple_call_lhs(call);
+	struct fl_event *ev;
+	unsigned i, n;
+
+	if (!callee || !decl_name(callee) || gimple_call_internal_p(call))
+		return; /* indirect calls are not understood: skipped */
+	ev = fl_block_add_event(block, FL_EV_CALL);
+	ev->loc = make_loc(gimple_location(call));
+	ev->callee = fl_strdup(decl_name(callee));
+	n = gimple_call_num_args(call);
+	ev->nargs = n;
+	ev->args = (struct fl_operand *)fl_xcalloc(n, sizeof(*ev->args));
+	for (i = 0; i < n; i++)
+		lower_operand(lw, gimple_call_arg(call, i), &ev->args[i]);
+	if (lhs && is_local_var(lhs))
+		ev->result_var = local_key(lhs);
+}
+
+static void lower_assign(const struct lowering *lw, gimple *stmt,
+			 struct fl_block *block)
+{
+	tree lhs = gimple_assign_lhs(stmt);
+	struct fl_event *ev;
+	char cls[512];
+
+	if (is_local_var(lhs)) {
+		ev = fl_block_add_event(block, FL_EV_ASSIGN);
+		ev->loc = make_loc(gimple_location(stmt));
+		ev->var = local_key(lhs);
+		/* ret = (ssize_t)_1: conditions on _1 now hold for ret too. */
+		if (gimple_assign_single_p(stmt) ||
+		    CONVERT_EXPR_CODE_P(gimple_assign_rhs_code(stmt)))
+			ev->value.var = var_key(lw, gimple_assign_rhs1(stmt));
+		return;
+	}
+	/* Only stores the rules care about (iter->nofault) enter the model. */
+	if (!field_class(lhs, cls, sizeof(cls)) ||
+	    !fl_rules_find(&rules, cls, FL_KIND_BIT(FL_RULE_NOFAULT_FIELD)))
+		return;
+	ev = fl_block_add_event(block, FL_EV_STORE);
+	ev->loc = make_loc(gimple_location(stmt));
+	ev->field_class = fl_strdup(cls);
+	ev->base_var = var_key(lw, TREE_OPERAND(lhs, 0));
+	if (gimple_assign_single_p(stmt))
+		lower_operand(lw, gimple_assign_rhs1(stmt), &ev->value);
+}
+
+static enum fl_relation negate(enum fl_relation rel)
+{
+	switch (rel) {
+	case FL_REL_EQ0:
+		return FL_REL_NE0;
+	case FL_REL_NE0:
+		return FL_REL_EQ0;
+	case FL_REL_LT0:
+		return FL_REL_GE0;
+	case FL_REL_GE0:
+		return FL_REL_LT0;
+	default:
+		return FL_REL_NONE;
+	}
+}
+
+static enum fl_relation relation_to_zero(enum tree_code code)
+{
+	switch (code) {
+	case EQ_EXPR:
+		return FL_REL_EQ0;
+	case NE_EXPR:
+		return FL_REL_NE0;
+	case LT_EXPR:
+		return FL_REL_LT0;
+	case GE_EXPR:
+		return FL_REL_GE0;
+	default:
+		return FL_REL_NONE;
+	}
+}
+
+/*
+ * What the true edge of "if (LHS CODE 0)" says about a variable, seeing
+ * through the temporaries of unlikely(), casts and "t = x != 0".
+ */
+static unsigned lower_condition(const struct lowering *lw, gcond *cond,
+				enum fl_relation *rel)
+{
+	tree lhs = gimple_cond_lhs(cond);
+	int depth;
+
+	*rel = FL_REL_NONE;
+	if (!integer_zerop(gimple_cond_rhs(cond)))
+		return 0;
+	*rel = relation_to_zero(gimple_cond_code(cond));
+	for (depth = 0; *rel != FL_REL_NONE && depth < MAX_RESOLVE_DEPTH;
+	     depth++) {
+		gimple *def;
+
+		if (TREE_CODE(lhs) != SSA_NAME &&
+		    (TREE_CODE(lhs) != VAR_DECL || !DECL_ARTIFICIAL(lhs)))
+			break;
+		def = single_def(lw, lhs);
+		if (!def)
+			break;
+		if (is_gimple_call(def)) {
+			tree fn = gimple_call_fndecl(def);
+
+			if (!fn || !fndecl_built_in_p(fn, BUILT_IN_EXPECT))
+				break;
+			lhs = gimple_call_arg(def, 0);
+			continue;
+		}
+		if (!is_gimple_assign(def))
+			break;
+		enum tree_code code = gimple_assign_rhs_code(def);
+
+		if (gimple_assign_single_p(def) || CONVERT_EXPR_CODE_P(code)) {
+			lhs = gimple_assign_rhs1(def);
+			continue;
+		}
+		if (TREE_CODE_CLASS(code) != tcc_comparison ||
+		    !integer_zerop(gimple_assign_rhs2(def)))
+			break;
+		/* t = (x CODE 0); the edge says t != 0 or t == 0. */
+		enum fl_relation inner = relation_to_zero(code);
+
+		if (inner == FL_REL_NONE ||
+		    (*rel != FL_REL_NE0 && *rel != FL_REL_EQ0))
+			break;
+		*rel = *rel == FL_REL_NE0 ? inner : negate(inner);
+		lhs = gimple_assign_rhs1(def);
+	}
+	if (*rel == FL_REL_NONE || !is_local_var(lhs))
+		return 0;
+	return local_key(lhs);
+}
+
+static void record_def(struct lowering *lw, tree lhs, gimple *stmt)
+{
+	bool existed;
+	gimple *&slot = lw->defs->get_or_insert(lhs, &existed);
+
+	slot = existed ? NULL : stmt;
+}
+
+static void lower_function(struct fl_unit *unit, cgraph_node *node)
+{
+	tree decl = node->decl;
+	function *fun = DECL_STRUCT_FUNCTION(decl);
+	struct lowering lw;
+	struct fl_function *fn;
+	basic_block bb;
+
+	if (!fun || !fun->cfg || !decl_name(decl))
+		return;
+	lw.fndecl = decl;
+	lw.defs = new hash_map<tree, gimple *>;
+
+	FOR_EACH_BB_FN(bb, fun)
+	{
+		gimple_stmt_iterator gsi;
+
+		for (gsi = gsi_start_bb(bb); !gsi_end_p(gsi); gsi_next(&gsi)) {
+			gimple *stmt = gsi_stmt(gsi);
+			tree lhs = gimple_get_lhs(stmt);
+
+			if (lhs && TREE_CODE(lhs) == VAR_DECL)
+				record_def(&lw, lhs, stmt);
+		}
+	}
+
+	fn = fl_unit_add_function(unit, decl_name(decl));
+	fn->loc = make_loc(DECL_SOURCE_LOCATION(decl));
+	fn->is_static = !TREE_PUBLIC(decl);
+	fn->nblocks = last_basic_block_for_fn(fun);
+	fn->blocks = (struct fl_block *)fl_xcalloc(fn->nblocks,
+						   sizeof(*fn->blocks));
+	fn->entry = ENTRY_BLOCK_PTR_FOR_FN(fun)->index;
+
+	FOR_ALL_BB_FN(bb, fun)
+	{
+		struct fl_block *block = &fn->blocks[bb->index];
+		gimple_stmt_iterator gsi;
+		gimple *last = NULL;
+		edge e;
+		edge_iterator ei;
+
+		if (bb->index >= fn->nblocks)
+			continue;
+		for (gsi = gsi_start_bb(bb); !gsi_end_p(gsi); gsi_next(&gsi)) {
+			gimple *stmt = gsi_stmt(gsi);
+			struct fl_event *ev;
+
+			last = stmt;
+			switch (gimple_code(stmt)) {
+			case GIMPLE_CALL:
+				lower_call(&lw, as_a<gcall *>(stmt), block);
+				break;
+			case GIMPLE_ASSIGN:
+				lower_assign(&lw, stmt, block);
+				break;
+			case GIMPLE_RETURN:
+				ev = fl_block_add_event(block, FL_EV_RETURN);
+				ev->loc = make_loc(gimple_location(stmt));
+				if (gimple_return_retval(as_a<greturn *>(stmt)))
+					lower_operand(
+						&lw,
+						gimple_return_retval(
+							as_a<greturn *>(stmt)),
+						&ev->value);
+				break;
+			default:
+				break;
+			}
+		}
+		FOR_EACH_EDGE(e, ei, bb->succs)
+		{
+			enum fl_relation rel = FL_REL_NONE;
+			unsigned var = 0;
+
+			if (last && gimple_code(last) == GIMPLE_COND &&
+			    (e->flags & (EDGE_TRUE_VALUE | EDGE_FALSE_VALUE))) {
+				var = lower_condition(&lw, as_a<gcond *>(last),
+						      &rel);
+				if (e->flags & EDGE_FALSE_VALUE)
+					rel = negate(rel);
+			}
+			fl_block_add_edge(block, e->dest->index, var, rel);
+		}
+	}
+	delete lw.defs;
+}
+
+/* Function pointers in static initializers: gfs2_vm_ops.page_mkwrite. */
+static void lower_ops_tables(struct fl_unit *unit)
+{
+	varpool_node *vnode;
+
+	FOR_EACH_VARIABLE(vnode)
+	{
+		tree decl = vnode->decl;
+		tree init = DECL_INITIAL(decl);
+		const char *type = record_name(TREE_TYPE(decl));
+		unsigned HOST_WIDE_INT ix;
+		tree field, value;
+
+		if (!type || !init || TREE_CODE(init) != CONSTRUCTOR)
+			continue;
+		FOR_EACH_CONSTRUCTOR_ELT(CONSTRUCTOR_ELTS(init), ix, field, value)
+		{
+			struct fl_loc loc;
+
+			if (!field || TREE_CODE(field) != FIELD_DECL ||
+			    !decl_name(field) || TREE_CODE(value) != ADDR_EXPR ||
+			    TREE_CODE(TREE_OPERAND(value, 0)) != FUNCTION_DECL ||
+			    !decl_name(TREE_OPERAND(value, 0)))
+				continue;
+			loc = make_loc(DECL_SOURCE_LOCATION(decl));
+			fl_unit_add_ops(unit, type, decl_name(field),
+					decl_name(TREE_OPERAND(value, 0)), &loc);
+		}
+	}
+}
+
+/* The value of a flag macro such as FOLL_NOFAULT, or -1. */
+static long long macro_value(const char *name)
+{
+	cpp_hashnode *node;
+	const unsigned char *def;
+	const char *p;
+	char *end;
+	long long v;
+	int parens = 0;
+
+	if (!parse_in)
+		return -1;
+	node = cpp_lookup(parse_in, (const unsigned char *)name, strlen(name));
+	if (!node || !cpp_macro_p(node) || !cpp_user_macro_p(node))
+		return -1;
+	def = cpp_macro_definition(parse_in, node);
+	/* "FOLL_NOFAULT 0x80000" or "FOLL_NOFAULT (1 << 19)" */
+	p = strchr((const char *)def, ' ');
+	if (!p)
+		return -1;
+	while (*p == ' ' || *p == '(') {
+		parens += *p == '(';
+		p++;
+	}
+	v = strtoll(p, &end, 0);
+	if (end == p)
+		return -1;
+	while (*end == ' ')
+		end++;
+	if (end[0] == '<' && end[1] == '<') {
+		long long shift = strtoll(end + 2, &end, 0);
+
+		if (shift < 0 || shift > 62)
+			return -1;
+		v <<= shift;
+	}
+	while (*end == ' ' || *end == ')' || *end == 'U' || *end == 'L')
+		end++;
+	if (*end)
+		return -1;
+	return v;
+}
+
+static void sink_warning(void *ctx, const struct fl_loc *loc, const char *msg)
+{
+	bool saved = global_dc->warning_as_error_requested;
+
+	(void)ctx;
+	/* A scan must not stop the build: -Werror leaves these alone. */
+	if (!obey_werror)
+		global_dc->warning_as_error_requested = false;
+	last_warning_shown = warning_at((location_t)loc->cookie, 0, "%s", msg);
+	global_dc->warning_as_error_requested = saved;
+}
+
+static void sink_note(void *ctx, const struct fl_loc *loc, const char *msg)
+{
+	(void)ctx;
+	if (last_warning_shown)
+		inform((location_t)loc->cookie, "%s", msg);
+}
+
+static void analyse_unit(void *gcc_data, void *user_data)
+{
+	struct fl_diag_sink sink = { sink_warning, sink_note, NULL };
+	struct fl_unit *unit;
+	cgraph_node *node;
+
+	(void)gcc_data;
+	(void)user_data;
+	if (!rules_ok || seen_error() || in_lto_p)
+		return;
+	unit = fl_unit_new(&rules);
+	unit->flag_value = macro_value;
+	FOR_EACH_FUNCTION_WITH_GIMPLE_BODY(node)
+	lower_function(unit, node);
+	lower_ops_tables(unit);
+	if (dump_model)
+		fl_dump_unit(unit, stderr);
+	fl_check_unit(unit, &sink);
+}
+
+static void rules_error(void *ctx, const char *msg)
+{
+	(void)ctx;
+	error("faultline: %s", msg);
+}
+
+/* rules/ beside plugin/: the .so lives in plugin/ of the source tree. */
+static const char *default_rules_dir(const char *so_path)
+{
+	static char dir[4096];
+	char *slash;
+
+	snprintf(dir, sizeof(dir), "%s", so_path);
+	slash = strrchr(dir, '/');
+	if (!slash)
+		return "../rules";
+	*slash = '\0';
+	snprintf(slash, sizeof(dir) - (slash - dir), "/../rules");
+	return dir;
+}
+
+int plugin_init(struct plugin_name_args *plugin_info,
+		struct plugin_gcc_version *version)
+{
+	const char *rules_dir = NULL;
+	int i;
+
+	if (!plugin_default_version_check(version, &gcc_version)) {
+		error("faultline: built for GCC %s, loaded into another version",
+		      gcc_version.basever);
+		return 1;
+	}
+	for (i = 0; i < plugin_info->argc; i++) {
+		const struct plugin_argument *arg = &plugin_info->argv[i];
+
+		if (!strcmp(arg->key, "rules") && arg->value)
+			rules_dir = arg->value;
+		else if (!strcmp(arg->key, "werror"))
+			obey_werror = true;
+		else if (!strcmp(arg->key, "dump"))
+			dump_model = true;
+		else if (!strcmp(arg->key, "help"))
+			fprintf(stderr, "faultline options:\n%s",
+				faultline_plugin_info.help);
+		else
+			error("faultline: unknown option %qs (try %<help%>)", arg->key);
+	}
+	if (!rules_dir)
+		rules_dir = default_rules_dir(plugin_info->full_name);
+	rules_ok = fl_rules_load_dir(&rules, rules_dir, rules_error, NULL) == 0;
+
+	register_callback(plugin_info->base_name, PLUGIN_INFO, NULL,
+			  &faultline_plugin_info);
+	register_callback(plugin_info->base_name, PLUGIN_ALL_IPA_PASSES_START,
+			  analyse_unit, NULL);
+	return 0;
+}

@@ -1,0 +1,241 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * A small model of the kernel APIs the test cases use, written from the
+ * documented interfaces.  Wrappers are static inlines as in the kernel, so
+ * the plugin sees the same call shapes it sees on a real tree.
+ */
+#ifndef KMODEL_H
+#define KMODEL_H
+
+#include <stddef.h>
+#include <stdbool.h>
+
+#define __user
+#define EFAULT 14
+#define EAGAIN 11
+#define EINTR 4
+#define ENOMEM 12
+#define unlikely(x) __builtin_expect(!!(x), 0)
+#define likely(x) __builtin_expect(!!(x), 1)
+#define container_of(ptr, type, member) \
+	((type *)((char *)(ptr) - offsetof(type, member)))
+
+typedef long long loff_t;
+typedef unsigned int vm_fault_t;
+typedef long ssize_t;
+
+struct mutex { int owner; };
+struct rw_semaphore { int count; };
+struct raw_spinlock { int raw; };
+typedef struct spinlock { struct raw_spinlock rlock; } spinlock_t;
+
+void mutex_lock(struct mutex *lock);
+int mutex_lock_interruptible(struct mutex *lock);
+int mutex_trylock(struct mutex *lock);
+void mutex_unlock(struct mutex *lock);
+void down_read(struct rw_semaphore *sem);
+void down_write(struct rw_semaphore *sem);
+int down_read_trylock(struct rw_semaphore *sem);
+int down_write_killable(struct rw_semaphore *sem);
+void up_read(struct rw_semaphore *sem);
+void up_write(struct rw_semaphore *sem);
+void _raw_spin_lock(struct raw_spinlock *lock);
+void _raw_spin_unlock(struct raw_spinlock *lock);
+static inline void spin_lock(spinlock_t *lock) { _raw_spin_lock(&lock->rlock); }
+static inline void spin_unlock(spinlock_t *lock) { _raw_spin_unlock(&lock->rlock); }
+
+struct page { unsigned long flags; };
+struct folio { struct page page; };
+void lock_page(struct page *page);
+void unlock_page(struct page *page);
+
+struct address_space {
+	struct inode *host;
+	struct rw_semaphore invalidate_lock;
+	const struct address_space_operations *a_ops;
+};
+
+struct inode {
+	struct rw_semaphore i_rwsem;
+	loff_t i_size;
+	struct address_space *i_mapping;
+	struct super_block *i_sb;
+};
+
+static inline void inode_lock(struct inode *inode) { down_write(&inode->i_rwsem); }
+static inline void inode_unlock(struct inode *inode) { up_write(&inode->i_rwsem); }
+static inline void inode_lock_shared(struct inode *inode) { down_read(&inode->i_rwsem); }
+static inline void inode_unlock_shared(struct inode *inode) { up_read(&inode->i_rwsem); }
+static inline void filemap_invalidate_lock_shared(struct address_space *mapping)
+{
+	down_read(&mapping->invalidate_lock);
+}
+static inline void filemap_invalidate_unlock_shared(struct address_space *mapping)
+{
+	up_read(&mapping->invalidate_lock);
+}
+
+struct file {
+	struct address_space *f_mapping;
+	struct inode *f_inode;
+};
+
+static inline struct inode *file_inode(const struct file *f) { return f->f_inode; }
+
+struct kiocb {
+	struct file *ki_filp;
+	loff_t ki_pos;
+	int ki_flags;
+};
+
+struct iov_iter {
+	bool nofault;
+	size_t count;
+};
+
+static inline size_t iov_iter_count(const struct iov_iter *i) { return i->count; }
+size_t fault_in_iov_iter_readable(const struct iov_iter *i, size_t bytes);
+size_t fault_in_iov_iter_writeable(const struct iov_iter *i, size_t bytes);
+size_t copy_page_to_iter(struct page *page, size_t offset, size_t bytes,
+			 struct iov_iter *i);
+size_t copy_page_from_iter_atomic(struct page *page, unsigned offset,
+				  size_t bytes, struct iov_iter *i);
+
+struct mm_struct { struct rw_semaphore mmap_lock; };
+static inline void mmap_read_lock(struct mm_struct *mm) { down_read(&mm->mmap_lock); }
+static inline void mmap_read_unlock(struct mm_struct *mm) { up_read(&mm->mmap_lock); }
+static inline void mmap_write_lock(struct mm_struct *mm) { down_write(&mm->mmap_lock); }
+static inline void mmap_write_unlock(struct mm_struct *mm) { up_write(&mm->mmap_lock); }
+
+struct task_struct {
+	struct mm_struct *mm;
+	struct address_space *faults_disabled_mapping;
+};
+struct task_struct *get_current(void);
+#define current get_current()
+
+void pagefault_disable(void);
+void pagefault_enable(void);
+
+/* uaccess, shaped like the kernel's inline wrappers */
+void __might_fault(const char *file, int line);
+static inline void might_fault(void) { }
+unsigned long _copy_to_user(void __user *to, const void *from, unsigned long n);
+unsigned long _copy_from_user(void *to, const void __user *from, unsigned long n);
+static inline unsigned long copy_to_user(void __user *to, const void *from,
+					 unsigned long n)
+{
+	might_fault();
+	return _copy_to_user(to, from, n);
+}
+static inline unsigned long copy_from_user(void *to, const void __user *from,
+					   unsigned long n)
+{
+	might_fault();
+	return _copy_from_user(to, from, n);
+}
+long copy_to_user_nofault(void __user *dst, const void *src, size_t size);
+unsigned long __copy_to_user_inatomic(void __user *to, const void *from,
+				      unsigned long n);
+
+/* get_user_pages */
+#define FOLL_WRITE 0x01
+#define FOLL_NOFAULT 0x80000
+int get_user_pages_fast(unsigned long start, int nr_pages, unsigned int gup_flags,
+			struct page **pages);
+long get_user_pages(unsigned long start, unsigned long nr_pages,
+		    unsigned int gup_flags, struct page **pages, void **vmas);
+
+/* mm faults */
+struct vm_area_struct {
+	struct file *vm_file;
+	struct mm_struct *vm_mm;
+	const struct vm_operations_struct *vm_ops;
+};
+struct vm_fault {
+	struct vm_area_struct *vma;
+	struct page *page;
+	unsigned long address;
+};
+struct vm_operations_struct {
+	void (*open)(struct vm_area_struct *area);
+	vm_fault_t (*fault)(struct vm_fault *vmf);
+	vm_fault_t (*huge_fault)(struct vm_fault *vmf, unsigned int order);
+	vm_fault_t (*map_pages)(struct vm_fault *vmf, unsigned long start,
+				unsigned long end);
+	vm_fault_t (*page_mkwrite)(struct vm_fault *vmf);
+	vm_fault_t (*pfn_mkwrite)(struct vm_fault *vmf);
+};
+vm_fault_t filemap_fault(struct vm_fault *vmf);
+vm_fault_t filemap_map_pages(struct vm_fault *vmf, unsigned long start,
+			     unsigned long end);
+#define VM_FAULT_SIGBUS 0x2
+#define VM_FAULT_LOCKED 0x200
+
+struct address_space_operations {
+	int (*read_folio)(struct file *file, struct folio *folio);
+	void (*readahead)(void *rac);
+	int (*writepage)(struct page *page, void *wbc);
+};
+
+/* iomap */
+struct iomap_ops { int dummy; };
+struct iomap_dio_ops { int dummy; };
+#define IOMAP_DIO_PARTIAL (1 << 2)
+ssize_t iomap_dio_rw(struct kiocb *iocb, struct iov_iter *iter,
+		     const struct iomap_ops *ops, const struct iomap_dio_ops *dops,
+		     unsigned int dio_flags, void *private, size_t done_before);
+ssize_t iomap_file_buffered_write(struct kiocb *iocb, struct iov_iter *from,
+				  const struct iomap_ops *ops);
+ssize_t generic_perform_write(struct kiocb *iocb, struct iov_iter *i);
+ssize_t filemap_read(struct kiocb *iocb, struct iov_iter *to, ssize_t already_read);
+
+/* fiemap */
+struct fiemap_extent_info { unsigned int fi_extents_mapped; };
+int fiemap_fill_next_extent(struct fiemap_extent_info *info, unsigned long long logical,
+			    unsigned long long phys, unsigned long long len,
+			    unsigned int flags);
+
+/* gfs2 glocks */
+struct gfs2_glock { int gl_state; };
+struct gfs2_holder {
+	struct gfs2_glock *gh_gl;
+	unsigned int gh_state;
+};
+struct gfs2_inode {
+	struct inode i_inode;
+	struct gfs2_glock *i_gl;
+	struct rw_semaphore i_rw_mutex;
+};
+#define LM_ST_EXCLUSIVE 1
+#define LM_ST_DEFERRED 2
+#define LM_ST_SHARED 3
+static inline struct gfs2_inode *GFS2_I(struct inode *inode)
+{
+	return container_of(inode, struct gfs2_inode, i_inode);
+}
+void gfs2_holder_init(struct gfs2_glock *gl, unsigned int state, unsigned short flags,
+		      struct gfs2_holder *gh);
+void gfs2_holder_uninit(struct gfs2_holder *gh);
+int gfs2_glock_nq(struct gfs2_holder *gh);
+void gfs2_glock_dq(struct gfs2_holder *gh);
+void gfs2_glock_dq_uninit(struct gfs2_holder *gh);
+bool gfs2_holder_queued(struct gfs2_holder *gh);
+static inline int gfs2_glock_nq_init(struct gfs2_glock *gl, unsigned int state,
+				     unsigned short flags, struct gfs2_holder *gh)
+{
+	int error;
+
+	gfs2_holder_init(gl, state, flags, gh);
+	error = gfs2_glock_nq(gh);
+	if (error)
+		gfs2_holder_uninit(gh);
+	return error;
+}
+
+void *kmalloc(size_t size, unsigned int flags);
+void kfree(const void *p);
+#define GFP_KERNEL 0
+void *memcpy(void *dst, const void *src, size_t n);
+
+#endif
