@@ -63,7 +63,12 @@ struct lowering {
 static struct fl_loc make_loc(location_t loc)
 {
 	struct fl_loc l;
-	expanded_location x = expand_location(loc);
+	expanded_location x;
+
+	/* put_user() and friends are macros: report where they are used. */
+	loc = linemap_resolve_location(line_table, loc,
+				       LRK_MACRO_EXPANSION_POINT, NULL);
+	x = expand_location(loc);
 
 	l.file = x.file ? fl_strdup(x.file) : "<unknown>";
 	l.line = x.line;
