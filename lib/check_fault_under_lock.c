@@ -100,7 +100,7 @@ static void report(struct check_ctx *c, const struct fl_event *ev,
 		   const struct fault_path_lock *l)
 {
 	const struct fl_diag_sink *sink = c->sink;
-	char msg[1024], where[300];
+	char msg[1024], where[300], call[300];
 
 	if (l->entry)
 		snprintf(where, sizeof(where),
@@ -111,10 +111,15 @@ static void report(struct check_ctx *c, const struct fl_event *ev,
 			 "a page fault on any file takes it %s (%s:%d)",
 			 l->mode == FL_MODE_EXCL ? "exclusively" : "shared",
 			 l->rule->file, l->rule->line);
+	if (ev->macro && strcmp(ev->macro, ev->callee))
+		snprintf(call, sizeof(call), "%s' (through '%s')", ev->macro,
+			 ev->callee);
+	else
+		snprintf(call, sizeof(call), "%s'", ev->callee);
 	snprintf(msg, sizeof(msg),
-		 "'%s' may fault on user memory while '%s' is held%s; %s "
+		 "'%s may fault on user memory while '%s' is held%s; %s "
 		 "[faultline:fault-under-lock]",
-		 ev->callee, h->display ? h->display : h->lock_class,
+		 call, h->display ? h->display : h->lock_class,
 		 h->mode == FL_MODE_SHARED ? " shared" : "", where);
 	sink->warning(sink->ctx, &ev->loc, msg);
 

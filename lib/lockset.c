@@ -19,7 +19,7 @@
 	(FL_KIND_BIT(FL_RULE_LOCK) | FL_KIND_BIT(FL_RULE_TRYLOCK) |          \
 	 FL_KIND_BIT(FL_RULE_UNLOCK) | FL_KIND_BIT(FL_RULE_NOFAULT_BEGIN) | \
 	 FL_KIND_BIT(FL_RULE_NOFAULT_END) | FL_KIND_BIT(FL_RULE_BIND) |      \
-	 FL_KIND_BIT(FL_RULE_FAULT))
+	 FL_KIND_BIT(FL_RULE_FAULT) | FL_KIND_BIT(FL_RULE_HELD_TEST))
 
 bool fl_modes_conflict(enum fl_mode a, enum fl_mode b)
 {
@@ -101,7 +101,21 @@ static void state_clear(struct fl_state *st)
 	memset(st, 0, sizeof(*st));
 }
 
-/* dst |= src; returns whether dst grew. */
+static struct fl_held *find_fact(struct fl_held *set, int n,
+				  const struct fl_held *h)
+{
+	int i;
+
+	for (i = 0; i < n; i++)
+		if (same_fact(&set[i], h))
+			return &set[i];
+	return NULL;
+}
+
+/*
+ * dst |= src; returns whether dst changed.  A lock held on one side only
+ * is held on some paths only (may_only), and summaries do not export it.
+ */
 static bool state_join(struct fl_state *dst, const struct fl_state *src)
 {
 	bool changed = false;
@@ -114,8 +128,29 @@ static bool state_join(struct fl_state *dst, const struct fl_state *src)
 		state_copy(dst, src);
 		return true;
 	}
-	for (i = 0; i < src->nheld; i++)
-		changed |= add_fact(&dst->held, &dst->nheld, &src->held[i]);
+	for (i = 0; i < dst->nheld; i++) {
+		struct fl_held *h = &dst->held[i];
+
+		if (!h->may_only && !find_fact(src->held, src->nheld, h)) {
+			h->may_only = true;
+			changed = true;
+		}
+	}
+	for (i = 0; i < src->nheld; i++) {
+		struct fl_held *d = find_fact(dst->held, dst->nheld,
+					      &src->held[i]);
+
+		if (d) {
+			if (src->held[i].may_only && !d->may_only) {
+				d->may_only = true;
+				changed = true;
+			}
+			continue;
+		}
+		add_fact(&dst->held, &dst->nheld, &src->held[i]);
+		dst->held[dst->nheld - 1].may_only = true;
+		changed = true;
+	}
 	for (i = 0; i < src->nreleased; i++)
 		changed |= add_fact(&dst->released, &dst->nreleased,
 				    &src->released[i]);
@@ -347,7 +382,26 @@ static void acquire(struct fl_state *st, struct fl_held *lock)
 		for (i = 0; i < st->nreleased; i++)
 			if (same_lock(&st->released[i], lock))
 				st->released[i--] = st->released[--st->nreleased];
-	add_fact(&st->held, &st->nheld, lock);
+	/* Taken on this path: held here for sure, whatever came before. */
+	if (!add_fact(&st->held, &st->nheld, lock))
+		find_fact(st->held, st->nheld, lock)->may_only = false;
+}
+
+/*
+ * gfs2_holder_queued(gh): the result says whether the lock is held, so the
+ * branch on it decides rather than the may-analysis.
+ */
+static void make_conditional(struct fl_state *st, const struct fl_held *lock,
+			     unsigned var)
+{
+	int i;
+
+	for (i = 0; i < st->nheld; i++) {
+		if (!st->held[i].cond_var && same_lock(&st->held[i], lock)) {
+			st->held[i].cond_var = var;
+			st->held[i].success = FL_SUCCESS_NONZERO;
+		}
+	}
 }
 
 /* Apply a callee's summary: its releases, then its acquisitions. */
@@ -423,6 +477,11 @@ static void transfer_call(const struct fl_unit *unit,
 		case FL_RULE_UNLOCK:
 			if (fl_rule_lock_operand(unit, fn, r, ev, &h))
 				release(st, &h);
+			break;
+		case FL_RULE_HELD_TEST:
+			if (ev->result_var &&
+			    fl_rule_lock_operand(unit, fn, r, ev, &h))
+				make_conditional(st, &h, ev->result_var);
 			break;
 		case FL_RULE_NOFAULT_BEGIN:
 			st->nofault = true;

@@ -27,6 +27,7 @@ struct fl_held {
 	enum fl_success success;
 	struct fl_loc loc;	/* where it was taken */
 	const char *via;	/* wrapper that took it, or NULL */
+	bool may_only;		/* held on some paths here, not all */
 };
 
 struct fl_state {

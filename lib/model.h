@@ -51,6 +51,7 @@ struct fl_event {
 	struct fl_loc loc;
 	/* FL_EV_CALL */
 	const char *callee;
+	const char *macro;	/* the macro the call was written through, or NULL */
 	int nargs;
 	struct fl_operand *args;
 	unsigned result_var;

@@ -21,6 +21,7 @@ static const char *const kind_names[FL_RULE_NKINDS] = {
 	[FL_RULE_TRYLOCK] = "trylock",
 	[FL_RULE_UNLOCK] = "unlock",
 	[FL_RULE_BIND] = "bind",
+	[FL_RULE_HELD_TEST] = "held-test",
 	[FL_RULE_FAULT] = "fault",
 	[FL_RULE_NOFAULT_BEGIN] = "nofault-begin",
 	[FL_RULE_NOFAULT_END] = "nofault-end",
@@ -63,6 +64,7 @@ static const struct {
 	[FL_RULE_UNLOCK] = { K_ARG | K_HOLDER | K_FIELD | K_CLASS, 0 },
 	[FL_RULE_BIND] = { K_ARG | K_BIND | K_MODE | K_FIELD,
 			   K_ARG | K_BIND | K_MODE },
+	[FL_RULE_HELD_TEST] = { K_ARG | K_HOLDER | K_FIELD | K_CLASS, 0 },
 	[FL_RULE_FAULT] = { K_ITER | K_GUP_FLAGS | K_EXCEPT, 0 },
 	[FL_RULE_NOFAULT_BEGIN] = { 0, 0 },
 	[FL_RULE_NOFAULT_END] = { 0, 0 },
@@ -246,6 +248,7 @@ static int check_rule(struct parse *p, const struct fl_rule *r)
 {
 	unsigned kinds_with_lock = FL_KIND_BIT(FL_RULE_LOCK) |
 				   FL_KIND_BIT(FL_RULE_TRYLOCK) |
+				   FL_KIND_BIT(FL_RULE_HELD_TEST) |
 				   FL_KIND_BIT(FL_RULE_UNLOCK);
 
 	if ((FL_KIND_BIT(r->kind) & kinds_with_lock) && !r->arg &&

@@ -16,6 +16,7 @@ enum fl_rule_kind {
 	FL_RULE_TRYLOCK,	/* acquires when the result says success */
 	FL_RULE_UNLOCK,
 	FL_RULE_BIND,		/* binds a holder to a lock (gfs2_holder_init) */
+	FL_RULE_HELD_TEST,	/* returns whether the lock is held */
 	FL_RULE_FAULT,		/* may fault on user memory */
 	FL_RULE_NOFAULT_BEGIN,
 	FL_RULE_NOFAULT_END,

@@ -120,6 +120,8 @@ static void summary_return(void *ctx, const struct fl_function *fn,
 	for (i = 0; i < before->nheld; i++) {
 		const struct fl_held *h = &before->held[i];
 
+		if (h->may_only)
+			continue; /* a wrapper must leave it held on every path */
 		if (!h->cond_var)
 			add_effect(&c->s->acquires, &c->s->nacquires, h,
 				   FL_SUCCESS_NONE);

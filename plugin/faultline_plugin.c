@@ -315,6 +315,37 @@ static void lower_operand(const struct lowering *lw, tree arg,
 	}
 }
 
+/* The outermost macro a location was expanded from (put_user), or NULL. */
+static const char *written_macro(location_t loc)
+{
+	const char *name = NULL;
+	expanded_location spelled, used;
+	int depth;
+
+	/*
+	 * Only a call spelled inside a macro's body is "through" it:
+	 * unlikely(copy_to_user(...)) is a copy_to_user written by hand.  A
+	 * body is in another file, or above the use in the same file.
+	 */
+	spelled = expand_location(linemap_resolve_location(
+		line_table, loc, LRK_SPELLING_LOCATION, NULL));
+	used = expand_location(linemap_resolve_location(
+		line_table, loc, LRK_MACRO_EXPANSION_POINT, NULL));
+	if (!spelled.file || !used.file ||
+	    (!strcmp(spelled.file, used.file) && spelled.line >= used.line))
+		return NULL;
+	for (depth = 0; depth < 64 && linemap_location_from_macro_expansion_p(
+					    line_table, loc);
+	     depth++) {
+		const line_map_macro *map =
+			linemap_check_macro(linemap_lookup(line_table, loc));
+
+		name = linemap_map_get_macro_name(map);
+		loc = MACRO_MAP_EXPANSION_POINT_LOCATION(map);
+	}
+	return name;
+}
+
 static void lower_call(const struct lowering *lw, gcall *call,
 		       struct fl_block *block)
 {
@@ -328,6 +359,7 @@ static void lower_call(const struct lowering *lw, gcall *call,
 	ev = fl_block_add_event(block, FL_EV_CALL);
 	ev->loc = make_loc(gimple_location(call));
 	ev->callee = fl_strdup(decl_name(callee));
+	ev->macro = fl_strdup(written_macro(gimple_location(call)));
 	n = gimple_call_num_args(call);
 	ev->nargs = n;
 	ev->args = (struct fl_operand *)fl_xcalloc(n, sizeof(*ev->args));
