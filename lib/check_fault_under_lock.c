@@ -95,7 +95,8 @@ conflicting(const struct fault_path *fp, const struct fl_held *h)
 	return NULL;
 }
 
-static void report(struct check_ctx *c, const struct fl_event *ev,
+static void report(struct check_ctx *c, const struct fl_function *fn,
+		   const struct fl_event *ev,
 		   const struct fl_fault_call *fc, const struct fl_held *h,
 		   const struct fault_path_lock *l)
 {
@@ -121,7 +122,7 @@ static void report(struct check_ctx *c, const struct fl_event *ev,
 		 "[faultline:fault-under-lock]",
 		 call, h->display ? h->display : h->lock_class,
 		 h->mode == FL_MODE_SHARED ? " shared" : "", where);
-	sink->warning(sink->ctx, &ev->loc, msg);
+	sink->warning(sink->ctx, fn, &ev->loc, msg);
 
 	if (fc->via) {
 		snprintf(msg, sizeof(msg), "'%s' calls '%s' here, which may fault",
@@ -159,7 +160,6 @@ static void check_call(void *ctx, const struct fl_function *fn,
 	struct fl_fault_call fc;
 	int i;
 
-	(void)fn;
 	if (!fl_call_may_fault(c->unit, ev, before, &fc))
 		return;
 	for (i = 0; i < before->nheld; i++) {
@@ -172,7 +172,7 @@ static void check_call(void *ctx, const struct fl_function *fn,
 			continue;
 		l = conflicting(c->fp, h);
 		if (l) {
-			report(c, ev, &fc, h, l);
+			report(c, fn, ev, &fc, h, l);
 			return; /* one report per call */
 		}
 	}

@@ -96,6 +96,7 @@ struct fl_function {
 	int nblocks;
 	int entry;
 	struct fl_summary *summary; /* filled in by lib/summary.c */
+	unsigned long handle;	/* the front end's own handle (a FUNCTION_DECL) */
 };
 
 /* A function pointer in a static initializer: gfs2_vm_ops.page_mkwrite. */
@@ -107,7 +108,8 @@ struct fl_ops_entry {
 };
 
 struct fl_diag_sink {
-	void (*warning)(void *ctx, const struct fl_loc *loc, const char *msg);
+	void (*warning)(void *ctx, const struct fl_function *fn,
+			const struct fl_loc *loc, const char *msg);
 	void (*note)(void *ctx, const struct fl_loc *loc, const char *msg);
 	void *ctx;
 };

@@ -524,6 +524,7 @@ static void lower_function(struct fl_unit *unit, cgraph_node *node)
 	fn = fl_unit_add_function(unit, decl_name(decl));
 	fn->loc = make_loc(DECL_SOURCE_LOCATION(decl));
 	fn->is_static = !TREE_PUBLIC(decl);
+	fn->handle = (unsigned long)decl;
 	fn->nblocks = last_basic_block_for_fn(fun);
 	fn->blocks = (struct fl_block *)fl_xcalloc(fn->nblocks,
 						   sizeof(*fn->blocks));
@@ -657,16 +658,21 @@ static long long macro_value(const char *name)
 	return v;
 }
 
-static void sink_warning(void *ctx, const struct fl_loc *loc, const char *msg)
+static void sink_warning(void *ctx, const struct fl_function *fn,
+			 const struct fl_loc *loc, const char *msg)
 {
 	bool saved = global_dc->warning_as_error_requested;
+	tree saved_fn = current_function_decl;
 
 	(void)ctx;
+	/* Gives the usual "In function 'f':" header scripts rely on. */
+	current_function_decl = (tree)fn->handle;
 	/* A scan must not stop the build: -Werror leaves these alone. */
 	if (!obey_werror)
 		global_dc->warning_as_error_requested = false;
 	last_warning_shown = warning_at((location_t)loc->cookie, 0, "%s", msg);
 	global_dc->warning_as_error_requested = saved;
+	current_function_decl = saved_fn;
 }
 
 static void sink_note(void *ctx, const struct fl_loc *loc, const char *msg)

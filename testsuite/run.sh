@@ -1,7 +1,7 @@
 #!/bin/sh
 # faultline test runner.
 #
-#   sh testsuite/run.sh [TIER...]	TIER: rules, model, kernel (default: all)
+#   sh testsuite/run.sh [TIER...]	TIER: rules, model, kernel, corpus (default: all)
 #
 # Every case carries its expectations inline:
 #   C cases:     /* expect: CHECK */ on each line that must warn with
@@ -16,7 +16,7 @@ set -u
 top=$(cd "$(dirname "$0")/.." && pwd)
 plugin="$top/plugin/faultline.so"
 out="$top/testsuite/out"
-tiers=${*:-rules model kernel}
+tiers=${*:-rules model kernel corpus}
 passed=0
 failed=0
 
@@ -167,13 +167,33 @@ run_kernel_tier() {
 	done
 }
 
+# The real-kernel tier: acceptance expectations on Linux 5.10 and 6.1 and
+# the byte-identity of objects built with the plugin.
+run_corpus_tier() {
+	log="$out/corpus.log"
+	{
+		sh "$top/corpus/accept.sh"
+		sh "$top/corpus/identity.sh" 6.1 fs/gfs2/ fs/ext4/
+	} >"$log" 2>&1
+	while read -r verdict name; do
+		case "$verdict" in
+		PASS) pass "corpus/$name" ;;
+		FAIL) fail "corpus/$name" ;;
+		esac
+	done <<EOT
+$(grep -E '^(PASS|FAIL) ' "$log")
+EOT
+	grep -q '^PASS ' "$log" || fail "corpus: no result (see $log)"
+}
+
 for tier in $tiers; do
 	case "$tier" in
 	rules) run_rules_tier ;;
 	model) run_model_tier ;;
 	kernel) run_kernel_tier ;;
+	corpus) run_corpus_tier ;;
 	*)
-		echo "run.sh: unknown tier '$tier' (rules, model, kernel)" >&2
+		echo "run.sh: unknown tier '$tier' (rules, model, kernel, corpus)" >&2
 		exit 2
 		;;
 	esac

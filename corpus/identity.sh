@@ -1,0 +1,46 @@
+#!/bin/sh
+# The plugin must not change code generation: build each directory without
+# and with it and compare every object byte for byte.
+#
+#   corpus/identity.sh VERSION DIR...	(default: 6.1 fs/gfs2/ fs/ext4/)
+set -u
+
+here=$(cd "$(dirname "$0")" && pwd)
+top=$(dirname "$here")
+plugin="$top/plugin/faultline.so"
+version=${1:-6.1}
+[ $# -gt 0 ] && shift
+dirs=${*:-fs/gfs2/ fs/ext4/}
+jobs=${JOBS:-$(nproc)}
+failed=0
+
+kdir=$(sh "$here/prepare-kernel.sh" "$version" "$top/cache") || {
+	echo "FAIL identity/$version: the kernel tree could not be prepared"
+	exit 1
+}
+ref="$top/cache/identity-$version"
+for dir in $dirs; do
+	dir=${dir%/}/
+	rm -rf "$ref" && mkdir -p "$ref"
+	echo "  BUILD   $dir (without faultline)" >&2
+	find "$kdir/$dir" -name '*.o' -delete
+	make -s -C "$kdir" -j"$jobs" KBUILD_MODULES=1 "$dir" >"$ref/plain.log" 2>&1
+	(cd "$kdir" && find "$dir" -name '*.o' | cpio -pdm --quiet "$ref/objs")
+	echo "  BUILD   $dir (with faultline)" >&2
+	find "$kdir/$dir" -name '*.o' -delete
+	make -s -C "$kdir" -j"$jobs" KBUILD_MODULES=1 KCFLAGS="-fplugin=$plugin" "$dir" \
+		>"$ref/plugin.log" 2>&1
+	total=0
+	differ=""
+	for obj in $(cd "$ref/objs" && find "$dir" -name '*.o'); do
+		total=$((total + 1))
+		cmp -s "$ref/objs/$obj" "$kdir/$obj" || differ="$differ $obj"
+	done
+	if [ "$total" -gt 0 ] && [ -z "$differ" ]; then
+		echo "PASS identity/$version: $total objects of $dir byte-identical"
+	else
+		echo "FAIL identity/$version: $dir ($total objects; differ:$differ)"
+		failed=1
+	fi
+done
+exit $failed
