@@ -17,12 +17,12 @@
 
 /* One lock a page fault can take, and who takes it. */
 struct fault_path_lock {
-	const struct fl_take *take;	/* NULL for a rules-declared lock */
+	const struct fl_take *take; /* NULL for a rules-declared lock */
 	const char *lock_class;
 	enum fl_mode mode;
-	const char *entry;		/* ops function the fault enters */
-	const char *entry_field;	/* vm_operations_struct::page_mkwrite */
-	const struct fl_rule *rule;	/* for generic mm locks */
+	const char *entry;	    /* ops function the fault enters */
+	const char *entry_field;    /* vm_operations_struct::page_mkwrite */
+	const struct fl_rule *rule; /* for generic mm locks */
 };
 
 struct fault_path {
@@ -57,8 +57,8 @@ static void collect_fault_path(const struct fl_unit *unit,
 		for (t = 0; t < fn->summary->ntakes; t++) {
 			struct fault_path_lock *l;
 
-			fp->locks = fl_xrealloc(fp->locks, (fp->nlocks + 1) *
-								   sizeof(*l));
+			fp->locks = fl_xrealloc(fp->locks,
+						(fp->nlocks + 1) * sizeof(*l));
 			l = &fp->locks[fp->nlocks++];
 			memset(l, 0, sizeof(*l));
 			l->take = &fn->summary->takes[t];
@@ -74,7 +74,8 @@ static void collect_fault_path(const struct fl_unit *unit,
 
 		if (r->kind != FL_RULE_FAULT_PATH_LOCK)
 			continue;
-		fp->locks = fl_xrealloc(fp->locks, (fp->nlocks + 1) * sizeof(*l));
+		fp->locks =
+			fl_xrealloc(fp->locks, (fp->nlocks + 1) * sizeof(*l));
 		l = &fp->locks[fp->nlocks++];
 		memset(l, 0, sizeof(*l));
 		l->lock_class = r->name;
@@ -83,8 +84,8 @@ static void collect_fault_path(const struct fl_unit *unit,
 	}
 }
 
-static const struct fault_path_lock *
-conflicting(const struct fault_path *fp, const struct fl_held *h)
+static const struct fault_path_lock *conflicting(const struct fault_path *fp,
+						 const struct fl_held *h)
 {
 	int i;
 
@@ -96,9 +97,8 @@ conflicting(const struct fault_path *fp, const struct fl_held *h)
 }
 
 static void report(struct check_ctx *c, const struct fl_function *fn,
-		   const struct fl_event *ev,
-		   const struct fl_fault_call *fc, const struct fl_held *h,
-		   const struct fault_path_lock *l)
+		   const struct fl_event *ev, const struct fl_fault_call *fc,
+		   const struct fl_held *h, const struct fault_path_lock *l)
 {
 	const struct fl_diag_sink *sink = c->sink;
 	char msg[1024], where[300], call[300];
@@ -125,8 +125,9 @@ static void report(struct check_ctx *c, const struct fl_function *fn,
 	sink->warning(sink->ctx, fn, &ev->loc, msg);
 
 	if (fc->via) {
-		snprintf(msg, sizeof(msg), "'%s' calls '%s' here, which may fault",
-			 fc->via->name, fc->via->summary->fault_callee);
+		snprintf(msg, sizeof(msg),
+			 "'%s' calls '%s' here, which may fault", fc->via->name,
+			 fc->via->summary->fault_callee);
 		sink->note(sink->ctx, &fc->via->summary->fault_loc, msg);
 	}
 	if (h->via)
@@ -135,7 +136,8 @@ static void report(struct check_ctx *c, const struct fl_function *fn,
 			 h->via);
 	else
 		snprintf(msg, sizeof(msg), "'%s' (%s) is taken here",
-			 h->display ? h->display : h->lock_class, h->lock_class);
+			 h->display ? h->display : h->lock_class,
+			 h->lock_class);
 	sink->note(sink->ctx, &h->loc, msg);
 	if (l->take) {
 		if (strcmp(l->take->function, l->entry))
@@ -146,7 +148,8 @@ static void report(struct check_ctx *c, const struct fl_function *fn,
 				 l->take->display, fl_mode_name(l->mode));
 		else
 			snprintf(msg, sizeof(msg),
-				 "the page fault path '%s' (%s) takes '%s' %s here",
+				 "the page fault path '%s' (%s) takes '%s' %s "
+				 "here",
 				 l->entry, l->entry_field, l->take->display,
 				 fl_mode_name(l->mode));
 		sink->note(sink->ctx, &l->take->loc, msg);
@@ -181,9 +184,9 @@ static void check_call(void *ctx, const struct fl_function *fn,
 void fl_check_fault_under_lock(const struct fl_unit *unit,
 			       const struct fl_diag_sink *sink)
 {
-	struct fault_path fp = { NULL, 0 };
-	struct check_ctx c = { unit, sink, &fp };
-	struct fl_hooks hooks = { check_call, NULL, &c };
+	struct fault_path fp = {NULL, 0};
+	struct check_ctx c = {unit, sink, &fp};
+	struct fl_hooks hooks = {check_call, NULL, &c};
 	int i;
 
 	collect_fault_path(unit, &fp);

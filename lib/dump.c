@@ -4,7 +4,7 @@
 
 #include "lockset.h"
 
-static const char *const rel_names[] = { "", "==0", "!=0", "<0", ">=0" };
+static const char *const rel_names[] = {"", "==0", "!=0", "<0", ">=0"};
 
 static void dump_operand(FILE *out, const struct fl_operand *op)
 {
@@ -45,7 +45,8 @@ void fl_dump_unit(const struct fl_unit *unit, FILE *out)
 				switch (ev->kind) {
 				case FL_EV_CALL:
 					if (ev->result_var)
-						fprintf(out, "v%u = ", ev->result_var);
+						fprintf(out, "v%u = ",
+							ev->result_var);
 					fprintf(out, "%s(", ev->callee);
 					for (a = 0; a < ev->nargs; a++) {
 						fprintf(out, a ? ", " : "");
@@ -54,7 +55,8 @@ void fl_dump_unit(const struct fl_unit *unit, FILE *out)
 					fprintf(out, ")\n");
 					break;
 				case FL_EV_STORE:
-					fprintf(out, "store v%u %s = ", ev->base_var,
+					fprintf(out,
+						"store v%u %s = ", ev->base_var,
 						ev->field_class);
 					dump_operand(out, &ev->value);
 					fprintf(out, "\n");

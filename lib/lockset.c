@@ -15,10 +15,10 @@
 
 #include "lockset.h"
 
-#define KINDS_LOCKING                                                        \
-	(FL_KIND_BIT(FL_RULE_LOCK) | FL_KIND_BIT(FL_RULE_TRYLOCK) |          \
-	 FL_KIND_BIT(FL_RULE_UNLOCK) | FL_KIND_BIT(FL_RULE_NOFAULT_BEGIN) | \
-	 FL_KIND_BIT(FL_RULE_NOFAULT_END) | FL_KIND_BIT(FL_RULE_BIND) |      \
+#define KINDS_LOCKING                                                          \
+	(FL_KIND_BIT(FL_RULE_LOCK) | FL_KIND_BIT(FL_RULE_TRYLOCK) |            \
+	 FL_KIND_BIT(FL_RULE_UNLOCK) | FL_KIND_BIT(FL_RULE_NOFAULT_BEGIN) |    \
+	 FL_KIND_BIT(FL_RULE_NOFAULT_END) | FL_KIND_BIT(FL_RULE_BIND) |        \
 	 FL_KIND_BIT(FL_RULE_FAULT) | FL_KIND_BIT(FL_RULE_HELD_TEST))
 
 bool fl_modes_conflict(enum fl_mode a, enum fl_mode b)
@@ -58,8 +58,8 @@ static bool add_obj(struct fl_state *st, unsigned var)
 	for (i = 0; i < st->nnofault_objs; i++)
 		if (st->nofault_objs[i] == var)
 			return false;
-	st->nofault_objs = fl_xrealloc(st->nofault_objs,
-				       (st->nnofault_objs + 1) * sizeof(unsigned));
+	st->nofault_objs = fl_xrealloc(
+		st->nofault_objs, (st->nnofault_objs + 1) * sizeof(unsigned));
 	st->nofault_objs[st->nnofault_objs++] = var;
 	return true;
 }
@@ -70,7 +70,8 @@ static void remove_obj(struct fl_state *st, unsigned var)
 
 	for (i = 0; i < st->nnofault_objs; i++)
 		if (st->nofault_objs[i] == var)
-			st->nofault_objs[i--] = st->nofault_objs[--st->nnofault_objs];
+			st->nofault_objs[i--] =
+				st->nofault_objs[--st->nnofault_objs];
 }
 
 static void state_copy(struct fl_state *dst, const struct fl_state *src)
@@ -87,8 +88,8 @@ static void state_copy(struct fl_state *dst, const struct fl_state *src)
 	memcpy(dst->released, src->released,
 	       src->nreleased * sizeof(*src->released));
 	dst->nnofault_objs = src->nnofault_objs;
-	dst->nofault_objs = fl_xrealloc(NULL, (src->nnofault_objs + 1) *
-						      sizeof(unsigned));
+	dst->nofault_objs =
+		fl_xrealloc(NULL, (src->nnofault_objs + 1) * sizeof(unsigned));
 	memcpy(dst->nofault_objs, src->nofault_objs,
 	       src->nnofault_objs * sizeof(unsigned));
 }
@@ -102,7 +103,7 @@ static void state_clear(struct fl_state *st)
 }
 
 static struct fl_held *find_fact(struct fl_held *set, int n,
-				  const struct fl_held *h)
+				 const struct fl_held *h)
 {
 	int i;
 
@@ -137,8 +138,8 @@ static bool state_join(struct fl_state *dst, const struct fl_state *src)
 		}
 	}
 	for (i = 0; i < src->nheld; i++) {
-		struct fl_held *d = find_fact(dst->held, dst->nheld,
-					      &src->held[i]);
+		struct fl_held *d =
+			find_fact(dst->held, dst->nheld, &src->held[i]);
 
 		if (d) {
 			if (src->held[i].may_only && !d->may_only) {
@@ -189,16 +190,18 @@ static bool find_binding(const struct fl_unit *unit,
 				continue;
 			memset(out, 0, sizeof(*out));
 			if (r->field) {
-				const struct fl_operand *op = &ev->args[r->arg - 1];
+				const struct fl_operand *op =
+					&ev->args[r->arg - 1];
 				char buf[512];
 
 				if (!op->pointee)
 					continue;
-				snprintf(buf, sizeof(buf), "%s::%s", op->pointee,
-					 r->field);
+				snprintf(buf, sizeof(buf), "%s::%s",
+					 op->pointee, r->field);
 				out->lock_class = fl_strdup(buf);
 			} else {
-				out->lock_class = ev->args[r->arg - 1].lock_class;
+				out->lock_class =
+					ev->args[r->arg - 1].lock_class;
 			}
 			out->display = ev->args[r->arg - 1].display;
 			out->mode = r->mode;
@@ -225,7 +228,8 @@ bool fl_rule_lock_operand(const struct fl_unit *unit,
 		struct fl_held bound;
 
 		if (r->holder > ev->nargs ||
-		    !find_binding(unit, fn, ev->args[r->holder - 1].var, &bound))
+		    !find_binding(unit, fn, ev->args[r->holder - 1].var,
+				  &bound))
 			return false;
 		out->lock_class = bound.lock_class;
 		out->display = bound.display;
@@ -381,7 +385,8 @@ static void acquire(struct fl_state *st, struct fl_held *lock)
 	if (!lock->cond_var)
 		for (i = 0; i < st->nreleased; i++)
 			if (same_lock(&st->released[i], lock))
-				st->released[i--] = st->released[--st->nreleased];
+				st->released[i--] =
+					st->released[--st->nreleased];
 	/* Taken on this path: held here for sure, whatever came before. */
 	if (!add_fact(&st->held, &st->nheld, lock))
 		find_fact(st->held, st->nheld, lock)->may_only = false;
@@ -414,8 +419,8 @@ static void apply_summary(const struct fl_event *ev,
 	for (i = 0; i < s->nreleases + s->nacquires; i++) {
 		bool is_release = i < s->nreleases;
 		const struct fl_effect *e =
-			is_release ? &s->releases[i] :
-				     &s->acquires[i - s->nreleases];
+			is_release ? &s->releases[i]
+				   : &s->acquires[i - s->nreleases];
 		struct fl_held h;
 
 		memset(&h, 0, sizeof(h));
@@ -503,8 +508,9 @@ static void transfer_call(const struct fl_unit *unit,
 static void transfer_store(const struct fl_unit *unit,
 			   const struct fl_event *ev, struct fl_state *st)
 {
-	const struct fl_rule *r = fl_rules_find(
-		unit->rules, ev->field_class, FL_KIND_BIT(FL_RULE_NOFAULT_FIELD));
+	const struct fl_rule *r =
+		fl_rules_find(unit->rules, ev->field_class,
+			      FL_KIND_BIT(FL_RULE_NOFAULT_FIELD));
 	bool clears = ev->value.is_const && ev->value.value == 0;
 
 	if (!r)
@@ -619,7 +625,8 @@ void fl_lockset_run(const struct fl_unit *unit, const struct fl_function *fn,
 				continue;
 			state_copy(&out, &st);
 			apply_edge(e, &out);
-			if (state_join(&in[e->dest], &out) && !queued[e->dest]) {
+			if (state_join(&in[e->dest], &out) &&
+			    !queued[e->dest]) {
 				queued[e->dest] = 1;
 				work[nwork++] = e->dest;
 			}

@@ -19,26 +19,27 @@ extern "C" {
 #endif
 
 struct fl_held {
-	const char *lock_class;	/* NULL: the lock is parameter `param` itself */
+	const char *lock_class; /* NULL: the lock is parameter `param` itself */
 	const char *display;
 	enum fl_mode mode;
-	int param;		/* lock object is this parameter (summaries) */
-	unsigned cond_var;	/* 0: held; else held iff cond_var means success */
+	int param;	   /* lock object is this parameter (summaries) */
+	unsigned cond_var; /* 0: held; else held iff cond_var means success */
 	enum fl_success success;
-	struct fl_loc loc;	/* where it was taken */
-	const char *via;	/* wrapper that took it, or NULL */
-	bool may_only;		/* held on some paths here, not all */
+	struct fl_loc loc; /* where it was taken */
+	const char *via;   /* wrapper that took it, or NULL */
+	bool may_only;	   /* held on some paths here, not all */
 };
 
 struct fl_state {
 	bool reached;
 	struct fl_held *held;
 	int nheld;
-	struct fl_held *released; /* released here, not taken here (summaries) */
+	struct fl_held
+		*released; /* released here, not taken here (summaries) */
 	int nreleased;
 	bool nofault;		/* inside pagefault_disable() */
 	bool task_nofault;	/* current->faults_disabled_mapping set */
-	unsigned *nofault_objs;	/* variables whose ->nofault is set */
+	unsigned *nofault_objs; /* variables whose ->nofault is set */
 	int nnofault_objs;
 };
 
@@ -57,12 +58,12 @@ struct fl_take {
 	const char *lock_class;
 	const char *display;
 	enum fl_mode mode;
-	const char *function;	/* function whose code takes it */
+	const char *function; /* function whose code takes it */
 	struct fl_loc loc;
 };
 
 struct fl_summary {
-	int status;		/* 0 new, 1 being computed, 2 done */
+	int status; /* 0 new, 1 being computed, 2 done */
 	struct fl_effect *acquires;
 	int nacquires;
 	struct fl_effect *releases;
@@ -70,7 +71,7 @@ struct fl_summary {
 	bool may_fault;
 	const char *fault_callee; /* the call that faults, for notes */
 	struct fl_loc fault_loc;
-	int fault_iter_param;	/* faults only through this iov_iter param */
+	int fault_iter_param; /* faults only through this iov_iter param */
 	struct fl_take *takes;
 	int ntakes;
 };
@@ -78,9 +79,10 @@ struct fl_summary {
 /* What a faulting call is, once rules and summaries are consulted. */
 struct fl_fault_call {
 	const char *callee;
-	int iter_arg;		/* 1-based iov_iter argument, or 0 */
-	const char *except;	/* a lock class the call may hold */
-	const struct fl_function *via; /* static function that faults, or NULL */
+	int iter_arg;	    /* 1-based iov_iter argument, or 0 */
+	const char *except; /* a lock class the call may hold */
+	const struct fl_function
+		*via; /* static function that faults, or NULL */
 };
 
 struct fl_hooks {

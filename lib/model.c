@@ -58,8 +58,8 @@ struct fl_function *fl_unit_add_function(struct fl_unit *unit, const char *name)
 	fn->name = fl_strdup(name);
 	if (unit->nfuncs == unit->funcs_cap) {
 		unit->funcs_cap = unit->funcs_cap ? unit->funcs_cap * 2 : 64;
-		unit->funcs = fl_xrealloc(unit->funcs,
-					  unit->funcs_cap * sizeof(*unit->funcs));
+		unit->funcs = fl_xrealloc(
+			unit->funcs, unit->funcs_cap * sizeof(*unit->funcs));
 	}
 	unit->funcs[unit->nfuncs++] = fn;
 	return fn;
@@ -101,9 +101,10 @@ struct fl_event *fl_block_add_event(struct fl_block *block,
 
 	/* Grow in powers of two; nevents is the only size kept. */
 	if ((block->nevents & (block->nevents - 1)) == 0)
-		block->events = fl_xrealloc(block->events,
-					    (block->nevents ? block->nevents * 2 : 1) *
-						    sizeof(*block->events));
+		block->events =
+			fl_xrealloc(block->events,
+				    (block->nevents ? block->nevents * 2 : 1) *
+					    sizeof(*block->events));
 	ev = &block->events[block->nevents++];
 	memset(ev, 0, sizeof(*ev));
 	ev->kind = kind;

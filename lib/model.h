@@ -30,20 +30,21 @@ struct fl_loc {
  * Variables are named by keys (non-zero, unique within a function).
  */
 struct fl_operand {
-	const char *lock_class;	/* "gfs2_inode::i_gl", "var:foo_mutex" or NULL */
-	const char *display;	/* the expression as written: "ip->i_gl" */
-	const char *pointee;	/* struct a pointer argument points to, or NULL */
-	unsigned var;		/* variable holding the value, or 0 */
-	int param;		/* 1-based parameter of this function, or 0 */
+	const char
+		*lock_class; /* "gfs2_inode::i_gl", "var:foo_mutex" or NULL */
+	const char *display; /* the expression as written: "ip->i_gl" */
+	const char *pointee; /* struct a pointer argument points to, or NULL */
+	unsigned var;	     /* variable holding the value, or 0 */
+	int param;	     /* 1-based parameter of this function, or 0 */
 	bool is_const;
 	long long value;
 };
 
 enum fl_event_kind {
-	FL_EV_CALL,	/* callee(args...), result stored in result_var */
-	FL_EV_STORE,	/* base_var->field = value, field named by class */
-	FL_EV_ASSIGN,	/* var = something: what we knew about var is stale */
-	FL_EV_RETURN,	/* return value */
+	FL_EV_CALL,   /* callee(args...), result stored in result_var */
+	FL_EV_STORE,  /* base_var->field = value, field named by class */
+	FL_EV_ASSIGN, /* var = something: what we knew about var is stale */
+	FL_EV_RETURN, /* return value */
 };
 
 struct fl_event {
@@ -51,7 +52,7 @@ struct fl_event {
 	struct fl_loc loc;
 	/* FL_EV_CALL */
 	const char *callee;
-	const char *macro;	/* the macro the call was written through, or NULL */
+	const char *macro; /* the macro the call was written through, or NULL */
 	int nargs;
 	struct fl_operand *args;
 	unsigned result_var;
@@ -96,7 +97,7 @@ struct fl_function {
 	int nblocks;
 	int entry;
 	struct fl_summary *summary; /* filled in by lib/summary.c */
-	unsigned long handle;	/* the front end's own handle (a FUNCTION_DECL) */
+	unsigned long handle; /* the front end's own handle (a FUNCTION_DECL) */
 };
 
 /* A function pointer in a static initializer: gfs2_vm_ops.page_mkwrite. */
@@ -131,7 +132,8 @@ struct fl_unit {
 /* Allocation helpers for front ends.  A unit lives as long as the process
  * that analyses it (one compiler run), so nothing is freed. */
 struct fl_unit *fl_unit_new(const struct fl_rules *rules);
-struct fl_function *fl_unit_add_function(struct fl_unit *unit, const char *name);
+struct fl_function *fl_unit_add_function(struct fl_unit *unit,
+					 const char *name);
 void fl_unit_add_ops(struct fl_unit *unit, const char *table_type,
 		     const char *field, const char *function,
 		     const struct fl_loc *loc);

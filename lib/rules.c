@@ -47,31 +47,31 @@ enum key {
 };
 
 static const char *const key_names[] = {
-	"arg",	 "holder", "bind",   "iter",	"gup-flags", "field",
-	"class", "except", "mode",   "success", "scope",
+	"arg",	 "holder", "bind", "iter",    "gup-flags", "field",
+	"class", "except", "mode", "success", "scope",
 };
 
 static const struct {
 	unsigned allowed;
 	unsigned required;
 } kind_keys[FL_RULE_NKINDS] = {
-	[FL_RULE_LOCK] = { K_ARG | K_HOLDER | K_BIND | K_FIELD | K_CLASS |
-				   K_MODE,
-			   K_MODE },
-	[FL_RULE_TRYLOCK] = { K_ARG | K_HOLDER | K_BIND | K_FIELD | K_CLASS |
-				      K_MODE | K_SUCCESS,
-			      K_SUCCESS },
-	[FL_RULE_UNLOCK] = { K_ARG | K_HOLDER | K_FIELD | K_CLASS, 0 },
-	[FL_RULE_BIND] = { K_ARG | K_BIND | K_MODE | K_FIELD,
-			   K_ARG | K_BIND | K_MODE },
-	[FL_RULE_HELD_TEST] = { K_ARG | K_HOLDER | K_FIELD | K_CLASS, 0 },
-	[FL_RULE_FAULT] = { K_ITER | K_GUP_FLAGS | K_EXCEPT, 0 },
-	[FL_RULE_NOFAULT_BEGIN] = { 0, 0 },
-	[FL_RULE_NOFAULT_END] = { 0, 0 },
-	[FL_RULE_NOFAULT_FIELD] = { K_SCOPE, K_SCOPE },
-	[FL_RULE_NOFAULT_FLAG] = { 0, 0 },
-	[FL_RULE_FAULT_OP] = { 0, 0 },
-	[FL_RULE_FAULT_PATH_LOCK] = { K_MODE, K_MODE },
+	[FL_RULE_LOCK] = {K_ARG | K_HOLDER | K_BIND | K_FIELD | K_CLASS |
+				  K_MODE,
+			  K_MODE},
+	[FL_RULE_TRYLOCK] = {K_ARG | K_HOLDER | K_BIND | K_FIELD | K_CLASS |
+				     K_MODE | K_SUCCESS,
+			     K_SUCCESS},
+	[FL_RULE_UNLOCK] = {K_ARG | K_HOLDER | K_FIELD | K_CLASS, 0},
+	[FL_RULE_BIND] = {K_ARG | K_BIND | K_MODE | K_FIELD,
+			  K_ARG | K_BIND | K_MODE},
+	[FL_RULE_HELD_TEST] = {K_ARG | K_HOLDER | K_FIELD | K_CLASS, 0},
+	[FL_RULE_FAULT] = {K_ITER | K_GUP_FLAGS | K_EXCEPT, 0},
+	[FL_RULE_NOFAULT_BEGIN] = {0, 0},
+	[FL_RULE_NOFAULT_END] = {0, 0},
+	[FL_RULE_NOFAULT_FIELD] = {K_SCOPE, K_SCOPE},
+	[FL_RULE_NOFAULT_FLAG] = {0, 0},
+	[FL_RULE_FAULT_OP] = {0, 0},
+	[FL_RULE_FAULT_PATH_LOCK] = {K_MODE, K_MODE},
 };
 
 struct parse {
@@ -200,8 +200,10 @@ static int set_key(struct parse *p, struct fl_rule *r, unsigned *seen,
 	case K_CLASS:
 	case K_EXCEPT:
 		if (!is_field_name(val) && !is_identifier(val)) {
-			parse_error(p, "bad lock class '%s' (TYPE::FIELD or a name)",
-				    val);
+			parse_error(
+				p,
+				"bad lock class '%s' (TYPE::FIELD or a name)",
+				val);
 			return -1;
 		}
 		if (key == K_CLASS)
@@ -225,7 +227,8 @@ static int set_key(struct parse *p, struct fl_rule *r, unsigned *seen,
 		else if (!strcmp(val, "nonzero"))
 			r->success = FL_SUCCESS_NONZERO;
 		else {
-			parse_error(p, "bad success '%s' (zero or nonzero)", val);
+			parse_error(p, "bad success '%s' (zero or nonzero)",
+				    val);
 			return -1;
 		}
 		return 0;
@@ -246,13 +249,12 @@ static int set_key(struct parse *p, struct fl_rule *r, unsigned *seen,
 /* Checks that only make sense once the whole line is read. */
 static int check_rule(struct parse *p, const struct fl_rule *r)
 {
-	unsigned kinds_with_lock = FL_KIND_BIT(FL_RULE_LOCK) |
-				   FL_KIND_BIT(FL_RULE_TRYLOCK) |
-				   FL_KIND_BIT(FL_RULE_HELD_TEST) |
-				   FL_KIND_BIT(FL_RULE_UNLOCK);
+	unsigned kinds_with_lock =
+		FL_KIND_BIT(FL_RULE_LOCK) | FL_KIND_BIT(FL_RULE_TRYLOCK) |
+		FL_KIND_BIT(FL_RULE_HELD_TEST) | FL_KIND_BIT(FL_RULE_UNLOCK);
 
-	if ((FL_KIND_BIT(r->kind) & kinds_with_lock) && !r->arg &&
-	    !r->holder && !r->lock_class) {
+	if ((FL_KIND_BIT(r->kind) & kinds_with_lock) && !r->arg && !r->holder &&
+	    !r->lock_class) {
 		parse_error(p, "'%s' needs arg=, holder= or class=",
 			    kind_names[r->kind]);
 		return -1;
@@ -270,7 +272,8 @@ static int check_rule(struct parse *p, const struct fl_rule *r)
 		return -1;
 	}
 	if (r->kind == FL_RULE_LOCK && r->holder) {
-		/* The mode comes from the bind; an explicit one is still fine. */
+		/* The mode comes from the bind; an explicit one is still fine.
+		 */
 	}
 	if ((r->kind == FL_RULE_NOFAULT_FIELD || r->kind == FL_RULE_FAULT_OP) &&
 	    !is_field_name(r->name)) {
@@ -347,8 +350,9 @@ static void parse_line(struct parse *p, struct fl_rules *rules, char *line)
 			    !(seen & (1u << i))) {
 				char msg[128];
 
-				snprintf(msg, sizeof(msg), "'%s' needs %s=",
-					 kind_names[r.kind], key_names[i]);
+				snprintf(msg, sizeof(msg),
+					 "'%s' needs %s=", kind_names[r.kind],
+					 key_names[i]);
 				parse_error(p, "%s", msg);
 				return;
 			}
@@ -357,7 +361,8 @@ static void parse_line(struct parse *p, struct fl_rules *rules, char *line)
 	if (check_rule(p, &r))
 		return;
 	if (r.kind == FL_RULE_TRYLOCK && !r.mode && !r.holder) {
-		parse_error(p, "%s", "'trylock' needs mode= unless holder= gives it");
+		parse_error(p, "%s",
+			    "'trylock' needs mode= unless holder= gives it");
 		return;
 	}
 	if (r.kind == FL_RULE_LOCK && !r.mode && !r.holder) {
@@ -372,7 +377,7 @@ static void parse_line(struct parse *p, struct fl_rules *rules, char *line)
 int fl_rules_parse_file(struct fl_rules *rules, const char *path,
 			void (*error)(void *ctx, const char *msg), void *ctx)
 {
-	struct parse p = { path, 0, 0, error, ctx };
+	struct parse p = {path, 0, 0, error, ctx};
 	char buf[1024];
 	FILE *f = fopen(path, "r");
 
@@ -416,8 +421,9 @@ int fl_rules_load_dir(struct fl_rules *rules, const char *dir,
 	if (!d) {
 		char msg[600];
 
-		snprintf(msg, sizeof(msg), "%s: cannot open rules directory: %s",
-			 dir, strerror(errno));
+		snprintf(msg, sizeof(msg),
+			 "%s: cannot open rules directory: %s", dir,
+			 strerror(errno));
 		error(ctx, msg);
 		return 1;
 	}
@@ -470,7 +476,7 @@ void fl_rules_free(struct fl_rules *rules)
 
 const char *fl_mode_name(enum fl_mode mode)
 {
-	return mode == FL_MODE_EXCL ? "exclusive" :
-	       mode == FL_MODE_SHARED ? "shared" :
-					"none";
+	return mode == FL_MODE_EXCL	? "exclusive"
+	       : mode == FL_MODE_SHARED ? "shared"
+					: "none";
 }

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * Kernel API knowledge, read from the rules/ directory (format: rules/README.md).
+ * Kernel API knowledge, read from the rules/ directory (format:
+ * rules/README.md).
  */
 #ifndef FAULTLINE_RULES_H
 #define FAULTLINE_RULES_H
@@ -12,17 +13,18 @@ extern "C" {
 #endif
 
 enum fl_rule_kind {
-	FL_RULE_LOCK,		/* acquires unconditionally */
-	FL_RULE_TRYLOCK,	/* acquires when the result says success */
+	FL_RULE_LOCK,	 /* acquires unconditionally */
+	FL_RULE_TRYLOCK, /* acquires when the result says success */
 	FL_RULE_UNLOCK,
-	FL_RULE_BIND,		/* binds a holder to a lock (gfs2_holder_init) */
-	FL_RULE_HELD_TEST,	/* returns whether the lock is held */
-	FL_RULE_FAULT,		/* may fault on user memory */
+	FL_RULE_BIND,	   /* binds a holder to a lock (gfs2_holder_init) */
+	FL_RULE_HELD_TEST, /* returns whether the lock is held */
+	FL_RULE_FAULT,	   /* may fault on user memory */
 	FL_RULE_NOFAULT_BEGIN,
 	FL_RULE_NOFAULT_END,
-	FL_RULE_NOFAULT_FIELD,	/* a field whose non-zero value disables faults */
-	FL_RULE_NOFAULT_FLAG,	/* a flag bit that makes a GUP call nofault */
-	FL_RULE_FAULT_OP,	/* an ops-table field called from a page fault */
+	FL_RULE_NOFAULT_FIELD, /* a field whose non-zero value disables faults
+				*/
+	FL_RULE_NOFAULT_FLAG,  /* a flag bit that makes a GUP call nofault */
+	FL_RULE_FAULT_OP,      /* an ops-table field called from a page fault */
 	FL_RULE_FAULT_PATH_LOCK, /* a lock generic mm code takes in a fault */
 	FL_RULE_NKINDS
 };
@@ -35,14 +37,14 @@ enum fl_mode {
 
 enum fl_success {
 	FL_SUCCESS_NONE,
-	FL_SUCCESS_ZERO,	/* returns 0 on success (errno style) */
-	FL_SUCCESS_NONZERO,	/* returns true on success (trylock style) */
+	FL_SUCCESS_ZERO,    /* returns 0 on success (errno style) */
+	FL_SUCCESS_NONZERO, /* returns true on success (trylock style) */
 };
 
 enum fl_scope {
 	FL_SCOPE_NONE,
-	FL_SCOPE_OBJECT,	/* applies to the object the field belongs to */
-	FL_SCOPE_TASK,		/* applies to everything the task does */
+	FL_SCOPE_OBJECT, /* applies to the object the field belongs to */
+	FL_SCOPE_TASK,	 /* applies to everything the task does */
 };
 
 struct fl_rule {
@@ -54,12 +56,12 @@ struct fl_rule {
 	int iter;		/* iov_iter argument of a faulting call */
 	int gup_flags;		/* FOLL_* flags argument of a faulting call */
 	const char *field;	/* the lock is arg->field */
-	const char *lock_class;	/* fixed lock class */
+	const char *lock_class; /* fixed lock class */
 	const char *except;	/* lock class a faulting call may hold */
 	enum fl_mode mode;
 	enum fl_success success;
 	enum fl_scope scope;
-	const char *file;	/* where the rule was read */
+	const char *file; /* where the rule was read */
 	int line;
 };
 

@@ -84,9 +84,10 @@ static void note_takes(struct summary_ctx *c, const struct fl_function *fn,
 			  FL_KIND_BIT(FL_RULE_LOCK) |
 				  FL_KIND_BIT(FL_RULE_TRYLOCK));
 	if (r) {
-		if (fl_rule_lock_operand(c->unit, fn, r, ev, &h) && h.lock_class) {
-			struct fl_take t = { h.lock_class, h.display, h.mode,
-					     fn->name, ev->loc };
+		if (fl_rule_lock_operand(c->unit, fn, r, ev, &h) &&
+		    h.lock_class) {
+			struct fl_take t = {h.lock_class, h.display, h.mode,
+					    fn->name, ev->loc};
 
 			add_take(c->s, &t);
 		}
@@ -101,7 +102,8 @@ static void note_takes(struct summary_ctx *c, const struct fl_function *fn,
 }
 
 static void summary_call(void *ctx, const struct fl_function *fn,
-			 const struct fl_event *ev, const struct fl_state *before)
+			 const struct fl_event *ev,
+			 const struct fl_state *before)
 {
 	struct summary_ctx *c = ctx;
 
@@ -121,7 +123,8 @@ static void summary_return(void *ctx, const struct fl_function *fn,
 		const struct fl_held *h = &before->held[i];
 
 		if (h->may_only)
-			continue; /* a wrapper must leave it held on every path */
+			continue; /* a wrapper must leave it held on every path
+				   */
 		if (!h->cond_var)
 			add_effect(&c->s->acquires, &c->s->nacquires, h,
 				   FL_SUCCESS_NONE);
@@ -136,8 +139,8 @@ static void summary_return(void *ctx, const struct fl_function *fn,
 
 static void summarize(const struct fl_unit *unit, struct fl_function *fn)
 {
-	struct summary_ctx c = { unit, fn->summary };
-	struct fl_hooks hooks = { summary_call, summary_return, &c };
+	struct summary_ctx c = {unit, fn->summary};
+	struct fl_hooks hooks = {summary_call, summary_return, &c};
 	int b, e;
 
 	if (fn->summary->status)

@@ -662,17 +662,17 @@ static void sink_warning(void *ctx, const struct fl_function *fn,
 			 const struct fl_loc *loc, const char *msg)
 {
 	bool saved = global_dc->warning_as_error_requested;
-	tree saved_fn = current_function_decl;
-
 	(void)ctx;
-	/* Gives the usual "In function 'f':" header scripts rely on. */
+	/*
+	 * Gives the usual "In function 'f':" header scripts rely on; it stays
+	 * set for the notes and is restored when the unit is done.
+	 */
 	current_function_decl = (tree)fn->handle;
 	/* A scan must not stop the build: -Werror leaves these alone. */
 	if (!obey_werror)
 		global_dc->warning_as_error_requested = false;
 	last_warning_shown = warning_at((location_t)loc->cookie, 0, "%s", msg);
 	global_dc->warning_as_error_requested = saved;
-	current_function_decl = saved_fn;
 }
 
 static void sink_note(void *ctx, const struct fl_loc *loc, const char *msg)
@@ -685,6 +685,7 @@ static void sink_note(void *ctx, const struct fl_loc *loc, const char *msg)
 static void analyse_unit(void *gcc_data, void *user_data)
 {
 	struct fl_diag_sink sink = { sink_warning, sink_note, NULL };
+	tree saved_fn;
 	struct fl_unit *unit;
 	cgraph_node *node;
 
@@ -699,7 +700,9 @@ static void analyse_unit(void *gcc_data, void *user_data)
 	lower_ops_tables(unit);
 	if (dump_model)
 		fl_dump_unit(unit, stderr);
+	saved_fn = current_function_decl;
 	fl_check_unit(unit, &sink);
+	current_function_decl = saved_fn;
 }
 
 static void rules_error(void *ctx, const char *msg)
