@@ -188,24 +188,9 @@ static bool find_binding(const struct fl_unit *unit,
 			    ev->args[r->bind - 1].var != var || !r->arg ||
 			    r->arg > ev->nargs)
 				continue;
-			memset(out, 0, sizeof(*out));
-			if (r->field) {
-				const struct fl_operand *op =
-					&ev->args[r->arg - 1];
-				char buf[512];
-
-				if (!op->pointee)
-					continue;
-				snprintf(buf, sizeof(buf), "%s::%s",
-					 op->pointee, r->field);
-				out->lock_class = fl_strdup(buf);
-			} else {
-				out->lock_class =
-					ev->args[r->arg - 1].lock_class;
-			}
-			out->display = ev->args[r->arg - 1].display;
-			out->mode = r->mode;
-			if (out->lock_class)
+			/* A bind names its lock as an arg= rule does. */
+			if (fl_rule_lock_operand(unit, fn, r, ev, out) &&
+			    out->lock_class)
 				return true;
 		}
 	}

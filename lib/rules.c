@@ -271,10 +271,6 @@ static int check_rule(struct parse *p, const struct fl_rule *r)
 		parse_error(p, "%s", "field= needs arg=");
 		return -1;
 	}
-	if (r->kind == FL_RULE_LOCK && r->holder) {
-		/* The mode comes from the bind; an explicit one is still fine.
-		 */
-	}
 	if ((r->kind == FL_RULE_NOFAULT_FIELD || r->kind == FL_RULE_FAULT_OP) &&
 	    !is_field_name(r->name)) {
 		parse_error(p, "expected TYPE::FIELD, found '%s'", r->name);
