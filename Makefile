@@ -61,33 +61,33 @@ $(PLUGIN): build/plugin/faultline_plugin.o $(LIB_OBJS)
 	$(CXX) -shared -o $@ $^
 
 check: deps
-	$(MAKE) all
-	sh testsuite/run.sh
+	@$(MAKE) -s --no-print-directory all
+	@sh testsuite/run.sh
 
 test: all
-	sh testsuite/run.sh
+	@sh testsuite/run.sh
 
 test-model: all
-	sh testsuite/run.sh model
+	@sh testsuite/run.sh model
 
 test-kernel: all
-	sh testsuite/run.sh kernel
+	@sh testsuite/run.sh kernel
 
 scan: deps
-	$(MAKE) all
-	sh corpus/scan.sh
+	@$(MAKE) -s --no-print-directory all
+	@sh corpus/scan.sh
 
 accept: deps
-	$(MAKE) all
-	sh corpus/accept.sh
+	@$(MAKE) -s --no-print-directory all
+	@sh corpus/accept.sh
 
 identity: deps
-	$(MAKE) all
-	sh corpus/identity.sh
+	@$(MAKE) -s --no-print-directory all
+	@sh corpus/identity.sh
 
 bench-build: deps
-	$(MAKE) all
-	sh corpus/bench-build.sh
+	@$(MAKE) -s --no-print-directory all
+	@sh corpus/bench-build.sh
 
 format:
 	clang-format -i lib/*.c lib/*.h plugin/*.c

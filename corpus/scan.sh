@@ -49,5 +49,6 @@ for dir in $dirs; do
 		END { for (c in n) printf "  %-24s %-20s %d\n", d, c, n[c] }' \
 		"$out/findings.txt"
 done
+[ -s "$out/findings.txt" ] || printf '  %-24s %-20s %s\n' "(all)" "(any)" 0
 echo "  (full logs in $out)"
 exit $status

@@ -102,6 +102,7 @@ static void report(struct check_ctx *c, const struct fl_function *fn,
 {
 	const struct fl_diag_sink *sink = c->sink;
 	char msg[1024], where[300], call[300];
+	const char *how = "";
 
 	if (l->entry)
 		snprintf(where, sizeof(where),
@@ -139,19 +140,21 @@ static void report(struct check_ctx *c, const struct fl_function *fn,
 			 h->display ? h->display : h->lock_class,
 			 h->lock_class);
 	sink->note(sink->ctx, &h->loc, msg);
+	/* The mode explains the conflict only when ours is shared. */
+	if (h->mode == FL_MODE_SHARED)
+		how = " exclusively";
 	if (l->take) {
 		if (strcmp(l->take->function, l->entry))
 			snprintf(msg, sizeof(msg),
 				 "the page fault path '%s' (%s) reaches '%s', "
-				 "which takes '%s' %s here",
+				 "which takes '%s'%s here",
 				 l->entry, l->entry_field, l->take->function,
-				 l->take->display, fl_mode_name(l->mode));
+				 l->take->display, how);
 		else
 			snprintf(msg, sizeof(msg),
-				 "the page fault path '%s' (%s) takes '%s' %s "
+				 "the page fault path '%s' (%s) takes '%s'%s "
 				 "here",
-				 l->entry, l->entry_field, l->take->display,
-				 fl_mode_name(l->mode));
+				 l->entry, l->entry_field, l->take->display, how);
 		sink->note(sink->ctx, &l->take->loc, msg);
 	}
 }

@@ -20,7 +20,7 @@ static vm_fault_t kt_page_mkwrite(struct vm_fault *vmf)
 {
 	struct kt_inode *ki = KT_I(file_inode(vmf->vma->vm_file));
 
-	down_write(&ki->alloc_sem); /* expect-note: takes 'ki->alloc_sem' exclusive here */
+	down_write(&ki->alloc_sem); /* expect-note: takes 'ki->alloc_sem' exclusively here */
 	up_write(&ki->alloc_sem);
 	return VM_FAULT_LOCKED;
 }

@@ -10,7 +10,7 @@ static vm_fault_t gfs2_page_mkwrite(struct vm_fault *vmf)
 	struct gfs2_holder gh;
 
 	gfs2_holder_init(ip->i_gl, LM_ST_EXCLUSIVE, 0, &gh);
-	if (gfs2_glock_nq(&gh)) /* expect-note: takes 'ip->i_gl' exclusive here */
+	if (gfs2_glock_nq(&gh)) /* expect-note: takes 'ip->i_gl' here */
 		return VM_FAULT_SIGBUS;
 	gfs2_glock_dq(&gh);
 	gfs2_holder_uninit(&gh);
