@@ -14,7 +14,7 @@ static inline struct foo_inode *FOO_I(struct inode *inode)
 
 static void foo_sync_mapping(struct foo_inode *fi)
 {
-	mutex_lock(&fi->io_mutex); /* expect-note: reaches 'foo_sync_mapping', which takes 'fi->io_mutex' exclusive here */
+	mutex_lock(&fi->io_mutex); /* expect-note: reaches 'foo_sync_mapping', which takes 'fi->io_mutex' here */
 	mutex_unlock(&fi->io_mutex);
 }
 
