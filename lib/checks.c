@@ -7,4 +7,5 @@ void fl_check_unit(struct fl_unit *unit, const struct fl_diag_sink *sink)
 {
 	fl_summarize_unit(unit);
 	fl_check_fault_under_lock(unit, sink);
+	fl_check_dax_no_layout_break(unit, sink);
 }

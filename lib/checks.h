@@ -5,6 +5,8 @@
 
 #include "model.h"
 
+void fl_check_dax_no_layout_break(const struct fl_unit *unit,
+				  const struct fl_diag_sink *sink);
 void fl_check_fault_under_lock(const struct fl_unit *unit,
 			       const struct fl_diag_sink *sink);
 

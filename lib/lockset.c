@@ -79,6 +79,11 @@ static void state_copy(struct fl_state *dst, const struct fl_state *src)
 	dst->reached = src->reached;
 	dst->nofault = src->nofault;
 	dst->task_nofault = src->task_nofault;
+	dst->layout_broken = src->layout_broken;
+	dst->break_loc = src->break_loc;
+	dst->break_lock = src->break_lock;
+	dst->break_lock_display = src->break_lock_display;
+	dst->not_dax = src->not_dax;
 	dst->nheld = src->nheld;
 	dst->held = fl_xrealloc(NULL, (src->nheld + 1) * sizeof(*src->held));
 	memcpy(dst->held, src->held, src->nheld * sizeof(*src->held));
@@ -161,6 +166,17 @@ static bool state_join(struct fl_state *dst, const struct fl_state *src)
 		dst->nofault = changed = true;
 	if (src->task_nofault && !dst->task_nofault)
 		dst->task_nofault = changed = true;
+	if (src->layout_broken && !dst->layout_broken) {
+		dst->layout_broken = changed = true;
+		dst->break_loc = src->break_loc;
+		dst->break_lock = src->break_lock;
+		dst->break_lock_display = src->break_lock_display;
+	}
+	/* Not DAX only if not DAX on every incoming path. */
+	if (dst->not_dax && !src->not_dax) {
+		dst->not_dax = false;
+		changed = true;
+	}
 	return changed;
 }
 
@@ -449,6 +465,14 @@ static void transfer_call(const struct fl_unit *unit,
 	struct fl_held h;
 
 	kill_var(st, ev->result_var);
+	if (fl_call_breaks_layouts(unit, ev)) {
+		const struct fl_held *l = fl_held_layout_lock(unit, st);
+
+		st->layout_broken = true;
+		st->break_loc = ev->loc;
+		st->break_lock = l ? l->lock_class : NULL;
+		st->break_lock_display = l ? l->display : NULL;
+	}
 	r = fl_rules_find(unit->rules, ev->callee, KINDS_LOCKING);
 	if (r) {
 		switch (r->kind) {
@@ -551,6 +575,10 @@ static void apply_edge(const struct fl_edge *e, struct fl_state *st)
 {
 	int i;
 
+	if (e->dax == FL_DAX_YES)
+		st->not_dax = false;
+	else if (e->dax == FL_DAX_NO)
+		st->not_dax = true;
 	if (!e->cond_var || e->rel == FL_REL_NONE)
 		return;
 	for (i = 0; i < st->nheld; i++) {
@@ -644,4 +672,41 @@ void fl_lockset_run(const struct fl_unit *unit, const struct fl_function *fn,
 	free(in);
 	free(work);
 	free(queued);
+}
+
+bool fl_call_removes_blocks(const struct fl_unit *unit,
+			    const struct fl_event *ev)
+{
+	const struct fl_function *callee;
+
+	if (fl_rules_find(unit->rules, ev->callee,
+			  FL_KIND_BIT(FL_RULE_REMOVE_BLOCKS)))
+		return true;
+	callee = fl_unit_find(unit, ev->callee);
+	return callee && callee->summary && callee->summary->removes_unbroken;
+}
+
+bool fl_call_breaks_layouts(const struct fl_unit *unit,
+			    const struct fl_event *ev)
+{
+	const struct fl_function *callee;
+
+	if (fl_rules_find(unit->rules, ev->callee,
+			  FL_KIND_BIT(FL_RULE_LAYOUT_BREAK)))
+		return true;
+	callee = fl_unit_find(unit, ev->callee);
+	return callee && callee->summary && callee->summary->breaks_layouts;
+}
+
+const struct fl_held *fl_held_layout_lock(const struct fl_unit *unit,
+					  const struct fl_state *st)
+{
+	int i;
+
+	for (i = 0; i < st->nheld; i++)
+		if (!st->held[i].cond_var && st->held[i].lock_class &&
+		    fl_rules_find(unit->rules, st->held[i].lock_class,
+				  FL_KIND_BIT(FL_RULE_LAYOUT_LOCK)))
+			return &st->held[i];
+	return NULL;
 }

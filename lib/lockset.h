@@ -41,6 +41,12 @@ struct fl_state {
 	bool task_nofault;	/* current->faults_disabled_mapping set */
 	unsigned *nofault_objs; /* variables whose ->nofault is set */
 	int nnofault_objs;
+	/* DAX layouts: broken on some path here; inode proven not DAX. */
+	bool layout_broken;
+	struct fl_loc break_loc;
+	const char *break_lock; /* layout-lock class held at the break */
+	const char *break_lock_display;
+	bool not_dax;
 };
 
 /* A lock effect of a function on its caller (acquired or released). */
@@ -74,6 +80,10 @@ struct fl_summary {
 	int fault_iter_param; /* faults only through this iov_iter param */
 	struct fl_take *takes;
 	int ntakes;
+	bool breaks_layouts;	/* breaks DAX layouts on some path */
+	bool removes_unbroken;	/* removes blocks with no break before */
+	const char *remove_callee;
+	struct fl_loc remove_loc;
 };
 
 /* What a faulting call is, once rules and summaries are consulted. */
@@ -115,6 +125,16 @@ bool fl_rule_lock_operand(const struct fl_unit *unit,
 void fl_summarize_unit(struct fl_unit *unit);
 
 bool fl_modes_conflict(enum fl_mode a, enum fl_mode b);
+
+/* Whether a call removes blocks / breaks layouts (rules or a summary). */
+bool fl_call_removes_blocks(const struct fl_unit *unit,
+			    const struct fl_event *ev);
+bool fl_call_breaks_layouts(const struct fl_unit *unit,
+			    const struct fl_event *ev);
+
+/* The layout-lock fact held in st, or NULL. */
+const struct fl_held *fl_held_layout_lock(const struct fl_unit *unit,
+					  const struct fl_state *st);
 
 #ifdef __cplusplus
 }

@@ -112,7 +112,7 @@ struct fl_event *fl_block_add_event(struct fl_block *block,
 }
 
 void fl_block_add_edge(struct fl_block *block, int dest, unsigned cond_var,
-		       enum fl_relation rel)
+		       enum fl_relation rel, enum fl_dax dax)
 {
 	struct fl_edge *e;
 
@@ -122,4 +122,5 @@ void fl_block_add_edge(struct fl_block *block, int dest, unsigned cond_var,
 	e->dest = dest;
 	e->cond_var = cond_var;
 	e->rel = rel;
+	e->dax = dax;
 }

@@ -74,10 +74,18 @@ enum fl_relation {
 	FL_REL_GE0,
 };
 
+/* What a conditional edge knows about the inode being DAX (IS_DAX()). */
+enum fl_dax {
+	FL_DAX_UNKNOWN,
+	FL_DAX_YES,
+	FL_DAX_NO,
+};
+
 struct fl_edge {
 	int dest;
 	unsigned cond_var;
 	enum fl_relation rel;
+	enum fl_dax dax;
 };
 
 struct fl_block {
@@ -97,6 +105,8 @@ struct fl_function {
 	int nblocks;
 	int entry;
 	struct fl_summary *summary; /* filled in by lib/summary.c */
+	const char **param_types; /* struct each parameter points to, or NULL */
+	int nparams;
 	unsigned long handle; /* the front end's own handle (a FUNCTION_DECL) */
 };
 
@@ -141,7 +151,7 @@ struct fl_function *fl_unit_find(const struct fl_unit *unit, const char *name);
 struct fl_event *fl_block_add_event(struct fl_block *block,
 				    enum fl_event_kind kind);
 void fl_block_add_edge(struct fl_block *block, int dest, unsigned cond_var,
-		       enum fl_relation rel);
+		       enum fl_relation rel, enum fl_dax dax);
 const char *fl_strdup(const char *s);
 void *fl_xcalloc(unsigned long n, unsigned long size);
 void *fl_xrealloc(void *p, unsigned long size);

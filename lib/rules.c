@@ -29,6 +29,13 @@ static const char *const kind_names[FL_RULE_NKINDS] = {
 	[FL_RULE_NOFAULT_FLAG] = "nofault-flag",
 	[FL_RULE_FAULT_OP] = "fault-op",
 	[FL_RULE_FAULT_PATH_LOCK] = "fault-path-lock",
+	[FL_RULE_REMOVE_BLOCKS] = "remove-blocks",
+	[FL_RULE_LAYOUT_BREAK] = "layout-break",
+	[FL_RULE_DAX_API] = "dax-api",
+	[FL_RULE_DAX_TEST] = "dax-test",
+	[FL_RULE_LAYOUT_ENTRY] = "layout-entry",
+	[FL_RULE_LAYOUT_ENTRY_PARAM] = "layout-entry-param",
+	[FL_RULE_LAYOUT_LOCK] = "layout-lock",
 };
 
 /* Which keys each kind accepts, and which it requires. */
@@ -44,11 +51,12 @@ enum key {
 	K_MODE = 1 << 8,
 	K_SUCCESS = 1 << 9,
 	K_SCOPE = 1 << 10,
+	K_FLAG = 1 << 11,
 };
 
 static const char *const key_names[] = {
 	"arg",	 "holder", "bind", "iter",    "gup-flags", "field",
-	"class", "except", "mode", "success", "scope",
+	"class", "except", "mode", "success", "scope", "flag",
 };
 
 static const struct {
@@ -72,6 +80,25 @@ static const struct {
 	[FL_RULE_NOFAULT_FLAG] = {0, 0},
 	[FL_RULE_FAULT_OP] = {0, 0},
 	[FL_RULE_FAULT_PATH_LOCK] = {K_MODE, K_MODE},
+	[FL_RULE_REMOVE_BLOCKS] = {0, 0},
+	[FL_RULE_LAYOUT_BREAK] = {0, 0},
+	[FL_RULE_DAX_API] = {0, 0},
+	[FL_RULE_DAX_TEST] = {K_FLAG, K_FLAG},
+	[FL_RULE_LAYOUT_ENTRY] = {0, 0},
+	[FL_RULE_LAYOUT_ENTRY_PARAM] = {0, 0},
+	[FL_RULE_LAYOUT_LOCK] = {0, 0},
+};
+
+/* What NAME is for each kind. */
+enum name_shape { NAME_IDENTIFIER, NAME_FIELD, NAME_CLASS };
+
+static const enum name_shape kind_names_shape[FL_RULE_NKINDS] = {
+	[FL_RULE_NOFAULT_FIELD] = NAME_FIELD,
+	[FL_RULE_FAULT_OP] = NAME_FIELD,
+	[FL_RULE_FAULT_PATH_LOCK] = NAME_CLASS,
+	[FL_RULE_DAX_TEST] = NAME_FIELD,
+	[FL_RULE_LAYOUT_ENTRY] = NAME_FIELD,
+	[FL_RULE_LAYOUT_LOCK] = NAME_CLASS,
 };
 
 struct parse {
@@ -232,6 +259,13 @@ static int set_key(struct parse *p, struct fl_rule *r, unsigned *seen,
 			return -1;
 		}
 		return 0;
+	case K_FLAG:
+		if (!is_identifier(val)) {
+			parse_error(p, "bad flag name '%s'", val);
+			return -1;
+		}
+		r->flag = fl_strdup(val);
+		return 0;
 	case K_SCOPE:
 		if (!strcmp(val, "object"))
 			r->scope = FL_SCOPE_OBJECT;
@@ -271,20 +305,25 @@ static int check_rule(struct parse *p, const struct fl_rule *r)
 		parse_error(p, "%s", "field= needs arg=");
 		return -1;
 	}
-	if ((r->kind == FL_RULE_NOFAULT_FIELD || r->kind == FL_RULE_FAULT_OP) &&
-	    !is_field_name(r->name)) {
-		parse_error(p, "expected TYPE::FIELD, found '%s'", r->name);
-		return -1;
-	}
-	if (r->kind == FL_RULE_FAULT_PATH_LOCK && !is_field_name(r->name) &&
-	    !is_identifier(r->name)) {
-		parse_error(p, "bad lock class '%s'", r->name);
-		return -1;
-	}
-	if (r->kind != FL_RULE_NOFAULT_FIELD && r->kind != FL_RULE_FAULT_OP &&
-	    r->kind != FL_RULE_FAULT_PATH_LOCK && !is_identifier(r->name)) {
-		parse_error(p, "bad name '%s'", r->name);
-		return -1;
+	switch (kind_names_shape[r->kind]) {
+	case NAME_FIELD:
+		if (!is_field_name(r->name)) {
+			parse_error(p, "expected TYPE::FIELD, found '%s'", r->name);
+			return -1;
+		}
+		break;
+	case NAME_CLASS:
+		if (!is_field_name(r->name) && !is_identifier(r->name)) {
+			parse_error(p, "bad lock class '%s'", r->name);
+			return -1;
+		}
+		break;
+	case NAME_IDENTIFIER:
+		if (!is_identifier(r->name)) {
+			parse_error(p, "bad name '%s'", r->name);
+			return -1;
+		}
+		break;
 	}
 	return 0;
 }

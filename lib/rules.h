@@ -26,6 +26,13 @@ enum fl_rule_kind {
 	FL_RULE_NOFAULT_FLAG,  /* a flag bit that makes a GUP call nofault */
 	FL_RULE_FAULT_OP,      /* an ops-table field called from a page fault */
 	FL_RULE_FAULT_PATH_LOCK, /* a lock generic mm code takes in a fault */
+	FL_RULE_REMOVE_BLOCKS,	/* frees or moves a file's blocks (truncate) */
+	FL_RULE_LAYOUT_BREAK,	/* waits for DMA to DAX pages to drain */
+	FL_RULE_DAX_API,	/* a call that makes a unit DAX-capable */
+	FL_RULE_DAX_TEST,	/* a field whose flag bit says "this inode is DAX" */
+	FL_RULE_LAYOUT_ENTRY,	/* an ops-table member that may remove blocks */
+	FL_RULE_LAYOUT_ENTRY_PARAM, /* a parameter type that marks such a path */
+	FL_RULE_LAYOUT_LOCK,	/* the lock that must stay held from break to removal */
 	FL_RULE_NKINDS
 };
 
@@ -58,6 +65,7 @@ struct fl_rule {
 	const char *field;	/* the lock is arg->field */
 	const char *lock_class; /* fixed lock class */
 	const char *except;	/* lock class a faulting call may hold */
+	const char *flag;	/* flag macro of a dax-test */
 	enum fl_mode mode;
 	enum fl_success success;
 	enum fl_scope scope;

@@ -101,6 +101,24 @@ static void note_takes(struct summary_ctx *c, const struct fl_function *fn,
 		add_take(c->s, &callee->summary->takes[i]);
 }
 
+/*
+ * DAX layouts: a function breaks them if some call in it does; it removes
+ * blocks "unbroken" if a removal is reached with no break before it on any
+ * path and the inode not proven non-DAX: its callers must break first.
+ */
+static void note_layouts(struct summary_ctx *c, const struct fl_event *ev,
+			 const struct fl_state *before)
+{
+	if (fl_call_breaks_layouts(c->unit, ev))
+		c->s->breaks_layouts = true;
+	if (!c->s->removes_unbroken && !before->layout_broken &&
+	    !before->not_dax && fl_call_removes_blocks(c->unit, ev)) {
+		c->s->removes_unbroken = true;
+		c->s->remove_callee = ev->callee;
+		c->s->remove_loc = ev->loc;
+	}
+}
+
 static void summary_call(void *ctx, const struct fl_function *fn,
 			 const struct fl_event *ev,
 			 const struct fl_state *before)
@@ -109,6 +127,7 @@ static void summary_call(void *ctx, const struct fl_function *fn,
 
 	note_fault(c, ev, before);
 	note_takes(c, fn, ev);
+	note_layouts(c, ev, before);
 }
 
 static void summary_return(void *ctx, const struct fl_function *fn,

@@ -51,6 +51,8 @@ static bool obey_werror;
 static bool last_warning_shown;
 static bool dump_model;
 
+static long long macro_value(const char *name);
+
 /* Operands are followed through this many copies at most. */
 #define MAX_RESOLVE_DEPTH 8
 
@@ -487,6 +489,80 @@ static unsigned lower_condition(const struct lowering *lw, gcond *cond,
 	return local_key(lhs);
 }
 
+/*
+ * Whether the true edge of "if (X)" says the inode is DAX: X is, through
+ * copies, casts, unlikely() and "!= 0" / "== 0", a test of a dax-test flag
+ * (inode->i_flags & S_DAX, which IS_DAX() expands to).
+ */
+static enum fl_dax dax_condition(const struct lowering *lw, gcond *cond)
+{
+	tree lhs = gimple_cond_lhs(cond);
+	bool yes;
+	int depth;
+
+	if (!integer_zerop(gimple_cond_rhs(cond)))
+		return FL_DAX_UNKNOWN;
+	if (gimple_cond_code(cond) == NE_EXPR)
+		yes = true;
+	else if (gimple_cond_code(cond) == EQ_EXPR)
+		yes = false;
+	else
+		return FL_DAX_UNKNOWN;
+	for (depth = 0; depth < MAX_RESOLVE_DEPTH; depth++) {
+		gimple *def = NULL;
+		enum tree_code code;
+		char cls[512];
+		int i;
+
+		if (TREE_CODE(lhs) == SSA_NAME ||
+		    (TREE_CODE(lhs) == VAR_DECL && DECL_ARTIFICIAL(lhs)))
+			def = single_def(lw, lhs);
+		if (!def)
+			return FL_DAX_UNKNOWN;
+		if (is_gimple_call(def)) {
+			tree fn = gimple_call_fndecl(def);
+
+			if (!fn || !fndecl_built_in_p(fn, BUILT_IN_EXPECT))
+				return FL_DAX_UNKNOWN;
+			lhs = gimple_call_arg(def, 0);
+			continue;
+		}
+		if (!is_gimple_assign(def))
+			return FL_DAX_UNKNOWN;
+		code = gimple_assign_rhs_code(def);
+		if (gimple_assign_single_p(def) || CONVERT_EXPR_CODE_P(code)) {
+			lhs = gimple_assign_rhs1(def);
+			continue;
+		}
+		if ((code == NE_EXPR || code == EQ_EXPR) &&
+		    integer_zerop(gimple_assign_rhs2(def))) {
+			if (code == EQ_EXPR)
+				yes = !yes;
+			lhs = gimple_assign_rhs1(def);
+			continue;
+		}
+		if (code != BIT_AND_EXPR ||
+		    TREE_CODE(gimple_assign_rhs2(def)) != INTEGER_CST ||
+		    !tree_fits_shwi_p(gimple_assign_rhs2(def)))
+			return FL_DAX_UNKNOWN;
+		if (!field_class(resolve(lw, gimple_assign_rhs1(def), true), cls,
+				 sizeof(cls)))
+			return FL_DAX_UNKNOWN;
+		for (i = 0; i < rules.nrules; i++) {
+			const struct fl_rule *r = &rules.rules[i];
+			long long bit;
+
+			if (r->kind != FL_RULE_DAX_TEST || strcmp(r->name, cls))
+				continue;
+			bit = macro_value(r->flag);
+			if (bit > 0 && (tree_to_shwi(gimple_assign_rhs2(def)) & bit))
+				return yes ? FL_DAX_YES : FL_DAX_NO;
+		}
+		return FL_DAX_UNKNOWN;
+	}
+	return FL_DAX_UNKNOWN;
+}
+
 static void record_def(struct lowering *lw, tree lhs, gimple *stmt)
 {
 	bool existed;
@@ -525,6 +601,14 @@ static void lower_function(struct fl_unit *unit, cgraph_node *node)
 	fn->loc = make_loc(DECL_SOURCE_LOCATION(decl));
 	fn->is_static = !TREE_PUBLIC(decl);
 	fn->handle = (unsigned long)decl;
+	for (tree p = DECL_ARGUMENTS(decl); p; p = DECL_CHAIN(p)) {
+		const char *type = POINTER_TYPE_P(TREE_TYPE(p)) ?
+			record_name(TREE_TYPE(TREE_TYPE(p))) : NULL;
+
+		fn->param_types = (const char **)fl_xrealloc(
+			fn->param_types, (fn->nparams + 1) * sizeof(char *));
+		fn->param_types[fn->nparams++] = fl_strdup(type);
+	}
 	fn->nblocks = last_basic_block_for_fn(fun);
 	fn->blocks = (struct fl_block *)fl_xcalloc(fn->nblocks,
 						   sizeof(*fn->blocks));
@@ -569,6 +653,7 @@ static void lower_function(struct fl_unit *unit, cgraph_node *node)
 		FOR_EACH_EDGE(e, ei, bb->succs)
 		{
 			enum fl_relation rel = FL_REL_NONE;
+			enum fl_dax dax = FL_DAX_UNKNOWN;
 			unsigned var = 0;
 
 			if (last && gimple_code(last) == GIMPLE_COND &&
@@ -577,8 +662,11 @@ static void lower_function(struct fl_unit *unit, cgraph_node *node)
 						      &rel);
 				if (e->flags & EDGE_FALSE_VALUE)
 					rel = negate(rel);
+				dax = dax_condition(&lw, as_a<gcond *>(last));
+				if ((e->flags & EDGE_FALSE_VALUE) && dax != FL_DAX_UNKNOWN)
+					dax = dax == FL_DAX_YES ? FL_DAX_NO : FL_DAX_YES;
 			}
-			fl_block_add_edge(block, e->dest->index, var, rel);
+			fl_block_add_edge(block, e->dest->index, var, rel, dax);
 		}
 	}
 	delete lw.defs;

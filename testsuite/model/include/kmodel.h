@@ -57,6 +57,7 @@ struct address_space {
 
 struct inode {
 	struct rw_semaphore i_rwsem;
+	unsigned int i_flags;
 	loff_t i_size;
 	struct address_space *i_mapping;
 	struct super_block *i_sb;
@@ -237,5 +238,44 @@ void *kmalloc(size_t size, unsigned int flags);
 void kfree(const void *p);
 #define GFP_KERNEL 0
 void *memcpy(void *dst, const void *src, size_t n);
+
+
+/* DAX */
+#define S_DAX (1 << 13)
+#define IS_DAX(inode) ((inode)->i_flags & S_DAX)
+#define FALLOC_FL_KEEP_SIZE 0x01
+#define FALLOC_FL_PUNCH_HOLE 0x02
+#define FALLOC_FL_COLLAPSE_RANGE 0x08
+#define ATTR_SIZE (1 << 3)
+#define EOPNOTSUPP 95
+struct iattr {
+	unsigned int ia_valid;
+	loff_t ia_size;
+};
+struct dentry { struct inode *d_inode; };
+struct inode_operations {
+	int (*setattr)(struct dentry *dentry, struct iattr *attr);
+};
+struct file_operations {
+	long (*fallocate)(struct file *file, int mode, loff_t offset, loff_t len);
+	long (*unlocked_ioctl)(struct file *file, unsigned int cmd, unsigned long arg);
+};
+void truncate_setsize(struct inode *inode, loff_t newsize);
+void truncate_pagecache(struct inode *inode, loff_t new);
+void truncate_pagecache_range(struct inode *inode, loff_t start, loff_t end);
+struct page *dax_layout_busy_page(struct address_space *mapping);
+ssize_t dax_iomap_rw(struct kiocb *iocb, struct iov_iter *iter,
+		     const struct iomap_ops *ops);
+int dax_truncate_page(struct inode *inode, loff_t pos, bool *did_zero,
+		      const struct iomap_ops *ops);
+void inode_dio_wait(struct inode *inode);
+static inline void filemap_invalidate_lock(struct address_space *mapping)
+{
+	down_write(&mapping->invalidate_lock);
+}
+static inline void filemap_invalidate_unlock(struct address_space *mapping)
+{
+	up_write(&mapping->invalidate_lock);
+}
 
 #endif

@@ -1,0 +1,244 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * dax-no-layout-break: on a DAX file the page under DMA is the filesystem
+ * block, so a path that removes or moves blocks (size-changing setattr,
+ * fallocate, extent moves) must first wait for DMA to drain by breaking
+ * layouts, with the invalidate lock held so that no new reference appears
+ * before the blocks go (seed 004).
+ *
+ * Checked only in units that use the DAX API.  Starting from the unit's
+ * block-removing entry points, a removal is reported when no path to it
+ * breaks layouts and the inode is not proven non-DAX (IS_DAX() false, or
+ * DAX inodes refused).  A break in a caller covers removals in callees.  A
+ * break whose invalidate lock is dropped before the removal is reported on
+ * its own.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "checks.h"
+#include "lockset.h"
+
+/* How a function came to be checked: an entry point, or called from one. */
+struct layout_context {
+	const char *entry;	/* the entry point it is reached from */
+	const char *why;	/* why that function is an entry point */
+	const struct fl_function *caller; /* NULL for the entry itself */
+	struct fl_loc call_loc;
+};
+
+struct layout_check {
+	const struct fl_unit *unit;
+	const struct fl_diag_sink *sink;
+	struct layout_context *ctx;	/* indexed like unit->funcs */
+	int *work;
+	int nwork;
+	int current;
+};
+
+static int func_index(const struct fl_unit *unit, const char *name)
+{
+	int i;
+
+	for (i = 0; i < unit->nfuncs; i++)
+		if (!strcmp(unit->funcs[i]->name, name))
+			return i;
+	return -1;
+}
+
+static bool unit_uses_dax(const struct fl_unit *unit)
+{
+	int f, b, e;
+
+	for (f = 0; f < unit->nfuncs; f++) {
+		const struct fl_function *fn = unit->funcs[f];
+
+		for (b = 0; b < fn->nblocks; b++) {
+			const struct fl_block *bl = &fn->blocks[b];
+
+			for (e = 0; e < bl->nsuccs; e++)
+				if (bl->succs[e].dax != FL_DAX_UNKNOWN)
+					return true;
+			for (e = 0; e < bl->nevents; e++)
+				if (bl->events[e].kind == FL_EV_CALL &&
+				    fl_rules_find(unit->rules, bl->events[e].callee,
+						  FL_KIND_BIT(FL_RULE_DAX_API) |
+							  FL_KIND_BIT(FL_RULE_LAYOUT_BREAK)))
+					return true;
+		}
+	}
+	return false;
+}
+
+static bool called_in_unit(const struct fl_unit *unit, const char *name)
+{
+	int f, b, e;
+
+	for (f = 0; f < unit->nfuncs; f++) {
+		const struct fl_function *fn = unit->funcs[f];
+
+		for (b = 0; b < fn->nblocks; b++)
+			for (e = 0; e < fn->blocks[b].nevents; e++)
+				if (fn->blocks[b].events[e].kind == FL_EV_CALL &&
+				    !strcmp(fn->blocks[b].events[e].callee, name))
+					return true;
+	}
+	return false;
+}
+
+static void enqueue(struct layout_check *c, int idx,
+		    const struct layout_context *lc)
+{
+	if (idx < 0 || c->ctx[idx].entry)
+		return;
+	c->ctx[idx] = *lc;
+	c->work[c->nwork++] = idx;
+}
+
+/* Ops-table members the rules name, and root functions taking an iattr. */
+static void find_entries(struct layout_check *c)
+{
+	const struct fl_unit *unit = c->unit;
+	char buf[512];
+	int i, p;
+
+	for (i = 0; i < unit->nops; i++) {
+		const struct fl_ops_entry *op = &unit->ops[i];
+		struct layout_context lc = { 0 };
+
+		snprintf(buf, sizeof(buf), "%s::%s", op->table_type, op->field);
+		if (!fl_rules_find(unit->rules, buf,
+				   FL_KIND_BIT(FL_RULE_LAYOUT_ENTRY)))
+			continue;
+		lc.entry = op->function;
+		lc.why = fl_strdup(buf);
+		enqueue(c, func_index(unit, op->function), &lc);
+	}
+	for (i = 0; i < unit->nfuncs; i++) {
+		const struct fl_function *fn = unit->funcs[i];
+
+		for (p = 0; p < fn->nparams; p++) {
+			struct layout_context lc = { 0 };
+
+			if (!fn->param_types[p] ||
+			    !fl_rules_find(unit->rules, fn->param_types[p],
+					   FL_KIND_BIT(FL_RULE_LAYOUT_ENTRY_PARAM)))
+				continue;
+			/* Called here: its callers decide whether it is reached. */
+			if (called_in_unit(unit, fn->name))
+				break;
+			snprintf(buf, sizeof(buf), "it takes 'struct %s *'",
+				 fn->param_types[p]);
+			lc.entry = fn->name;
+			lc.why = fl_strdup(buf);
+			enqueue(c, i, &lc);
+			break;
+		}
+	}
+}
+
+static const char *first_break_rule(const struct fl_unit *unit)
+{
+	int i;
+
+	for (i = 0; i < unit->rules->nrules; i++)
+		if (unit->rules->rules[i].kind == FL_RULE_LAYOUT_BREAK)
+			return unit->rules->rules[i].name;
+	return "a layout break";
+}
+
+static void note_context(struct layout_check *c, const struct fl_function *fn)
+{
+	const struct layout_context *lc = &c->ctx[c->current];
+	char msg[600];
+
+	if (lc->caller) {
+		snprintf(msg, sizeof(msg),
+			 "'%s' is called here with no layout break before it, "
+			 "on the path from '%s' (%s)",
+			 fn->name, lc->entry, lc->why);
+		c->sink->note(c->sink->ctx, &lc->call_loc, msg);
+	} else {
+		snprintf(msg, sizeof(msg), "'%s' removes blocks (%s)", fn->name,
+			 lc->why);
+		c->sink->note(c->sink->ctx, &fn->loc, msg);
+	}
+}
+
+static void check_call(void *ctx, const struct fl_function *fn,
+		       const struct fl_event *ev, const struct fl_state *before)
+{
+	struct layout_check *c = ctx;
+	const struct fl_unit *unit = c->unit;
+	char msg[1024];
+	int idx;
+
+	if (before->not_dax)
+		return;
+	if (fl_rules_find(unit->rules, ev->callee,
+			  FL_KIND_BIT(FL_RULE_REMOVE_BLOCKS))) {
+		if (!before->layout_broken) {
+			snprintf(msg, sizeof(msg),
+				 "'%s' removes blocks of a file that may be DAX "
+				 "without breaking layouts first; DMA to its pages "
+				 "may still be in flight "
+				 "[faultline:dax-no-layout-break]",
+				 ev->callee);
+			c->sink->warning(c->sink->ctx, fn, &ev->loc, msg);
+			note_context(c, fn);
+			snprintf(msg, sizeof(msg),
+				 "break layouts ('%s' or the filesystem's "
+				 "wrapper) under the invalidate lock before this",
+				 first_break_rule(unit));
+			c->sink->note(c->sink->ctx, &ev->loc, msg);
+			return;
+		}
+		if (before->break_lock) {
+			int i;
+
+			for (i = 0; i < before->nheld; i++)
+				if (before->held[i].lock_class &&
+				    !strcmp(before->held[i].lock_class,
+					    before->break_lock))
+					return;
+			snprintf(msg, sizeof(msg),
+				 "'%s' removes blocks after '%s' was dropped "
+				 "since the layout break; new DMA references may "
+				 "have appeared [faultline:dax-no-layout-break]",
+				 ev->callee, before->break_lock_display);
+			c->sink->warning(c->sink->ctx, fn, &ev->loc, msg);
+			snprintf(msg, sizeof(msg),
+				 "layouts are broken here with '%s' held",
+				 before->break_lock_display);
+			c->sink->note(c->sink->ctx, &before->break_loc, msg);
+		}
+		return;
+	}
+	/* An unbroken call into a function of the unit: check it there. */
+	idx = func_index(unit, ev->callee);
+	if (!before->layout_broken && idx >= 0 && unit->funcs[idx] != fn) {
+		struct layout_context lc = c->ctx[c->current];
+
+		lc.caller = fn;
+		lc.call_loc = ev->loc;
+		enqueue(c, idx, &lc);
+	}
+}
+
+void fl_check_dax_no_layout_break(const struct fl_unit *unit,
+				  const struct fl_diag_sink *sink)
+{
+	struct layout_check c = { unit, sink, NULL, NULL, 0, 0 };
+	struct fl_hooks hooks = { check_call, NULL, &c };
+
+	if (!unit_uses_dax(unit))
+		return;
+	c.ctx = fl_xcalloc(unit->nfuncs + 1, sizeof(*c.ctx));
+	c.work = fl_xcalloc(unit->nfuncs + 1, sizeof(*c.work));
+	find_entries(&c);
+	/* Each function enters the worklist once, with its first context. */
+	while (c.nwork) {
+		c.current = c.work[--c.nwork];
+		fl_lockset_run(unit, unit->funcs[c.current], &hooks);
+	}
+}
