@@ -4,10 +4,15 @@
 #define FAULTLINE_CHECKS_H
 
 #include "model.h"
+#include "pageflow.h"
 
 void fl_check_dax_no_layout_break(const struct fl_unit *unit,
 				  const struct fl_diag_sink *sink);
 void fl_check_fault_under_lock(const struct fl_unit *unit,
 			       const struct fl_diag_sink *sink);
+void fl_check_gup_unpinned(const struct fl_pageflow *pf,
+			   const struct fl_diag_sink *sink);
+void fl_check_pin_mismatch(const struct fl_pageflow *pf,
+			   const struct fl_diag_sink *sink);
 
 #endif

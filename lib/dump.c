@@ -21,6 +21,8 @@ static void dump_operand(FILE *out, const struct fl_operand *op)
 		fprintf(out, "{v%u}", op->var);
 	if (op->param)
 		fprintf(out, "{p%d}", op->param);
+	if (op->object)
+		fprintf(out, "{obj %s}", op->object);
 }
 
 void fl_dump_unit(const struct fl_unit *unit, FILE *out)
@@ -68,6 +70,10 @@ void fl_dump_unit(const struct fl_unit *unit, FILE *out)
 					fprintf(out, "return ");
 					dump_operand(out, &ev->value);
 					fprintf(out, "\n");
+					break;
+				case FL_EV_FLOW:
+					fprintf(out, "flow %s <- %s\n", ev->dst_object,
+						ev->src_object);
 					break;
 				}
 			}

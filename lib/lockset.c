@@ -550,6 +550,7 @@ static void transfer(const struct fl_unit *unit, const struct fl_function *fn,
 		copy_var(st, ev->var, ev->value.var);
 		break;
 	case FL_EV_RETURN:
+	case FL_EV_FLOW:
 		break;
 	}
 }

@@ -36,6 +36,7 @@ struct fl_operand {
 	const char *pointee; /* struct a pointer argument points to, or NULL */
 	unsigned var;	     /* variable holding the value, or 0 */
 	int param;	     /* 1-based parameter of this function, or 0 */
+	const char *object;  /* page or page array the value points into */
 	bool is_const;
 	long long value;
 };
@@ -45,6 +46,7 @@ enum fl_event_kind {
 	FL_EV_STORE,  /* base_var->field = value, field named by class */
 	FL_EV_ASSIGN, /* var = something: what we knew about var is stale */
 	FL_EV_RETURN, /* return value */
+	FL_EV_FLOW,   /* pages of src_object may now be in dst_object */
 };
 
 struct fl_event {
@@ -56,6 +58,7 @@ struct fl_event {
 	int nargs;
 	struct fl_operand *args;
 	unsigned result_var;
+	const char *result_object; /* page object the result is stored in */
 	/* FL_EV_STORE: field_class is "TYPE::FIELD" */
 	const char *field_class;
 	unsigned base_var;
@@ -63,6 +66,9 @@ struct fl_event {
 	struct fl_operand value;
 	/* FL_EV_ASSIGN */
 	unsigned var;
+	/* FL_EV_FLOW */
+	const char *dst_object;
+	const char *src_object;
 };
 
 /* What a conditional edge knows about a variable when it is taken. */
@@ -107,6 +113,7 @@ struct fl_function {
 	struct fl_summary *summary; /* filled in by lib/summary.c */
 	const char **param_types; /* struct each parameter points to, or NULL */
 	int nparams;
+	const char **param_objects; /* page object of each parameter */
 	unsigned long handle; /* the front end's own handle (a FUNCTION_DECL) */
 };
 

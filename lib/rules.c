@@ -36,6 +36,12 @@ static const char *const kind_names[FL_RULE_NKINDS] = {
 	[FL_RULE_LAYOUT_ENTRY] = "layout-entry",
 	[FL_RULE_LAYOUT_ENTRY_PARAM] = "layout-entry-param",
 	[FL_RULE_LAYOUT_LOCK] = "layout-lock",
+	[FL_RULE_PAGE_TYPE] = "page-type",
+	[FL_RULE_PAGES_GET] = "pages-get",
+	[FL_RULE_PAGES_PIN] = "pages-pin",
+	[FL_RULE_PAGES_SINK] = "pages-sink",
+	[FL_RULE_PAGES_PUT] = "pages-put",
+	[FL_RULE_PAGES_UNPIN] = "pages-unpin",
 };
 
 /* Which keys each kind accepts, and which it requires. */
@@ -52,11 +58,12 @@ enum key {
 	K_SUCCESS = 1 << 9,
 	K_SCOPE = 1 << 10,
 	K_FLAG = 1 << 11,
+	K_INSTEAD = 1 << 12,
 };
 
 static const char *const key_names[] = {
 	"arg",	 "holder", "bind", "iter",    "gup-flags", "field",
-	"class", "except", "mode", "success", "scope", "flag",
+	"class", "except", "mode", "success", "scope", "flag", "instead",
 };
 
 static const struct {
@@ -87,6 +94,12 @@ static const struct {
 	[FL_RULE_LAYOUT_ENTRY] = {0, 0},
 	[FL_RULE_LAYOUT_ENTRY_PARAM] = {0, 0},
 	[FL_RULE_LAYOUT_LOCK] = {0, 0},
+	[FL_RULE_PAGE_TYPE] = {0, 0},
+	[FL_RULE_PAGES_GET] = {K_ARG | K_INSTEAD, K_ARG | K_INSTEAD},
+	[FL_RULE_PAGES_PIN] = {K_ARG, K_ARG},
+	[FL_RULE_PAGES_SINK] = {K_ARG, K_ARG},
+	[FL_RULE_PAGES_PUT] = {K_ARG | K_INSTEAD, K_ARG | K_INSTEAD},
+	[FL_RULE_PAGES_UNPIN] = {K_ARG | K_INSTEAD, K_ARG | K_INSTEAD},
 };
 
 /* What NAME is for each kind. */
@@ -99,6 +112,7 @@ static const enum name_shape kind_names_shape[FL_RULE_NKINDS] = {
 	[FL_RULE_DAX_TEST] = NAME_FIELD,
 	[FL_RULE_LAYOUT_ENTRY] = NAME_FIELD,
 	[FL_RULE_LAYOUT_LOCK] = NAME_CLASS,
+	[FL_RULE_PAGE_TYPE] = NAME_IDENTIFIER,
 };
 
 struct parse {
@@ -258,6 +272,13 @@ static int set_key(struct parse *p, struct fl_rule *r, unsigned *seen,
 				    val);
 			return -1;
 		}
+		return 0;
+	case K_INSTEAD:
+		if (!is_identifier(val)) {
+			parse_error(p, "bad function name '%s'", val);
+			return -1;
+		}
+		r->instead = fl_strdup(val);
 		return 0;
 	case K_FLAG:
 		if (!is_identifier(val)) {

@@ -33,6 +33,12 @@ enum fl_rule_kind {
 	FL_RULE_LAYOUT_ENTRY,	/* an ops-table member that may remove blocks */
 	FL_RULE_LAYOUT_ENTRY_PARAM, /* a parameter type that marks such a path */
 	FL_RULE_LAYOUT_LOCK,	/* the lock that must stay held from break to removal */
+	FL_RULE_PAGE_TYPE,	/* the struct a page pointer points to */
+	FL_RULE_PAGES_GET,	/* takes page references (FOLL_GET) */
+	FL_RULE_PAGES_PIN,	/* pins pages (FOLL_PIN) */
+	FL_RULE_PAGES_SINK,	/* reads or writes the pages' data (I/O, DMA) */
+	FL_RULE_PAGES_PUT,	/* drops FOLL_GET references */
+	FL_RULE_PAGES_UNPIN,	/* drops FOLL_PIN pins */
 	FL_RULE_NKINDS
 };
 
@@ -66,6 +72,7 @@ struct fl_rule {
 	const char *lock_class; /* fixed lock class */
 	const char *except;	/* lock class a faulting call may hold */
 	const char *flag;	/* flag macro of a dax-test */
+	const char *instead;	/* the API to use instead (pages-get, -put, -unpin) */
 	enum fl_mode mode;
 	enum fl_success success;
 	enum fl_scope scope;

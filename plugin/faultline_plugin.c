@@ -222,8 +222,13 @@ static void render(const struct lowering *lw, tree t, char *buf, size_t len,
 	case COMPONENT_REF: {
 		tree outer = TREE_OPERAND(t, 0);
 		tree field = TREE_OPERAND(t, 1);
-		bool deref = TREE_CODE(outer) == MEM_REF &&
-			     integer_zerop(TREE_OPERAND(outer, 1));
+		bool deref;
+
+		while (TREE_CODE(outer) == COMPONENT_REF &&
+		       !decl_name(TREE_OPERAND(outer, 1)))
+			outer = TREE_OPERAND(outer, 0);
+		deref = TREE_CODE(outer) == MEM_REF &&
+			integer_zerop(TREE_OPERAND(outer, 1));
 
 		render(lw, deref ? TREE_OPERAND(outer, 0) : outer, base,
 		       sizeof(base), depth + 1);
@@ -265,6 +270,11 @@ static bool field_class(tree ref, char *buf, size_t len)
 	fname = decl_name(field);
 	if (!fname)
 		return false;
+	/* dio->pages inside an anonymous union is still dio::pages. */
+	while (!record_name(TREE_TYPE(outer)) &&
+	       TREE_CODE(outer) == COMPONENT_REF &&
+	       !decl_name(TREE_OPERAND(outer, 1)))
+		outer = TREE_OPERAND(outer, 0);
 	rec = record_name(TREE_TYPE(outer));
 	if (rec) {
 		snprintf(buf, len, "%s::%s", rec, fname);
@@ -281,6 +291,110 @@ static bool field_class(tree ref, char *buf, size_t len)
 	return false;
 }
 
+/* A pointer (to pointer...) to a struct the rules call a page type. */
+static bool is_page_type(tree type)
+{
+	int depth = 0;
+
+	while (type && (POINTER_TYPE_P(type) || TREE_CODE(type) == ARRAY_TYPE) &&
+	       depth++ < 4)
+		type = TREE_TYPE(type);
+	if (depth == 0 || !record_name(type))
+		return false;
+	return fl_rules_find(&rules, record_name(type),
+			     FL_KIND_BIT(FL_RULE_PAGE_TYPE)) != NULL;
+}
+
+/*
+ * The page object a value points into, as a unit-wide name: a variable of
+ * a function ("fn:pages.1234"), a field ("f:dio::pages") or a global
+ * ("g:name").  Temporaries, casts, indexing and pointer arithmetic are seen
+ * through: pages[i], *pages, pages + n and &pages are all "pages".  Named
+ * variables are not followed: assignments to them are FLOW events.
+ */
+static const char *object_of(const struct lowering *lw, tree t)
+{
+	char buf[600];
+	int depth;
+
+	for (depth = 0; depth < 2 * MAX_RESOLVE_DEPTH; depth++) {
+		gimple *def;
+
+		switch (TREE_CODE(t)) {
+		case ADDR_EXPR:
+		case MEM_REF:
+		case ARRAY_REF:
+			t = TREE_OPERAND(t, 0);
+			continue;
+		case COMPONENT_REF:
+			if (!field_class(t, buf + 2, sizeof(buf) - 2))
+				return NULL;
+			buf[0] = 'f';
+			buf[1] = ':';
+			return fl_strdup(buf);
+		case SSA_NAME:
+		case VAR_DECL:
+			if (TREE_CODE(t) == VAR_DECL &&
+			    (TREE_STATIC(t) || DECL_EXTERNAL(t))) {
+				snprintf(buf, sizeof(buf), "g:%s",
+					 decl_name(t) ? decl_name(t) : "?");
+				return fl_strdup(buf);
+			}
+			if (TREE_CODE(t) == VAR_DECL && !DECL_ARTIFICIAL(t))
+				break;
+			def = single_def(lw, t);
+			/* A temporary set in several places (a return value). */
+			if (!def && TREE_CODE(t) == VAR_DECL)
+				break;
+			if (!def || !is_gimple_assign(def))
+				return NULL;
+			if (gimple_assign_single_p(def) ||
+			    CONVERT_EXPR_CODE_P(gimple_assign_rhs_code(def)) ||
+			    gimple_assign_rhs_code(def) == POINTER_PLUS_EXPR) {
+				t = gimple_assign_rhs1(def);
+				continue;
+			}
+			return NULL;
+		case PARM_DECL:
+			break;
+		default:
+			return NULL;
+		}
+		snprintf(buf, sizeof(buf), "%s:%s.%u",
+			 decl_name(lw->fndecl), decl_name(t) ? decl_name(t) : "",
+			 DECL_UID(t));
+		return fl_strdup(buf);
+	}
+	return NULL;
+}
+
+/* dst = src of page pointers: pages of src may now be in dst. */
+static void lower_page_flow(const struct lowering *lw, gimple *stmt,
+			    struct fl_block *block)
+{
+	tree lhs = gimple_assign_lhs(stmt);
+	tree rhs = gimple_assign_rhs1(stmt);
+	const char *dst, *src;
+	struct fl_event *ev;
+
+	if (TREE_CODE(lhs) == SSA_NAME)
+		return; /* seen through by object_of() */
+	if (!is_page_type(TREE_TYPE(lhs)) && !is_page_type(TREE_TYPE(rhs)))
+		return;
+	if (!gimple_assign_single_p(stmt) &&
+	    !CONVERT_EXPR_CODE_P(gimple_assign_rhs_code(stmt)) &&
+	    gimple_assign_rhs_code(stmt) != POINTER_PLUS_EXPR)
+		return;
+	dst = object_of(lw, lhs);
+	src = object_of(lw, rhs);
+	if (!dst || !src || !strcmp(dst, src))
+		return;
+	ev = fl_block_add_event(block, FL_EV_FLOW);
+	ev->loc = make_loc(gimple_location(stmt));
+	ev->dst_object = dst;
+	ev->src_object = src;
+}
+
 static void lower_operand(const struct lowering *lw, tree arg,
 			  struct fl_operand *op)
 {
@@ -291,6 +405,8 @@ static void lower_operand(const struct lowering *lw, tree arg,
 
 	memset(op, 0, sizeof(*op));
 	op->var = var_key(lw, arg);
+	if (is_page_type(TREE_TYPE(arg)))
+		op->object = object_of(lw, arg);
 	if (TREE_CODE(x) == INTEGER_CST && tree_fits_shwi_p(x)) {
 		op->is_const = true;
 		op->value = tree_to_shwi(x);
@@ -369,6 +485,8 @@ static void lower_call(const struct lowering *lw, gcall *call,
 		lower_operand(lw, gimple_call_arg(call, i), &ev->args[i]);
 	if (lhs && is_local_var(lhs))
 		ev->result_var = local_key(lhs);
+	if (lhs && is_page_type(TREE_TYPE(lhs)))
+		ev->result_object = object_of(lw, lhs);
 }
 
 static void lower_assign(const struct lowering *lw, gimple *stmt,
@@ -378,6 +496,7 @@ static void lower_assign(const struct lowering *lw, gimple *stmt,
 	struct fl_event *ev;
 	char cls[512];
 
+	lower_page_flow(lw, stmt, block);
 	if (is_local_var(lhs)) {
 		ev = fl_block_add_event(block, FL_EV_ASSIGN);
 		ev->loc = make_loc(gimple_location(stmt));
@@ -607,6 +726,9 @@ static void lower_function(struct fl_unit *unit, cgraph_node *node)
 
 		fn->param_types = (const char **)fl_xrealloc(
 			fn->param_types, (fn->nparams + 1) * sizeof(char *));
+		fn->param_objects = (const char **)fl_xrealloc(
+			fn->param_objects, (fn->nparams + 1) * sizeof(char *));
+		fn->param_objects[fn->nparams] = object_of(&lw, p);
 		fn->param_types[fn->nparams++] = fl_strdup(type);
 	}
 	fn->nblocks = last_basic_block_for_fn(fun);

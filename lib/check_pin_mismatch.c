@@ -1,0 +1,51 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * pin-mismatch: pages pinned with FOLL_PIN released with put_page() or
+ * release_pages(), or FOLL_GET pages released with unpin_user_page(s)().
+ * The pin count and the reference count are different counters; mixing
+ * them leaks one and underflows the other.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "checks.h"
+#include "pageflow.h"
+
+void fl_check_pin_mismatch(const struct fl_pageflow *pf,
+			   const struct fl_diag_sink *sink)
+{
+	int i, j;
+
+	for (i = 0; i < pf->nsites; i++) {
+		const struct fl_page_site *src = &pf->sites[i];
+		enum fl_rule_kind wrong;
+		int *reached;
+
+		if (src->rule->kind == FL_RULE_PAGES_PIN)
+			wrong = FL_RULE_PAGES_PUT;
+		else if (src->rule->kind == FL_RULE_PAGES_GET)
+			wrong = FL_RULE_PAGES_UNPIN;
+		else
+			continue;
+		reached = fl_pageflow_reach(pf, src->node);
+		for (j = 0; j < pf->nsites; j++) {
+			const struct fl_page_site *rel = &pf->sites[j];
+			char msg[1024];
+
+			if (rel->rule->kind != wrong || !reached[rel->node])
+				continue;
+			snprintf(msg, sizeof(msg),
+				 "'%s' releases pages taken with %s by '%s'; "
+				 "use '%s' [faultline:pin-mismatch]",
+				 rel->ev->callee,
+				 wrong == FL_RULE_PAGES_PUT ? "FOLL_PIN" :
+							      "FOLL_GET",
+				 src->ev->callee, rel->rule->instead);
+			sink->warning(sink->ctx, rel->fn, &rel->ev->loc, msg);
+			snprintf(msg, sizeof(msg), "the pages are taken here, in '%s'",
+				 src->fn->name);
+			sink->note(sink->ctx, &src->ev->loc, msg);
+		}
+		free(reached);
+	}
+}

@@ -1,0 +1,172 @@
+// SPDX-License-Identifier: GPL-2.0
+/* The unit-wide page-object graph (see pageflow.h). */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "pageflow.h"
+
+#define PAGE_RULES                                                      \
+	(FL_KIND_BIT(FL_RULE_PAGES_GET) | FL_KIND_BIT(FL_RULE_PAGES_PIN) |  \
+	 FL_KIND_BIT(FL_RULE_PAGES_SINK) | FL_KIND_BIT(FL_RULE_PAGES_PUT) | \
+	 FL_KIND_BIT(FL_RULE_PAGES_UNPIN))
+
+static unsigned hash(const char *s)
+{
+	unsigned h = 2166136261u;
+
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 16777619u;
+	return h;
+}
+
+static void rehash(struct fl_pageflow *pf)
+{
+	int i;
+
+	free(pf->table);
+	pf->table_size = pf->table_size ? pf->table_size * 2 : 1024;
+	pf->table = fl_xcalloc(pf->table_size, sizeof(int));
+	for (i = 0; i < pf->nnodes; i++) {
+		unsigned h = hash(pf->names[i]) & (pf->table_size - 1);
+
+		while (pf->table[h])
+			h = (h + 1) & (pf->table_size - 1);
+		pf->table[h] = i + 1;
+	}
+}
+
+/* The node of a name, created on first use; -1 for no name. */
+static int node(struct fl_pageflow *pf, const char *name)
+{
+	unsigned h;
+
+	if (!name)
+		return -1;
+	if (2 * (pf->nnodes + 1) > pf->table_size)
+		rehash(pf);
+	h = hash(name) & (pf->table_size - 1);
+	while (pf->table[h]) {
+		if (!strcmp(pf->names[pf->table[h] - 1], name))
+			return pf->table[h] - 1;
+		h = (h + 1) & (pf->table_size - 1);
+	}
+	if (pf->nnodes == pf->cap) {
+		pf->cap = pf->cap ? pf->cap * 2 : 256;
+		pf->names = fl_xrealloc(pf->names, pf->cap * sizeof(char *));
+		pf->succ = fl_xrealloc(pf->succ, pf->cap * sizeof(int *));
+		pf->nsucc = fl_xrealloc(pf->nsucc, pf->cap * sizeof(int));
+	}
+	pf->names[pf->nnodes] = name;
+	pf->succ[pf->nnodes] = NULL;
+	pf->nsucc[pf->nnodes] = 0;
+	pf->table[h] = ++pf->nnodes;
+	return pf->nnodes - 1;
+}
+
+static void edge(struct fl_pageflow *pf, const char *from, const char *to)
+{
+	int a = node(pf, from), b = node(pf, to);
+
+	if (a < 0 || b < 0 || a == b)
+		return;
+	pf->succ[a] = fl_xrealloc(pf->succ[a], (pf->nsucc[a] + 1) * sizeof(int));
+	pf->succ[a][pf->nsucc[a]++] = b;
+}
+
+static const char *return_node(const struct fl_function *fn)
+{
+	char buf[512];
+
+	snprintf(buf, sizeof(buf), "%s:return", fn->name);
+	return fl_strdup(buf);
+}
+
+static void add_call(struct fl_pageflow *pf, const struct fl_function *fn,
+		     const struct fl_event *ev)
+{
+	const struct fl_unit *unit = pf->unit;
+	const struct fl_rule *r;
+	const struct fl_function *callee;
+	int k;
+
+	r = fl_rules_find(unit->rules, ev->callee, PAGE_RULES);
+	if (r) {
+		struct fl_page_site *s;
+
+		if (r->arg > ev->nargs || !ev->args[r->arg - 1].object)
+			return;
+		pf->sites = fl_xrealloc(pf->sites,
+					(pf->nsites + 1) * sizeof(*pf->sites));
+		s = &pf->sites[pf->nsites++];
+		s->fn = fn;
+		s->ev = ev;
+		s->rule = r;
+		s->node = node(pf, ev->args[r->arg - 1].object);
+		return;
+	}
+	/* Into a function of the unit: arguments become its parameters. */
+	callee = fl_unit_find(unit, ev->callee);
+	if (!callee)
+		return;
+	for (k = 0; k < ev->nargs && k < callee->nparams; k++)
+		if (ev->args[k].object && callee->param_objects)
+			edge(pf, ev->args[k].object, callee->param_objects[k]);
+	if (ev->result_object)
+		edge(pf, return_node(callee), ev->result_object);
+}
+
+struct fl_pageflow *fl_pageflow_build(const struct fl_unit *unit)
+{
+	struct fl_pageflow *pf = fl_xcalloc(1, sizeof(*pf));
+	int f, b, e;
+
+	pf->unit = unit;
+	for (f = 0; f < unit->nfuncs; f++) {
+		const struct fl_function *fn = unit->funcs[f];
+
+		for (b = 0; b < fn->nblocks; b++) {
+			for (e = 0; e < fn->blocks[b].nevents; e++) {
+				const struct fl_event *ev = &fn->blocks[b].events[e];
+
+				if (ev->kind == FL_EV_FLOW)
+					edge(pf, ev->src_object, ev->dst_object);
+				else if (ev->kind == FL_EV_CALL)
+					add_call(pf, fn, ev);
+				else if (ev->kind == FL_EV_RETURN &&
+					 ev->value.object)
+					edge(pf, ev->value.object,
+					     return_node(fn));
+			}
+		}
+	}
+	return pf;
+}
+
+int *fl_pageflow_reach(const struct fl_pageflow *pf, int start)
+{
+	int *reached = fl_xcalloc(pf->nnodes + 1, sizeof(int));
+	int *queue = fl_xcalloc(pf->nnodes + 1, sizeof(int));
+	int head = 0, tail = 0, i;
+
+	if (start < 0 || start >= pf->nnodes) {
+		free(queue);
+		return reached;
+	}
+	reached[start] = 1;
+	queue[tail++] = start;
+	while (head < tail) {
+		int n = queue[head++];
+
+		for (i = 0; i < pf->nsucc[n]; i++) {
+			int m = pf->succ[n][i];
+
+			if (!reached[m]) {
+				reached[m] = reached[n] + 1;
+				queue[tail++] = m;
+			}
+		}
+	}
+	free(queue);
+	return reached;
+}

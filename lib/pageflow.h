@@ -1,0 +1,43 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Where user pages go inside a unit: a graph whose nodes are page objects
+ * (a function's variable, a struct field, a global, a function's return
+ * value or parameter) and whose edges say "pages of A may now be in B".
+ * Flow-insensitive by design: it answers "can pages taken here ever reach
+ * that call", which is what the GUP checks ask.
+ */
+#ifndef FAULTLINE_PAGEFLOW_H
+#define FAULTLINE_PAGEFLOW_H
+
+#include "model.h"
+#include "rules.h"
+
+struct fl_page_site {
+	const struct fl_function *fn;
+	const struct fl_event *ev;
+	const struct fl_rule *rule;
+	int node;		/* the page object of the rule's argument */
+};
+
+struct fl_pageflow {
+	const struct fl_unit *unit;
+	const char **names;	/* node names */
+	int nnodes;
+	int cap;
+	int *table;		/* open-addressing index into names */
+	int table_size;
+	int **succ;		/* successors of each node */
+	int *nsucc;
+	struct fl_page_site *sites; /* every call a pages-* rule names */
+	int nsites;
+};
+
+struct fl_pageflow *fl_pageflow_build(const struct fl_unit *unit);
+
+/*
+ * Nodes reachable from node (itself included): reached[i] is the distance
+ * plus one, 0 when unreachable.  The caller frees the array.
+ */
+int *fl_pageflow_reach(const struct fl_pageflow *pf, int node);
+
+#endif
