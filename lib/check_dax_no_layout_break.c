@@ -229,7 +229,7 @@ void fl_check_dax_no_layout_break(const struct fl_unit *unit,
 				  const struct fl_diag_sink *sink)
 {
 	struct layout_check c = { unit, sink, NULL, NULL, 0, 0 };
-	struct fl_hooks hooks = { check_call, NULL, &c };
+	struct fl_hooks hooks = { .call = check_call, .ctx = &c };
 
 	if (!unit_uses_dax(unit))
 		return;

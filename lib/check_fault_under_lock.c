@@ -189,7 +189,7 @@ void fl_check_fault_under_lock(const struct fl_unit *unit,
 {
 	struct fault_path fp = {NULL, 0};
 	struct check_ctx c = {unit, sink, &fp};
-	struct fl_hooks hooks = {check_call, NULL, &c};
+	struct fl_hooks hooks = { .call = check_call, .ctx = &c };
 	int i;
 
 	collect_fault_path(unit, &fp);

@@ -5,12 +5,14 @@
 
 void fl_check_unit(struct fl_unit *unit, const struct fl_diag_sink *sink)
 {
+	struct fl_pageflow *pf = fl_pageflow_build(unit);
+
+	/* Pins ride the lockset dataflow, which asks the page graph. */
+	unit->pageflow = pf;
 	fl_summarize_unit(unit);
 	fl_check_fault_under_lock(unit, sink);
 	fl_check_dax_no_layout_break(unit, sink);
-
-	struct fl_pageflow *pf = fl_pageflow_build(unit);
-
 	fl_check_gup_unpinned(pf, sink);
 	fl_check_pin_mismatch(pf, sink);
+	fl_check_pin_leak(unit, sink);
 }

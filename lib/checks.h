@@ -14,5 +14,7 @@ void fl_check_gup_unpinned(const struct fl_pageflow *pf,
 			   const struct fl_diag_sink *sink);
 void fl_check_pin_mismatch(const struct fl_pageflow *pf,
 			   const struct fl_diag_sink *sink);
+void fl_check_pin_leak(const struct fl_unit *unit,
+		       const struct fl_diag_sink *sink);
 
 #endif

@@ -14,6 +14,12 @@
 #include <string.h>
 
 #include "lockset.h"
+#include "pageflow.h"
+
+#define PAGE_RULE_KINDS                                                    \
+	(FL_KIND_BIT(FL_RULE_PAGES_GET) | FL_KIND_BIT(FL_RULE_PAGES_PIN) |  \
+	 FL_KIND_BIT(FL_RULE_PAGES_SINK) | FL_KIND_BIT(FL_RULE_PAGES_PUT) | \
+	 FL_KIND_BIT(FL_RULE_PAGES_UNPIN))
 
 #define KINDS_LOCKING                                                          \
 	(FL_KIND_BIT(FL_RULE_LOCK) | FL_KIND_BIT(FL_RULE_TRYLOCK) |            \
@@ -149,6 +155,11 @@ static bool state_join(struct fl_state *dst, const struct fl_state *src)
 		if (d) {
 			if (src->held[i].may_only && !d->may_only) {
 				d->may_only = true;
+				changed = true;
+			}
+			/* A pin held on one side and voided on the other is held. */
+			if (d->voided && !src->held[i].voided) {
+				d->voided = false;
 				changed = true;
 			}
 			continue;
@@ -456,6 +467,55 @@ static void apply_summary(const struct fl_event *ev,
 	}
 }
 
+/*
+ * User-page pins (FOLL_PIN) ride the same dataflow as locks: a pin is held
+ * if the call returned a positive count, and it goes away when the pages
+ * are unpinned, put, or handed to I/O or to a function of the unit.  Other
+ * calls only look at them (PageAnon, kfree of the array).
+ */
+static void track_pins(const struct fl_unit *unit, const struct fl_event *ev,
+		       const struct fl_rule *r, struct fl_state *st)
+{
+	int i, k;
+
+	if (!unit->pageflow)
+		return;
+	if (r && r->kind == FL_RULE_PAGES_PIN) {
+		struct fl_held h;
+		char buf[600];
+
+		if (r->arg > ev->nargs || !ev->args[r->arg - 1].object)
+			return;
+		memset(&h, 0, sizeof(h));
+		snprintf(buf, sizeof(buf), "pin:%s", ev->args[r->arg - 1].object);
+		h.lock_class = fl_strdup(buf);
+		h.display = ev->callee;
+		h.object = ev->args[r->arg - 1].object;
+		h.is_pin = true;
+		h.mode = FL_MODE_EXCL;
+		h.loc = ev->loc;
+		if (ev->result_var) {
+			h.cond_var = ev->result_var;
+			h.success = FL_SUCCESS_POSITIVE;
+		}
+		acquire(st, &h);
+		return;
+	}
+	for (k = 0; k < ev->nargs; k++) {
+		const struct fl_operand *op = &ev->args[k];
+		bool hands_over = (r && r->kind != FL_RULE_PAGES_GET) ||
+				  (!r && fl_unit_find(unit, ev->callee));
+
+		if (!op->object || !hands_over)
+			continue;
+		for (i = 0; i < st->nheld; i++)
+			if (st->held[i].is_pin &&
+			    fl_pageflow_reaches(unit->pageflow,
+						st->held[i].object, op->object))
+				st->held[i--] = st->held[--st->nheld];
+	}
+}
+
 static void transfer_call(const struct fl_unit *unit,
 			  const struct fl_function *fn,
 			  const struct fl_event *ev, struct fl_state *st)
@@ -473,6 +533,8 @@ static void transfer_call(const struct fl_unit *unit,
 		st->break_lock = l ? l->lock_class : NULL;
 		st->break_lock_display = l ? l->display : NULL;
 	}
+	track_pins(unit, ev,
+		   fl_rules_find(unit->rules, ev->callee, PAGE_RULE_KINDS), st);
 	r = fl_rules_find(unit->rules, ev->callee, KINDS_LOCKING);
 	if (r) {
 		switch (r->kind) {
@@ -568,6 +630,12 @@ static int edge_verdict(enum fl_success success, enum fl_relation rel)
 			return 1;
 		if (rel == FL_REL_EQ0)
 			return 0;
+	} else if (success == FL_SUCCESS_POSITIVE) {
+		/* A partial count still pins pages: only <= 0 pins none. */
+		if (rel == FL_REL_GT0 || rel == FL_REL_NE0 || rel == FL_REL_GE0)
+			return 1;
+		if (rel == FL_REL_LE0 || rel == FL_REL_LT0 || rel == FL_REL_EQ0)
+			return 0;
 	}
 	return -1;
 }
@@ -592,6 +660,11 @@ static void apply_edge(const struct fl_edge *e, struct fl_state *st)
 		if (v == 1) {
 			h->cond_var = 0;
 			h->success = FL_SUCCESS_NONE;
+		} else if (v == 0 && h->is_pin) {
+			/* Nothing was pinned: neither a leak nor a release. */
+			h->cond_var = 0;
+			h->success = FL_SUCCESS_NONE;
+			h->voided = true;
 		} else if (v == 0) {
 			st->held[i--] = st->held[--st->nheld];
 		}
@@ -663,6 +736,8 @@ void fl_lockset_run(const struct fl_unit *unit, const struct fl_function *fn,
 				hooks->call(hooks->ctx, fn, ev, &st);
 			if (ev->kind == FL_EV_RETURN && hooks->ret)
 				hooks->ret(hooks->ctx, fn, ev, &st);
+			if (ev->kind == FL_EV_ASSIGN && hooks->assign)
+				hooks->assign(hooks->ctx, fn, ev, &st);
 			transfer(unit, fn, ev, &st);
 		}
 		state_clear(&st);

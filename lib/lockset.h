@@ -28,6 +28,9 @@ struct fl_held {
 	struct fl_loc loc; /* where it was taken */
 	const char *via;   /* wrapper that took it, or NULL */
 	bool may_only;	   /* held on some paths here, not all */
+	bool is_pin;		/* a FOLL_PIN of object, not a lock */
+	bool voided;		/* a pin whose result said nothing was pinned */
+	const char *object;
 };
 
 struct fl_state {
@@ -102,6 +105,9 @@ struct fl_hooks {
 	/* Called with the state at each return. */
 	void (*ret)(void *ctx, const struct fl_function *fn,
 		    const struct fl_event *ev, const struct fl_state *before);
+	/* Called with the state before each assignment to a variable. */
+	void (*assign)(void *ctx, const struct fl_function *fn,
+		       const struct fl_event *ev, const struct fl_state *before);
 	void *ctx;
 };
 

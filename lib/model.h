@@ -78,6 +78,8 @@ enum fl_relation {
 	FL_REL_NE0,
 	FL_REL_LT0,
 	FL_REL_GE0,
+	FL_REL_GT0,
+	FL_REL_LE0,
 };
 
 /* What a conditional edge knows about the inode being DAX (IS_DAX()). */
@@ -133,6 +135,7 @@ struct fl_diag_sink {
 };
 
 struct fl_rules;
+struct fl_pageflow;
 
 struct fl_unit {
 	struct fl_function **funcs;
@@ -142,6 +145,7 @@ struct fl_unit {
 	int nops;
 	int ops_cap;
 	const struct fl_rules *rules;
+	const struct fl_pageflow *pageflow; /* built by lib/pageflow.c */
 	/* Values of flag macros the rules name (FOLL_NOFAULT); -1 unknown. */
 	long long (*flag_value)(const char *name);
 };

@@ -170,3 +170,71 @@ int *fl_pageflow_reach(const struct fl_pageflow *pf, int start)
 	free(queue);
 	return reached;
 }
+
+/* The node of a name, or -1: queries must not grow the graph. */
+static int find_node(const struct fl_pageflow *pf, const char *name)
+{
+	unsigned h;
+
+	if (!name || !pf->table_size)
+		return -1;
+	h = hash(name) & (pf->table_size - 1);
+	while (pf->table[h]) {
+		if (!strcmp(pf->names[pf->table[h] - 1], name))
+			return pf->table[h] - 1;
+		h = (h + 1) & (pf->table_size - 1);
+	}
+	return -1;
+}
+
+static const int *cached_reach(const struct fl_pageflow *cpf, int from)
+{
+	struct fl_pageflow *pf = (struct fl_pageflow *)cpf;
+	int i;
+
+	for (i = 0; i < pf->ncache; i++)
+		if (pf->cache_node[i] == from)
+			return pf->cache_reach[i];
+	pf->cache_node = fl_xrealloc(pf->cache_node,
+				     (pf->ncache + 1) * sizeof(int));
+	pf->cache_reach = fl_xrealloc(pf->cache_reach,
+				      (pf->ncache + 1) * sizeof(int *));
+	pf->cache_node[pf->ncache] = from;
+	pf->cache_reach[pf->ncache] = fl_pageflow_reach(pf, from);
+	return pf->cache_reach[pf->ncache++];
+}
+
+bool fl_pageflow_reaches(const struct fl_pageflow *pf, const char *from,
+			 const char *to)
+{
+	int a = find_node(pf, from), b = find_node(pf, to);
+
+	if (!from || !to)
+		return false;
+	if (!strcmp(from, to))
+		return true;
+	if (a < 0 || b < 0)
+		return false;
+	return cached_reach(pf, a)[b] != 0;
+}
+
+bool fl_pageflow_escapes(const struct fl_pageflow *pf, const char *from)
+{
+	int a = find_node(pf, from), i;
+	const int *reached;
+
+	if (a < 0)
+		return false;
+	reached = cached_reach(pf, a);
+	for (i = 0; i < pf->nnodes; i++) {
+		const char *n = pf->names[i];
+		size_t len = strlen(n);
+
+		if (!reached[i])
+			continue;
+		if (!strncmp(n, "f:", 2) || !strncmp(n, "g:", 2) ||
+		    (len > 7 && !strcmp(n + len - 7, ":return")))
+			return true;
+	}
+	return false;
+}

@@ -30,6 +30,9 @@ struct fl_pageflow {
 	int *nsucc;
 	struct fl_page_site *sites; /* every call a pages-* rule names */
 	int nsites;
+	int *cache_node;	/* reach arrays kept for fl_pageflow_reaches() */
+	int **cache_reach;
+	int ncache;
 };
 
 struct fl_pageflow *fl_pageflow_build(const struct fl_unit *unit);
@@ -39,5 +42,13 @@ struct fl_pageflow *fl_pageflow_build(const struct fl_unit *unit);
  * plus one, 0 when unreachable.  The caller frees the array.
  */
 int *fl_pageflow_reach(const struct fl_pageflow *pf, int node);
+
+/* Whether pages of object from may be in object to (cached per from). */
+bool fl_pageflow_reaches(const struct fl_pageflow *pf, const char *from,
+			 const char *to);
+
+/* Whether pages of object from may outlive the function: stored in a
+ * field or a global, or returned. */
+bool fl_pageflow_escapes(const struct fl_pageflow *pf, const char *from);
 
 #endif

@@ -52,6 +52,7 @@ enum fl_success {
 	FL_SUCCESS_NONE,
 	FL_SUCCESS_ZERO,    /* returns 0 on success (errno style) */
 	FL_SUCCESS_NONZERO, /* returns true on success (trylock style) */
+	FL_SUCCESS_POSITIVE,	/* returns how many it took (pins) */
 };
 
 enum fl_scope {

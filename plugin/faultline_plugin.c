@@ -346,6 +346,13 @@ static const char *object_of(const struct lowering *lw, tree t)
 			/* A temporary set in several places (a return value). */
 			if (!def && TREE_CODE(t) == VAR_DECL)
 				break;
+			/* f(...)[i]: the pages f returns. */
+			if (def && is_gimple_call(def) && gimple_call_fndecl(def) &&
+			    decl_name(gimple_call_fndecl(def))) {
+				snprintf(buf, sizeof(buf), "%s:return",
+					 decl_name(gimple_call_fndecl(def)));
+				return fl_strdup(buf);
+			}
 			if (!def || !is_gimple_assign(def))
 				return NULL;
 			if (gimple_assign_single_p(def) ||
@@ -530,6 +537,10 @@ static enum fl_relation negate(enum fl_relation rel)
 		return FL_REL_GE0;
 	case FL_REL_GE0:
 		return FL_REL_LT0;
+	case FL_REL_GT0:
+		return FL_REL_LE0;
+	case FL_REL_LE0:
+		return FL_REL_GT0;
 	default:
 		return FL_REL_NONE;
 	}
@@ -546,6 +557,10 @@ static enum fl_relation relation_to_zero(enum tree_code code)
 		return FL_REL_LT0;
 	case GE_EXPR:
 		return FL_REL_GE0;
+	case GT_EXPR:
+		return FL_REL_GT0;
+	case LE_EXPR:
+		return FL_REL_LE0;
 	default:
 		return FL_REL_NONE;
 	}

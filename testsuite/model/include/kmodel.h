@@ -15,6 +15,7 @@
 #define EAGAIN 11
 #define EINTR 4
 #define ENOMEM 12
+#define EINVAL 22
 #define unlikely(x) __builtin_expect(!!(x), 0)
 #define likely(x) __builtin_expect(!!(x), 1)
 #define container_of(ptr, type, member) \
@@ -277,5 +278,40 @@ static inline void filemap_invalidate_unlock(struct address_space *mapping)
 {
 	up_write(&mapping->invalidate_lock);
 }
+
+
+/* user pages */
+#define FOLL_LONGTERM 0x100
+struct bio { int bi_vcnt; };
+struct request_queue { int dummy; };
+struct scatterlist { unsigned long page_link; };
+struct sg_table { struct scatterlist *sgl; unsigned int nents; };
+struct device { int dummy; };
+int bio_add_page(struct bio *bio, struct page *page, unsigned int len,
+		 unsigned int off);
+int pin_user_pages_fast(unsigned long start, int nr_pages,
+			unsigned int gup_flags, struct page **pages);
+ssize_t iov_iter_get_pages2(struct iov_iter *i, struct page **pages,
+			    size_t maxsize, unsigned maxpages, size_t *start);
+ssize_t iov_iter_get_pages_alloc2(struct iov_iter *i, struct page ***pages,
+				  size_t maxsize, size_t *start);
+ssize_t iov_iter_extract_pages(struct iov_iter *i, struct page ***pages,
+			       size_t maxsize, unsigned maxpages,
+			       unsigned int extraction_flags, size_t *offset0);
+void put_page(struct page *page);
+void release_pages(struct page **pages, int nr);
+void unpin_user_page(struct page *page);
+void unpin_user_pages(struct page **pages, unsigned long npages);
+void unpin_user_pages_dirty_lock(struct page **pages, unsigned long npages,
+				 bool make_dirty);
+int set_page_dirty_lock(struct page *page);
+bool PageAnon(struct page *page);
+int sg_alloc_table_from_pages(struct sg_table *sgt, struct page **pages,
+			      unsigned int n_pages, unsigned int offset,
+			      unsigned long size, unsigned int gfp_mask);
+int dma_map_sgtable(struct device *dev, struct sg_table *sgt, int dir,
+		    unsigned long attrs);
+void *kcalloc(size_t n, size_t size, unsigned int flags);
+void kvfree(const void *addr);
 
 #endif

@@ -1,0 +1,110 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * pin-leak: pages pinned in a function and still pinned on some path out
+ * of it, while the pages never leave the function (not stored in a field
+ * or a global, not returned, not the caller's array).  Error paths after a
+ * partial pin are the usual culprit: each leaked pin keeps a page from
+ * ever being freed or migrated.
+ */
+#include <stdio.h>
+
+#include "checks.h"
+#include "lockset.h"
+#include "pageflow.h"
+
+struct leak_ctx {
+	const struct fl_unit *unit;
+	const struct fl_diag_sink *sink;
+};
+
+/* The pages belong to someone else: the caller, a struct, a global. */
+static bool pages_outlive(const struct fl_unit *unit,
+			  const struct fl_function *fn, const char *object)
+{
+	int p;
+
+	if (fl_pageflow_escapes(unit->pageflow, object))
+		return true;
+	for (p = 0; p < fn->nparams; p++)
+		if (fn->param_objects && fn->param_objects[p] &&
+		    fl_pageflow_reaches(unit->pageflow, fn->param_objects[p],
+					object))
+			return true;
+	return false;
+}
+
+static void report_leaks(struct leak_ctx *c, const struct fl_function *fn,
+			 const struct fl_loc *loc, const struct fl_state *before)
+{
+	char msg[1024];
+	int i;
+
+	for (i = 0; i < before->nheld; i++) {
+		const struct fl_held *h = &before->held[i];
+
+		/* Held on every path that pinned anything, and kept here. */
+		if (!h->is_pin || h->cond_var || h->voided || h->may_only ||
+		    pages_outlive(c->unit, fn, h->object))
+			continue;
+		snprintf(msg, sizeof(msg),
+			 "pages pinned by '%s' may still be pinned when '%s' "
+			 "returns here; unpin them on this path "
+			 "[faultline:pin-leak]",
+			 h->display, fn->name);
+		c->sink->warning(c->sink->ctx, fn, loc, msg);
+		c->sink->note(c->sink->ctx, &h->loc, "the pages are pinned here");
+		return; /* one report per return */
+	}
+}
+
+/* The variable a function returns, or 0 (void, or several). */
+static unsigned return_var(const struct fl_function *fn)
+{
+	unsigned var = 0;
+	int b, e;
+
+	for (b = 0; b < fn->nblocks; b++)
+		for (e = 0; e < fn->blocks[b].nevents; e++)
+			if (fn->blocks[b].events[e].kind == FL_EV_RETURN)
+				var = fn->blocks[b].events[e].value.var;
+	return var;
+}
+
+/*
+ * GCC merges the returns of a function into one statement; each source
+ * "return X;" is an assignment to its value, with the right line.
+ */
+static void check_assign(void *ctx, const struct fl_function *fn,
+			 const struct fl_event *ev,
+			 const struct fl_state *before)
+{
+	unsigned var = return_var(fn);
+
+	if (var && ev->var == var)
+		report_leaks(ctx, fn, &ev->loc, before);
+}
+
+static void check_return(void *ctx, const struct fl_function *fn,
+			 const struct fl_event *ev,
+			 const struct fl_state *before)
+{
+	if (ev->loc.line && !ev->value.var)
+		report_leaks(ctx, fn, &ev->loc, before);
+	else if (!ev->value.var)
+		report_leaks(ctx, fn, &fn->loc, before);
+}
+
+void fl_check_pin_leak(const struct fl_unit *unit,
+		       const struct fl_diag_sink *sink)
+{
+	struct leak_ctx c = { unit, sink };
+	struct fl_hooks hooks = { .ret = check_return,
+				  .assign = check_assign,
+				  .ctx = &c };
+	int i;
+
+	if (!unit->pageflow)
+		return;
+	for (i = 0; i < unit->nfuncs; i++)
+		fl_lockset_run(unit, unit->funcs[i], &hooks);
+}
