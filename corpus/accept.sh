@@ -2,7 +2,7 @@
 # Acceptance on real kernels: build the directories corpus/expected/V.txt
 # names with the plugin, then check its "must" and "silent" lines.
 #
-#   corpus/accept.sh [VERSION...]	(default: 5.10 6.1)
+#   corpus/accept.sh [VERSION...]	(default: 5.10 6.1 6.12)
 #
 # Prints PASS/FAIL a line per expectation, then every finding with whether
 # an expectation covers it.  Exit status 1 if any expectation failed.
@@ -18,7 +18,7 @@ result() {
 	[ "$1" = FAIL ] && failed=1
 }
 
-for version in ${*:-5.10 6.1}; do
+for version in ${*:-5.10 6.1 6.12}; do
 	expected="$here/expected/$version.txt"
 	out="$cache/out-$version"
 	if ! kdir=$(sh "$here/prepare-kernel.sh" "$version" "$cache"); then

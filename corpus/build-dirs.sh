@@ -24,7 +24,11 @@ status=0
 mkdir -p "$outdir"
 : >"$outdir/findings.txt"
 for dir in "$@"; do
-	dir=${dir%/}/
+	# A directory (fs/gfs2/) or a single object (fs/direct-io.o).
+	case "$dir" in
+	*.o) ;;
+	*) dir=${dir%/}/ ;;
+	esac
 	log="$outdir/build-$(echo "$dir" | tr '/' '_').log"
 	echo "  BUILD   $dir (with faultline)" >&2
 	find "$kdir/$dir" -name '*.o' -delete 2>/dev/null

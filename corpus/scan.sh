@@ -13,7 +13,7 @@ set -eu
 
 here=$(cd "$(dirname "$0")" && pwd)
 top=$(dirname "$here")
-dirs=${DIRS:-fs/gfs2/ fs/btrfs/ fs/ext4/ fs/xfs/ fs/iomap/ fs/ocfs2/ fs/ext2/ fs/fuse/ fs/f2fs/}
+dirs=${DIRS:-fs/gfs2/ fs/btrfs/ fs/ext4/ fs/xfs/ fs/iomap/ fs/ocfs2/ fs/ext2/ fs/fuse/ fs/f2fs/ fs/direct-io.o block/ io_uring/}
 if [ -n "${KDIR:-}" ]; then
 	kdir=$(cd "$KDIR" && pwd)
 	[ -f "$kdir/.config" ] || {
@@ -44,7 +44,10 @@ echo
 echo "faultline summary ($(wc -l <"$out/findings.txt") findings):"
 printf '  %-24s %-20s %s\n' DIRECTORY CHECK FINDINGS
 for dir in $dirs; do
-	dir=${dir%/}/
+	case "$dir" in
+	*.o) dir=${dir%.o}.c ;;
+	*) dir=${dir%/}/ ;;
+	esac
 	awk -F'\t' -v d="$dir" 'index($1, d) == 1 { n[$4]++ }
 		END { for (c in n) printf "  %-24s %-20s %d\n", d, c, n[c] }' \
 		"$out/findings.txt"
