@@ -116,12 +116,29 @@ static void add_call(struct fl_pageflow *pf, const struct fl_function *fn,
 		edge(pf, return_node(callee), ev->result_object);
 }
 
+/*
+ * mm/gup.c and friends define the page API itself, choosing FOLL_GET or
+ * FOLL_PIN from runtime flags: they are not users of it.
+ */
+static bool implements_page_api(const struct fl_unit *unit)
+{
+	int f;
+
+	for (f = 0; f < unit->nfuncs; f++)
+		if (!unit->funcs[f]->is_static &&
+		    fl_rules_find(unit->rules, unit->funcs[f]->name, PAGE_RULES))
+			return true;
+	return false;
+}
+
 struct fl_pageflow *fl_pageflow_build(const struct fl_unit *unit)
 {
 	struct fl_pageflow *pf = fl_xcalloc(1, sizeof(*pf));
 	int f, b, e;
 
 	pf->unit = unit;
+	if (implements_page_api(unit))
+		return pf;
 	for (f = 0; f < unit->nfuncs; f++) {
 		const struct fl_function *fn = unit->funcs[f];
 
