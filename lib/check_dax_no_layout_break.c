@@ -21,8 +21,8 @@
 
 /* How a function came to be checked: an entry point, or called from one. */
 struct layout_context {
-	const char *entry;	/* the entry point it is reached from */
-	const char *why;	/* why that function is an entry point */
+	const char *entry; /* the entry point it is reached from */
+	const char *why;   /* why that function is an entry point */
 	const struct fl_function *caller; /* NULL for the entry itself */
 	struct fl_loc call_loc;
 };
@@ -30,7 +30,7 @@ struct layout_context {
 struct layout_check {
 	const struct fl_unit *unit;
 	const struct fl_diag_sink *sink;
-	struct layout_context *ctx;	/* indexed like unit->funcs */
+	struct layout_context *ctx; /* indexed like unit->funcs */
 	int *work;
 	int nwork;
 	int current;
@@ -61,9 +61,11 @@ static bool unit_uses_dax(const struct fl_unit *unit)
 					return true;
 			for (e = 0; e < bl->nevents; e++)
 				if (bl->events[e].kind == FL_EV_CALL &&
-				    fl_rules_find(unit->rules, bl->events[e].callee,
-						  FL_KIND_BIT(FL_RULE_DAX_API) |
-							  FL_KIND_BIT(FL_RULE_LAYOUT_BREAK)))
+				    fl_rules_find(
+					    unit->rules, bl->events[e].callee,
+					    FL_KIND_BIT(FL_RULE_DAX_API) |
+						    FL_KIND_BIT(
+							    FL_RULE_LAYOUT_BREAK)))
 					return true;
 		}
 	}
@@ -79,8 +81,10 @@ static bool called_in_unit(const struct fl_unit *unit, const char *name)
 
 		for (b = 0; b < fn->nblocks; b++)
 			for (e = 0; e < fn->blocks[b].nevents; e++)
-				if (fn->blocks[b].events[e].kind == FL_EV_CALL &&
-				    !strcmp(fn->blocks[b].events[e].callee, name))
+				if (fn->blocks[b].events[e].kind ==
+					    FL_EV_CALL &&
+				    !strcmp(fn->blocks[b].events[e].callee,
+					    name))
 					return true;
 	}
 	return false;
@@ -104,7 +108,7 @@ static void find_entries(struct layout_check *c)
 
 	for (i = 0; i < unit->nops; i++) {
 		const struct fl_ops_entry *op = &unit->ops[i];
-		struct layout_context lc = { 0 };
+		struct layout_context lc = {0};
 
 		snprintf(buf, sizeof(buf), "%s::%s", op->table_type, op->field);
 		if (!fl_rules_find(unit->rules, buf,
@@ -118,13 +122,15 @@ static void find_entries(struct layout_check *c)
 		const struct fl_function *fn = unit->funcs[i];
 
 		for (p = 0; p < fn->nparams; p++) {
-			struct layout_context lc = { 0 };
+			struct layout_context lc = {0};
 
 			if (!fn->param_types[p] ||
-			    !fl_rules_find(unit->rules, fn->param_types[p],
-					   FL_KIND_BIT(FL_RULE_LAYOUT_ENTRY_PARAM)))
+			    !fl_rules_find(
+				    unit->rules, fn->param_types[p],
+				    FL_KIND_BIT(FL_RULE_LAYOUT_ENTRY_PARAM)))
 				continue;
-			/* Called here: its callers decide whether it is reached. */
+			/* Called here: its callers decide whether it is
+			 * reached. */
 			if (called_in_unit(unit, fn->name))
 				break;
 			snprintf(buf, sizeof(buf), "it takes 'struct %s *'",
@@ -178,17 +184,20 @@ static void check_call(void *ctx, const struct fl_function *fn,
 	if (fl_rules_find(unit->rules, ev->callee,
 			  FL_KIND_BIT(FL_RULE_REMOVE_BLOCKS))) {
 		if (!before->layout_broken) {
-			snprintf(msg, sizeof(msg),
-				 "'%s' removes blocks of a file that may be DAX "
-				 "without breaking layouts first; DMA to its pages "
-				 "may still be in flight "
-				 "[faultline:dax-no-layout-break]",
-				 ev->callee);
+			snprintf(
+				msg, sizeof(msg),
+				"'%s' removes blocks of a file that may be DAX "
+				"without breaking layouts first; DMA to its "
+				"pages "
+				"may still be in flight "
+				"[faultline:dax-no-layout-break]",
+				ev->callee);
 			c->sink->warning(c->sink->ctx, fn, &ev->loc, msg);
 			note_context(c, fn);
 			snprintf(msg, sizeof(msg),
 				 "break layouts ('%s' or the filesystem's "
-				 "wrapper) under the invalidate lock before this",
+				 "wrapper) under the invalidate lock before "
+				 "this",
 				 first_break_rule(unit));
 			c->sink->note(c->sink->ctx, &ev->loc, msg);
 			return;
@@ -201,11 +210,13 @@ static void check_call(void *ctx, const struct fl_function *fn,
 				    !strcmp(before->held[i].lock_class,
 					    before->break_lock))
 					return;
-			snprintf(msg, sizeof(msg),
-				 "'%s' removes blocks after '%s' was dropped "
-				 "since the layout break; new DMA references may "
-				 "have appeared [faultline:dax-no-layout-break]",
-				 ev->callee, before->break_lock_display);
+			snprintf(
+				msg, sizeof(msg),
+				"'%s' removes blocks after '%s' was dropped "
+				"since the layout break; new DMA references "
+				"may "
+				"have appeared [faultline:dax-no-layout-break]",
+				ev->callee, before->break_lock_display);
 			c->sink->warning(c->sink->ctx, fn, &ev->loc, msg);
 			snprintf(msg, sizeof(msg),
 				 "layouts are broken here with '%s' held",
@@ -228,8 +239,8 @@ static void check_call(void *ctx, const struct fl_function *fn,
 void fl_check_dax_no_layout_break(const struct fl_unit *unit,
 				  const struct fl_diag_sink *sink)
 {
-	struct layout_check c = { unit, sink, NULL, NULL, 0, 0 };
-	struct fl_hooks hooks = { .call = check_call, .ctx = &c };
+	struct layout_check c = {unit, sink, NULL, NULL, 0, 0};
+	struct fl_hooks hooks = {.call = check_call, .ctx = &c};
 
 	if (!unit_uses_dax(unit))
 		return;

@@ -154,7 +154,8 @@ static void report(struct check_ctx *c, const struct fl_function *fn,
 			snprintf(msg, sizeof(msg),
 				 "the page fault path '%s' (%s) takes '%s'%s "
 				 "here",
-				 l->entry, l->entry_field, l->take->display, how);
+				 l->entry, l->entry_field, l->take->display,
+				 how);
 		sink->note(sink->ctx, &l->take->loc, msg);
 	}
 }
@@ -189,7 +190,7 @@ void fl_check_fault_under_lock(const struct fl_unit *unit,
 {
 	struct fault_path fp = {NULL, 0};
 	struct check_ctx c = {unit, sink, &fp};
-	struct fl_hooks hooks = { .call = check_call, .ctx = &c };
+	struct fl_hooks hooks = {.call = check_call, .ctx = &c};
 	int i;
 
 	collect_fault_path(unit, &fp);

@@ -30,7 +30,8 @@ void fl_check_gup_unpinned(const struct fl_pageflow *pf,
 		for (j = 0; j < pf->nsites; j++) {
 			const struct fl_page_site *s = &pf->sites[j];
 
-			if (s->rule->kind == FL_RULE_PAGES_SINK &&
+			if ((s->rule->kind == FL_RULE_PAGES_SINK ||
+			     s->rule->kind == FL_RULE_PAGES_MAP) &&
 			    reached[s->node] &&
 			    (!best || reached[s->node] < best_dist)) {
 				best = s;
@@ -42,13 +43,22 @@ void fl_check_gup_unpinned(const struct fl_pageflow *pf,
 			continue;
 		snprintf(msg, sizeof(msg),
 			 "pages from '%s' are only referenced (FOLL_GET) but "
-			 "their data is used for I/O; pin them with '%s' and "
+			 "their data is read or written (I/O, DMA or the CPU); "
+			 "pin "
+			 "them with '%s' and "
 			 "release them with the matching unpin "
 			 "[faultline:gup-unpinned]",
 			 src->ev->callee, src->rule->instead);
 		sink->warning(sink->ctx, src->fn, &src->ev->loc, msg);
-		snprintf(msg, sizeof(msg), "the pages reach '%s' here, in '%s'",
-			 best->ev->callee, best->fn->name);
+		if (best->rule->kind == FL_RULE_PAGES_MAP)
+			snprintf(msg, sizeof(msg),
+				 "the page data is written through '%s' here, "
+				 "in '%s'",
+				 best->ev->callee, best->fn->name);
+		else
+			snprintf(msg, sizeof(msg),
+				 "the pages reach '%s' here, in '%s'",
+				 best->ev->callee, best->fn->name);
 		sink->note(sink->ctx, &best->ev->loc, msg);
 	}
 }

@@ -34,7 +34,8 @@ static bool pages_outlive(const struct fl_unit *unit,
 }
 
 static void report_leaks(struct leak_ctx *c, const struct fl_function *fn,
-			 const struct fl_loc *loc, const struct fl_state *before)
+			 const struct fl_loc *loc,
+			 const struct fl_state *before)
 {
 	char msg[1024];
 	int i;
@@ -52,7 +53,8 @@ static void report_leaks(struct leak_ctx *c, const struct fl_function *fn,
 			 "[faultline:pin-leak]",
 			 h->display, fn->name);
 		c->sink->warning(c->sink->ctx, fn, loc, msg);
-		c->sink->note(c->sink->ctx, &h->loc, "the pages are pinned here");
+		c->sink->note(c->sink->ctx, &h->loc,
+			      "the pages are pinned here");
 		return; /* one report per return */
 	}
 }
@@ -97,10 +99,9 @@ static void check_return(void *ctx, const struct fl_function *fn,
 void fl_check_pin_leak(const struct fl_unit *unit,
 		       const struct fl_diag_sink *sink)
 {
-	struct leak_ctx c = { unit, sink };
-	struct fl_hooks hooks = { .ret = check_return,
-				  .assign = check_assign,
-				  .ctx = &c };
+	struct leak_ctx c = {unit, sink};
+	struct fl_hooks hooks = {
+		.ret = check_return, .assign = check_assign, .ctx = &c};
 	int i;
 
 	if (!unit->pageflow)

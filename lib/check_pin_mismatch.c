@@ -38,11 +38,12 @@ void fl_check_pin_mismatch(const struct fl_pageflow *pf,
 				 "'%s' releases pages taken with %s by '%s'; "
 				 "use '%s' [faultline:pin-mismatch]",
 				 rel->ev->callee,
-				 wrong == FL_RULE_PAGES_PUT ? "FOLL_PIN" :
-							      "FOLL_GET",
+				 wrong == FL_RULE_PAGES_PUT ? "FOLL_PIN"
+							    : "FOLL_GET",
 				 src->ev->callee, rel->rule->instead);
 			sink->warning(sink->ctx, rel->fn, &rel->ev->loc, msg);
-			snprintf(msg, sizeof(msg), "the pages are taken here, in '%s'",
+			snprintf(msg, sizeof(msg),
+				 "the pages are taken here, in '%s'",
 				 src->fn->name);
 			sink->note(sink->ctx, &src->ev->loc, msg);
 		}

@@ -72,8 +72,12 @@ void fl_dump_unit(const struct fl_unit *unit, FILE *out)
 					fprintf(out, "\n");
 					break;
 				case FL_EV_FLOW:
-					fprintf(out, "flow %s <- %s\n", ev->dst_object,
-						ev->src_object);
+					fprintf(out, "flow %s <- %s\n",
+						ev->dst_object, ev->src_object);
+					break;
+				case FL_EV_WRITE:
+					fprintf(out, "write %s via %s\n",
+						ev->src_object, ev->callee);
 					break;
 				}
 			}

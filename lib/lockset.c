@@ -16,9 +16,9 @@
 #include "lockset.h"
 #include "pageflow.h"
 
-#define PAGE_RULE_KINDS                                                    \
-	(FL_KIND_BIT(FL_RULE_PAGES_GET) | FL_KIND_BIT(FL_RULE_PAGES_PIN) |  \
-	 FL_KIND_BIT(FL_RULE_PAGES_SINK) | FL_KIND_BIT(FL_RULE_PAGES_PUT) | \
+#define PAGE_RULE_KINDS                                                        \
+	(FL_KIND_BIT(FL_RULE_PAGES_GET) | FL_KIND_BIT(FL_RULE_PAGES_PIN) |     \
+	 FL_KIND_BIT(FL_RULE_PAGES_SINK) | FL_KIND_BIT(FL_RULE_PAGES_PUT) |    \
 	 FL_KIND_BIT(FL_RULE_PAGES_UNPIN))
 
 #define KINDS_LOCKING                                                          \
@@ -157,7 +157,8 @@ static bool state_join(struct fl_state *dst, const struct fl_state *src)
 				d->may_only = true;
 				changed = true;
 			}
-			/* A pin held on one side and voided on the other is held. */
+			/* A pin held on one side and voided on the other is
+			 * held. */
 			if (d->voided && !src->held[i].voided) {
 				d->voided = false;
 				changed = true;
@@ -487,7 +488,8 @@ static void track_pins(const struct fl_unit *unit, const struct fl_event *ev,
 		if (r->arg > ev->nargs || !ev->args[r->arg - 1].object)
 			return;
 		memset(&h, 0, sizeof(h));
-		snprintf(buf, sizeof(buf), "pin:%s", ev->args[r->arg - 1].object);
+		snprintf(buf, sizeof(buf), "pin:%s",
+			 ev->args[r->arg - 1].object);
 		h.lock_class = fl_strdup(buf);
 		h.display = ev->callee;
 		h.object = ev->args[r->arg - 1].object;
@@ -613,6 +615,7 @@ static void transfer(const struct fl_unit *unit, const struct fl_function *fn,
 		break;
 	case FL_EV_RETURN:
 	case FL_EV_FLOW:
+	case FL_EV_WRITE:
 		break;
 	}
 }

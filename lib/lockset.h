@@ -28,8 +28,8 @@ struct fl_held {
 	struct fl_loc loc; /* where it was taken */
 	const char *via;   /* wrapper that took it, or NULL */
 	bool may_only;	   /* held on some paths here, not all */
-	bool is_pin;		/* a FOLL_PIN of object, not a lock */
-	bool voided;		/* a pin whose result said nothing was pinned */
+	bool is_pin;	   /* a FOLL_PIN of object, not a lock */
+	bool voided;	   /* a pin whose result said nothing was pinned */
 	const char *object;
 };
 
@@ -83,8 +83,8 @@ struct fl_summary {
 	int fault_iter_param; /* faults only through this iov_iter param */
 	struct fl_take *takes;
 	int ntakes;
-	bool breaks_layouts;	/* breaks DAX layouts on some path */
-	bool removes_unbroken;	/* removes blocks with no break before */
+	bool breaks_layouts;   /* breaks DAX layouts on some path */
+	bool removes_unbroken; /* removes blocks with no break before */
 	const char *remove_callee;
 	struct fl_loc remove_loc;
 };
@@ -107,7 +107,8 @@ struct fl_hooks {
 		    const struct fl_event *ev, const struct fl_state *before);
 	/* Called with the state before each assignment to a variable. */
 	void (*assign)(void *ctx, const struct fl_function *fn,
-		       const struct fl_event *ev, const struct fl_state *before);
+		       const struct fl_event *ev,
+		       const struct fl_state *before);
 	void *ctx;
 };
 

@@ -47,6 +47,7 @@ enum fl_event_kind {
 	FL_EV_ASSIGN, /* var = something: what we knew about var is stale */
 	FL_EV_RETURN, /* return value */
 	FL_EV_FLOW,   /* pages of src_object may now be in dst_object */
+	FL_EV_WRITE,  /* the CPU writes page data of src_object (via callee) */
 };
 
 struct fl_event {

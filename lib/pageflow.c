@@ -6,9 +6,9 @@
 
 #include "pageflow.h"
 
-#define PAGE_RULES                                                      \
-	(FL_KIND_BIT(FL_RULE_PAGES_GET) | FL_KIND_BIT(FL_RULE_PAGES_PIN) |  \
-	 FL_KIND_BIT(FL_RULE_PAGES_SINK) | FL_KIND_BIT(FL_RULE_PAGES_PUT) | \
+#define PAGE_RULES                                                             \
+	(FL_KIND_BIT(FL_RULE_PAGES_GET) | FL_KIND_BIT(FL_RULE_PAGES_PIN) |     \
+	 FL_KIND_BIT(FL_RULE_PAGES_SINK) | FL_KIND_BIT(FL_RULE_PAGES_PUT) |    \
 	 FL_KIND_BIT(FL_RULE_PAGES_UNPIN))
 
 static unsigned hash(const char *s)
@@ -70,7 +70,8 @@ static void edge(struct fl_pageflow *pf, const char *from, const char *to)
 
 	if (a < 0 || b < 0 || a == b)
 		return;
-	pf->succ[a] = fl_xrealloc(pf->succ[a], (pf->nsucc[a] + 1) * sizeof(int));
+	pf->succ[a] =
+		fl_xrealloc(pf->succ[a], (pf->nsucc[a] + 1) * sizeof(int));
 	pf->succ[a][pf->nsucc[a]++] = b;
 }
 
@@ -117,8 +118,9 @@ static void add_call(struct fl_pageflow *pf, const struct fl_function *fn,
 }
 
 /*
- * mm/gup.c and friends define the page API itself, choosing FOLL_GET or
- * FOLL_PIN from runtime flags: they are not users of it.
+ * mm/gup.c and lib/iov_iter.c define the page sources themselves, choosing
+ * FOLL_GET or FOLL_PIN from runtime flags: they are not users of them.
+ * (block/bio.c defines sinks such as bio_add_page and is a user.)
  */
 static bool implements_page_api(const struct fl_unit *unit)
 {
@@ -126,9 +128,30 @@ static bool implements_page_api(const struct fl_unit *unit)
 
 	for (f = 0; f < unit->nfuncs; f++)
 		if (!unit->funcs[f]->is_static &&
-		    fl_rules_find(unit->rules, unit->funcs[f]->name, PAGE_RULES))
+		    fl_rules_find(unit->rules, unit->funcs[f]->name,
+				  FL_KIND_BIT(FL_RULE_PAGES_GET) |
+					  FL_KIND_BIT(FL_RULE_PAGES_PIN)))
 			return true;
 	return false;
+}
+
+/* A CPU write through a kmap of the pages: a data access like I/O. */
+static void add_write(struct fl_pageflow *pf, const struct fl_function *fn,
+		      const struct fl_event *ev)
+{
+	const struct fl_rule *r = fl_rules_find(pf->unit->rules, ev->callee,
+						FL_KIND_BIT(FL_RULE_PAGES_MAP));
+	struct fl_page_site *s;
+
+	if (!r || !ev->src_object)
+		return;
+	pf->sites =
+		fl_xrealloc(pf->sites, (pf->nsites + 1) * sizeof(*pf->sites));
+	s = &pf->sites[pf->nsites++];
+	s->fn = fn;
+	s->ev = ev;
+	s->rule = r;
+	s->node = node(pf, ev->src_object);
 }
 
 struct fl_pageflow *fl_pageflow_build(const struct fl_unit *unit)
@@ -144,12 +167,16 @@ struct fl_pageflow *fl_pageflow_build(const struct fl_unit *unit)
 
 		for (b = 0; b < fn->nblocks; b++) {
 			for (e = 0; e < fn->blocks[b].nevents; e++) {
-				const struct fl_event *ev = &fn->blocks[b].events[e];
+				const struct fl_event *ev =
+					&fn->blocks[b].events[e];
 
 				if (ev->kind == FL_EV_FLOW)
-					edge(pf, ev->src_object, ev->dst_object);
+					edge(pf, ev->src_object,
+					     ev->dst_object);
 				else if (ev->kind == FL_EV_CALL)
 					add_call(pf, fn, ev);
+				else if (ev->kind == FL_EV_WRITE)
+					add_write(pf, fn, ev);
 				else if (ev->kind == FL_EV_RETURN &&
 					 ev->value.object)
 					edge(pf, ev->value.object,
@@ -212,10 +239,10 @@ static const int *cached_reach(const struct fl_pageflow *cpf, int from)
 	for (i = 0; i < pf->ncache; i++)
 		if (pf->cache_node[i] == from)
 			return pf->cache_reach[i];
-	pf->cache_node = fl_xrealloc(pf->cache_node,
-				     (pf->ncache + 1) * sizeof(int));
-	pf->cache_reach = fl_xrealloc(pf->cache_reach,
-				      (pf->ncache + 1) * sizeof(int *));
+	pf->cache_node =
+		fl_xrealloc(pf->cache_node, (pf->ncache + 1) * sizeof(int));
+	pf->cache_reach =
+		fl_xrealloc(pf->cache_reach, (pf->ncache + 1) * sizeof(int *));
 	pf->cache_node[pf->ncache] = from;
 	pf->cache_reach[pf->ncache] = fl_pageflow_reach(pf, from);
 	return pf->cache_reach[pf->ncache++];

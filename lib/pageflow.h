@@ -16,21 +16,21 @@ struct fl_page_site {
 	const struct fl_function *fn;
 	const struct fl_event *ev;
 	const struct fl_rule *rule;
-	int node;		/* the page object of the rule's argument */
+	int node; /* the page object of the rule's argument */
 };
 
 struct fl_pageflow {
 	const struct fl_unit *unit;
-	const char **names;	/* node names */
+	const char **names; /* node names */
 	int nnodes;
 	int cap;
-	int *table;		/* open-addressing index into names */
+	int *table; /* open-addressing index into names */
 	int table_size;
-	int **succ;		/* successors of each node */
+	int **succ; /* successors of each node */
 	int *nsucc;
 	struct fl_page_site *sites; /* every call a pages-* rule names */
 	int nsites;
-	int *cache_node;	/* reach arrays kept for fl_pageflow_reaches() */
+	int *cache_node; /* reach arrays kept for fl_pageflow_reaches() */
 	int **cache_reach;
 	int ncache;
 };

@@ -42,6 +42,8 @@ static const char *const kind_names[FL_RULE_NKINDS] = {
 	[FL_RULE_PAGES_SINK] = "pages-sink",
 	[FL_RULE_PAGES_PUT] = "pages-put",
 	[FL_RULE_PAGES_UNPIN] = "pages-unpin",
+	[FL_RULE_PAGES_MAP] = "pages-map",
+	[FL_RULE_WRITES_TO] = "writes-to",
 };
 
 /* Which keys each kind accepts, and which it requires. */
@@ -62,8 +64,8 @@ enum key {
 };
 
 static const char *const key_names[] = {
-	"arg",	 "holder", "bind", "iter",    "gup-flags", "field",
-	"class", "except", "mode", "success", "scope", "flag", "instead",
+	"arg",	  "holder", "bind",    "iter",	"gup-flags", "field",	"class",
+	"except", "mode",   "success", "scope", "flag",	     "instead",
 };
 
 static const struct {
@@ -100,6 +102,8 @@ static const struct {
 	[FL_RULE_PAGES_SINK] = {K_ARG, K_ARG},
 	[FL_RULE_PAGES_PUT] = {K_ARG | K_INSTEAD, K_ARG | K_INSTEAD},
 	[FL_RULE_PAGES_UNPIN] = {K_ARG | K_INSTEAD, K_ARG | K_INSTEAD},
+	[FL_RULE_PAGES_MAP] = {K_ARG, K_ARG},
+	[FL_RULE_WRITES_TO] = {K_ARG, K_ARG},
 };
 
 /* What NAME is for each kind. */
@@ -329,7 +333,8 @@ static int check_rule(struct parse *p, const struct fl_rule *r)
 	switch (kind_names_shape[r->kind]) {
 	case NAME_FIELD:
 		if (!is_field_name(r->name)) {
-			parse_error(p, "expected TYPE::FIELD, found '%s'", r->name);
+			parse_error(p, "expected TYPE::FIELD, found '%s'",
+				    r->name);
 			return -1;
 		}
 		break;

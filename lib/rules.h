@@ -26,19 +26,23 @@ enum fl_rule_kind {
 	FL_RULE_NOFAULT_FLAG,  /* a flag bit that makes a GUP call nofault */
 	FL_RULE_FAULT_OP,      /* an ops-table field called from a page fault */
 	FL_RULE_FAULT_PATH_LOCK, /* a lock generic mm code takes in a fault */
-	FL_RULE_REMOVE_BLOCKS,	/* frees or moves a file's blocks (truncate) */
-	FL_RULE_LAYOUT_BREAK,	/* waits for DMA to DAX pages to drain */
-	FL_RULE_DAX_API,	/* a call that makes a unit DAX-capable */
-	FL_RULE_DAX_TEST,	/* a field whose flag bit says "this inode is DAX" */
-	FL_RULE_LAYOUT_ENTRY,	/* an ops-table member that may remove blocks */
-	FL_RULE_LAYOUT_ENTRY_PARAM, /* a parameter type that marks such a path */
-	FL_RULE_LAYOUT_LOCK,	/* the lock that must stay held from break to removal */
-	FL_RULE_PAGE_TYPE,	/* the struct a page pointer points to */
-	FL_RULE_PAGES_GET,	/* takes page references (FOLL_GET) */
-	FL_RULE_PAGES_PIN,	/* pins pages (FOLL_PIN) */
-	FL_RULE_PAGES_SINK,	/* reads or writes the pages' data (I/O, DMA) */
-	FL_RULE_PAGES_PUT,	/* drops FOLL_GET references */
-	FL_RULE_PAGES_UNPIN,	/* drops FOLL_PIN pins */
+	FL_RULE_REMOVE_BLOCKS,	 /* frees or moves a file's blocks (truncate) */
+	FL_RULE_LAYOUT_BREAK,	 /* waits for DMA to DAX pages to drain */
+	FL_RULE_DAX_API,	 /* a call that makes a unit DAX-capable */
+	FL_RULE_DAX_TEST, /* a field whose flag bit says "this inode is DAX" */
+	FL_RULE_LAYOUT_ENTRY, /* an ops-table member that may remove blocks */
+	FL_RULE_LAYOUT_ENTRY_PARAM, /* a parameter type that marks such a path
+				     */
+	FL_RULE_LAYOUT_LOCK, /* the lock that must stay held from break to
+				removal */
+	FL_RULE_PAGE_TYPE,   /* the struct a page pointer points to */
+	FL_RULE_PAGES_GET,   /* takes page references (FOLL_GET) */
+	FL_RULE_PAGES_PIN,   /* pins pages (FOLL_PIN) */
+	FL_RULE_PAGES_SINK,  /* reads or writes the pages' data (I/O, DMA) */
+	FL_RULE_PAGES_PUT,   /* drops FOLL_GET references */
+	FL_RULE_PAGES_UNPIN, /* drops FOLL_PIN pins */
+	FL_RULE_PAGES_MAP,   /* maps a page for CPU access (kmap) */
+	FL_RULE_WRITES_TO,   /* writes memory at an argument (memcpy) */
 	FL_RULE_NKINDS
 };
 
@@ -50,9 +54,9 @@ enum fl_mode {
 
 enum fl_success {
 	FL_SUCCESS_NONE,
-	FL_SUCCESS_ZERO,    /* returns 0 on success (errno style) */
-	FL_SUCCESS_NONZERO, /* returns true on success (trylock style) */
-	FL_SUCCESS_POSITIVE,	/* returns how many it took (pins) */
+	FL_SUCCESS_ZERO,     /* returns 0 on success (errno style) */
+	FL_SUCCESS_NONZERO,  /* returns true on success (trylock style) */
+	FL_SUCCESS_POSITIVE, /* returns how many it took (pins) */
 };
 
 enum fl_scope {
@@ -73,7 +77,8 @@ struct fl_rule {
 	const char *lock_class; /* fixed lock class */
 	const char *except;	/* lock class a faulting call may hold */
 	const char *flag;	/* flag macro of a dax-test */
-	const char *instead;	/* the API to use instead (pages-get, -put, -unpin) */
+	const char
+		*instead; /* the API to use instead (pages-get, -put, -unpin) */
 	enum fl_mode mode;
 	enum fl_success success;
 	enum fl_scope scope;

@@ -159,9 +159,8 @@ static void summary_return(void *ctx, const struct fl_function *fn,
 static void summarize(const struct fl_unit *unit, struct fl_function *fn)
 {
 	struct summary_ctx c = {unit, fn->summary};
-	struct fl_hooks hooks = { .call = summary_call,
-				  .ret = summary_return,
-				  .ctx = &c };
+	struct fl_hooks hooks = {
+		.call = summary_call, .ret = summary_return, .ctx = &c};
 	int b, e;
 
 	if (fn->summary->status)

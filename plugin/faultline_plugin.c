@@ -56,10 +56,17 @@ static long long macro_value(const char *name);
 /* Operands are followed through this many copies at most. */
 #define MAX_RESOLVE_DEPTH 8
 
+/* What a pointer returned by a pages-map call maps. */
+struct mapping {
+	const char *object;
+	const char *via;
+};
+
 /* Per-function lowering state: the single definition of each variable. */
 struct lowering {
 	tree fndecl;
 	hash_map<tree, gimple *> *defs;
+	hash_map<tree, struct mapping> *mapped;
 };
 
 static struct fl_loc make_loc(location_t loc)
@@ -402,6 +409,102 @@ static void lower_page_flow(const struct lowering *lw, gimple *stmt,
 	ev->src_object = src;
 }
 
+/*
+ * The page object a pointer was mapped from with a pages-map call
+ * (addr = kmap_local_page(page); addr + off; (char *)addr), or NULL.
+ */
+static const char *mapped_object(const struct lowering *lw, tree ptr,
+				 const char **via)
+{
+	int depth;
+
+	for (depth = 0; depth < MAX_RESOLVE_DEPTH; depth++) {
+		struct mapping *m;
+		gimple *def;
+
+		if (TREE_CODE(ptr) == ADDR_EXPR || TREE_CODE(ptr) == MEM_REF) {
+			ptr = TREE_OPERAND(ptr, 0);
+			continue;
+		}
+		m = lw->mapped->get(ptr);
+		if (m) {
+			*via = m->via;
+			return m->object;
+		}
+		if (TREE_CODE(ptr) != SSA_NAME && TREE_CODE(ptr) != VAR_DECL)
+			return NULL;
+		def = single_def(lw, ptr);
+		if (!def || !is_gimple_assign(def))
+			return NULL;
+		if (!gimple_assign_single_p(def) &&
+		    !CONVERT_EXPR_CODE_P(gimple_assign_rhs_code(def)) &&
+		    gimple_assign_rhs_code(def) != POINTER_PLUS_EXPR)
+			return NULL;
+		ptr = gimple_assign_rhs1(def);
+	}
+	return NULL;
+}
+
+static void add_write(struct fl_block *block, location_t loc,
+		      const char *object, const char *via)
+{
+	struct fl_event *ev = fl_block_add_event(block, FL_EV_WRITE);
+
+	ev->loc = make_loc(loc);
+	ev->src_object = object;
+	ev->callee = via;
+}
+
+/* A store through a mapped page: *addr = v, addr[i] = v, p->field = v. */
+static void lower_mapped_store(const struct lowering *lw, gimple *stmt,
+			       struct fl_block *block)
+{
+	tree lhs = gimple_assign_lhs(stmt);
+	const char *object, *via = NULL;
+
+	while (TREE_CODE(lhs) == COMPONENT_REF || TREE_CODE(lhs) == ARRAY_REF)
+		lhs = TREE_OPERAND(lhs, 0);
+	if (TREE_CODE(lhs) != MEM_REF)
+		return;
+	object = mapped_object(lw, TREE_OPERAND(lhs, 0), &via);
+	if (object)
+		add_write(block, gimple_location(stmt), object, via);
+}
+
+/* memcpy(addr, ...) and other writers of a mapped page. */
+static void lower_mapped_call(const struct lowering *lw, gcall *call,
+			      const char *callee, struct fl_block *block)
+{
+	const struct fl_rule *r =
+		fl_rules_find(&rules, callee, FL_KIND_BIT(FL_RULE_WRITES_TO));
+	const char *object, *via = NULL;
+
+	if (!r || r->arg > (int)gimple_call_num_args(call))
+		return;
+	object = mapped_object(lw, gimple_call_arg(call, r->arg - 1), &via);
+	if (object)
+		add_write(block, gimple_location(call), object, via);
+}
+
+/* addr = kmap_local_page(page): remember which pages addr maps. */
+static void record_mapping(struct lowering *lw, gimple *stmt)
+{
+	tree fn, lhs;
+	const struct fl_rule *r;
+	struct mapping m;
+
+	if (!is_gimple_call(stmt) || !(fn = gimple_call_fndecl(stmt)) ||
+	    !decl_name(fn) || !(lhs = gimple_call_lhs(stmt)))
+		return;
+	r = fl_rules_find(&rules, decl_name(fn), FL_KIND_BIT(FL_RULE_PAGES_MAP));
+	if (!r || r->arg > (int)gimple_call_num_args(stmt))
+		return;
+	m.object = object_of(lw, gimple_call_arg(stmt, r->arg - 1));
+	m.via = fl_strdup(decl_name(fn));
+	if (m.object)
+		lw->mapped->put(lhs, m);
+}
+
 static void lower_operand(const struct lowering *lw, tree arg,
 			  struct fl_operand *op)
 {
@@ -485,6 +588,7 @@ static void lower_call(const struct lowering *lw, gcall *call,
 	ev->loc = make_loc(gimple_location(call));
 	ev->callee = fl_strdup(decl_name(callee));
 	ev->macro = fl_strdup(written_macro(gimple_location(call)));
+	lower_mapped_call(lw, call, ev->callee, block);
 	n = gimple_call_num_args(call);
 	ev->nargs = n;
 	ev->args = (struct fl_operand *)fl_xcalloc(n, sizeof(*ev->args));
@@ -504,6 +608,7 @@ static void lower_assign(const struct lowering *lw, gimple *stmt,
 	char cls[512];
 
 	lower_page_flow(lw, stmt, block);
+	lower_mapped_store(lw, stmt, block);
 	if (is_local_var(lhs)) {
 		ev = fl_block_add_event(block, FL_EV_ASSIGN);
 		ev->loc = make_loc(gimple_location(stmt));
@@ -717,6 +822,7 @@ static void lower_function(struct fl_unit *unit, cgraph_node *node)
 		return;
 	lw.fndecl = decl;
 	lw.defs = new hash_map<tree, gimple *>;
+	lw.mapped = new hash_map<tree, struct mapping>;
 
 	FOR_EACH_BB_FN(bb, fun)
 	{
@@ -729,6 +835,15 @@ static void lower_function(struct fl_unit *unit, cgraph_node *node)
 			if (lhs && TREE_CODE(lhs) == VAR_DECL)
 				record_def(&lw, lhs, stmt);
 		}
+	}
+
+	/* Then what each kmap'd pointer maps (object_of needs the defs). */
+	FOR_EACH_BB_FN(bb, fun)
+	{
+		gimple_stmt_iterator gsi;
+
+		for (gsi = gsi_start_bb(bb); !gsi_end_p(gsi); gsi_next(&gsi))
+			record_mapping(&lw, gsi_stmt(gsi));
 	}
 
 	fn = fl_unit_add_function(unit, decl_name(decl));
@@ -807,6 +922,7 @@ static void lower_function(struct fl_unit *unit, cgraph_node *node)
 		}
 	}
 	delete lw.defs;
+	delete lw.mapped;
 }
 
 /* Function pointers in static initializers: gfs2_vm_ops.page_mkwrite. */

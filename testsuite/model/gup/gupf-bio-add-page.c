@@ -14,3 +14,11 @@ int dio_map_user(struct bio *bio, unsigned long uaddr, int nr)
 		bio_add_page(bio, pages[i], 4096, 0); /* expect-note: the pages reach 'bio_add_page' here */
 	return got;
 }
+
+/* A unit that defines a sink (block/bio.c defines bio_add_page) is still
+ * a user of the page sources and is checked. */
+int __bio_add_page(struct bio *bio, struct page *page, unsigned int len,
+		   unsigned int off)
+{
+	return bio->bi_vcnt++;
+}

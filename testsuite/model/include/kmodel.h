@@ -239,6 +239,9 @@ void *kmalloc(size_t size, unsigned int flags);
 void kfree(const void *p);
 #define GFP_KERNEL 0
 void *memcpy(void *dst, const void *src, size_t n);
+void *memset(void *s, int c, size_t n);
+void *kmap_local_page(struct page *page);
+void kunmap_local(const void *addr);
 
 
 /* DAX */
