@@ -83,6 +83,24 @@ static const char *return_node(const struct fl_function *fn)
 	return fl_strdup(buf);
 }
 
+/* A call (or write) a pages-* rule names, on the page object it uses. */
+static void add_site(struct fl_pageflow *pf, const struct fl_function *fn,
+		     const struct fl_event *ev, const struct fl_rule *r,
+		     const char *object)
+{
+	struct fl_page_site *s;
+
+	if (!object)
+		return;
+	pf->sites =
+		fl_xrealloc(pf->sites, (pf->nsites + 1) * sizeof(*pf->sites));
+	s = &pf->sites[pf->nsites++];
+	s->fn = fn;
+	s->ev = ev;
+	s->rule = r;
+	s->node = node(pf, object);
+}
+
 static void add_call(struct fl_pageflow *pf, const struct fl_function *fn,
 		     const struct fl_event *ev)
 {
@@ -93,17 +111,8 @@ static void add_call(struct fl_pageflow *pf, const struct fl_function *fn,
 
 	r = fl_rules_find(unit->rules, ev->callee, PAGE_RULES);
 	if (r) {
-		struct fl_page_site *s;
-
-		if (r->arg > ev->nargs || !ev->args[r->arg - 1].object)
-			return;
-		pf->sites = fl_xrealloc(pf->sites,
-					(pf->nsites + 1) * sizeof(*pf->sites));
-		s = &pf->sites[pf->nsites++];
-		s->fn = fn;
-		s->ev = ev;
-		s->rule = r;
-		s->node = node(pf, ev->args[r->arg - 1].object);
+		if (r->arg <= ev->nargs)
+			add_site(pf, fn, ev, r, ev->args[r->arg - 1].object);
 		return;
 	}
 	/* Into a function of the unit: arguments become its parameters. */
@@ -141,17 +150,9 @@ static void add_write(struct fl_pageflow *pf, const struct fl_function *fn,
 {
 	const struct fl_rule *r = fl_rules_find(pf->unit->rules, ev->callee,
 						FL_KIND_BIT(FL_RULE_PAGES_MAP));
-	struct fl_page_site *s;
 
-	if (!r || !ev->src_object)
-		return;
-	pf->sites =
-		fl_xrealloc(pf->sites, (pf->nsites + 1) * sizeof(*pf->sites));
-	s = &pf->sites[pf->nsites++];
-	s->fn = fn;
-	s->ev = ev;
-	s->rule = r;
-	s->node = node(pf, ev->src_object);
+	if (r)
+		add_site(pf, fn, ev, r, ev->src_object);
 }
 
 struct fl_pageflow *fl_pageflow_build(const struct fl_unit *unit)
