@@ -143,14 +143,16 @@ static void find_entries(struct layout_check *c)
 	}
 }
 
-static const char *first_break_rule(const struct fl_unit *unit)
+/* The first rule of a kind, named in fix suggestions; or fallback. */
+static const char *first_rule_name(const struct fl_unit *unit,
+				   enum fl_rule_kind kind, const char *fallback)
 {
 	int i;
 
 	for (i = 0; i < unit->rules->nrules; i++)
-		if (unit->rules->rules[i].kind == FL_RULE_LAYOUT_BREAK)
+		if (unit->rules->rules[i].kind == kind)
 			return unit->rules->rules[i].name;
-	return "a layout break";
+	return fallback;
 }
 
 static void note_context(struct layout_check *c, const struct fl_function *fn)
@@ -196,9 +198,11 @@ static void check_call(void *ctx, const struct fl_function *fn,
 			note_context(c, fn);
 			snprintf(msg, sizeof(msg),
 				 "break layouts ('%s' or the filesystem's "
-				 "wrapper) under the invalidate lock before "
-				 "this",
-				 first_break_rule(unit));
+				 "wrapper) with '%s' held before this",
+				 first_rule_name(unit, FL_RULE_LAYOUT_BREAK,
+						 "a layout break"),
+				 first_rule_name(unit, FL_RULE_LAYOUT_LOCK,
+						 "the lock that blocks faults"));
 			c->sink->note(c->sink->ctx, &ev->loc, msg);
 			return;
 		}

@@ -18,7 +18,7 @@ static int ext2_setsize(struct inode *inode, loff_t newsize)
 		return error;
 
 	filemap_invalidate_lock(inode->i_mapping);
-	truncate_setsize(inode, newsize); /* expect: dax-no-layout-break */ /* expect-note: break layouts ('dax_layout_busy_page' */
+	truncate_setsize(inode, newsize); /* expect: dax-no-layout-break */ /* expect-note: break layouts ('dax_layout_busy_page' or the filesystem's wrapper) with 'address_space::invalidate_lock' held */
 	__ext2_truncate_blocks(inode, newsize);
 	filemap_invalidate_unlock(inode->i_mapping);
 	return 0;
