@@ -16,6 +16,7 @@ LIB_OBJS := $(LIB_SRCS:lib/%.c=build/lib/%.o)
 LIB_HDRS := $(wildcard lib/*.h)
 
 PLUGIN := plugin/faultline.so
+TOOLS := tools/faultline-link
 
 # Debian packages: the plugin headers, the kernel build's needs, and what
 # later tiers use.  Installed only when missing.
@@ -25,7 +26,7 @@ DEB_PACKAGES := gcc-12-plugin-dev g++ make flex bison bc libelf-dev libssl-dev \
 .PHONY: all deps check test test-model test-kernel accept scan identity \
 	bench-build clean help format
 
-all: $(PLUGIN)
+all: $(PLUGIN) $(TOOLS)
 
 help:
 	@echo "make            build plugin/faultline.so"
@@ -60,6 +61,9 @@ build/plugin/faultline_plugin.o: plugin/faultline_plugin.c $(LIB_HDRS)
 $(PLUGIN): build/plugin/faultline_plugin.o $(LIB_OBJS)
 	$(CXX) -shared -o $@ $^
 
+tools/%: tools/%.c $(LIB_OBJS) $(LIB_HDRS)
+	$(CC) -std=gnu11 $(WARN) $(CFLAGS) -o $@ $< $(LIB_OBJS)
+
 check: deps
 	@$(MAKE) -s --no-print-directory all
 	@sh testsuite/run.sh
@@ -93,4 +97,4 @@ format:
 	clang-format -i lib/*.c lib/*.h plugin/*.c
 
 clean:
-	rm -rf build $(PLUGIN)
+	rm -rf build $(PLUGIN) $(TOOLS)

@@ -46,7 +46,7 @@ static int func_index(const struct fl_unit *unit, const char *name)
 	return -1;
 }
 
-static bool unit_uses_dax(const struct fl_unit *unit)
+bool fl_unit_uses_dax(const struct fl_unit *unit)
 {
 	int f, b, e;
 
@@ -99,12 +99,37 @@ static void enqueue(struct layout_check *c, int idx,
 	c->work[c->nwork++] = idx;
 }
 
+/*
+ * Why fn roots a block-removing path although no ops table names it: it
+ * takes a struct iattr * and nothing in the unit calls it.  NULL if not.
+ */
+const char *fl_layout_root_reason(const struct fl_unit *unit,
+				  const struct fl_function *fn)
+{
+	char buf[512];
+	int p;
+
+	for (p = 0; p < fn->nparams; p++) {
+		if (!fn->param_types[p] ||
+		    !fl_rules_find(unit->rules, fn->param_types[p],
+				   FL_KIND_BIT(FL_RULE_LAYOUT_ENTRY_PARAM)))
+			continue;
+		/* Called here: its callers decide whether it is reached. */
+		if (called_in_unit(unit, fn->name))
+			return NULL;
+		snprintf(buf, sizeof(buf), "it takes 'struct %s *'",
+			 fn->param_types[p]);
+		return fl_strdup(buf);
+	}
+	return NULL;
+}
+
 /* Ops-table members the rules name, and root functions taking an iattr. */
 static void find_entries(struct layout_check *c)
 {
 	const struct fl_unit *unit = c->unit;
 	char buf[512];
-	int i, p;
+	int i;
 
 	for (i = 0; i < unit->nops; i++) {
 		const struct fl_ops_entry *op = &unit->ops[i];
@@ -119,40 +144,58 @@ static void find_entries(struct layout_check *c)
 		enqueue(c, func_index(unit, op->function), &lc);
 	}
 	for (i = 0; i < unit->nfuncs; i++) {
-		const struct fl_function *fn = unit->funcs[i];
+		struct layout_context lc = {0};
 
-		for (p = 0; p < fn->nparams; p++) {
-			struct layout_context lc = {0};
-
-			if (!fn->param_types[p] ||
-			    !fl_rules_find(
-				    unit->rules, fn->param_types[p],
-				    FL_KIND_BIT(FL_RULE_LAYOUT_ENTRY_PARAM)))
-				continue;
-			/* Called here: its callers decide whether it is
-			 * reached. */
-			if (called_in_unit(unit, fn->name))
-				break;
-			snprintf(buf, sizeof(buf), "it takes 'struct %s *'",
-				 fn->param_types[p]);
-			lc.entry = fn->name;
-			lc.why = fl_strdup(buf);
-			enqueue(c, i, &lc);
-			break;
-		}
+		lc.why = fl_layout_root_reason(unit, unit->funcs[i]);
+		if (!lc.why)
+			continue;
+		lc.entry = unit->funcs[i]->name;
+		enqueue(c, i, &lc);
 	}
 }
 
 /* The first rule of a kind, named in fix suggestions; or fallback. */
-static const char *first_rule_name(const struct fl_unit *unit,
+static const char *first_rule_name(const struct fl_rules *rules,
 				   enum fl_rule_kind kind, const char *fallback)
 {
 	int i;
 
-	for (i = 0; i < unit->rules->nrules; i++)
-		if (unit->rules->rules[i].kind == kind)
-			return unit->rules->rules[i].name;
+	for (i = 0; i < rules->nrules; i++)
+		if (rules->rules[i].kind == kind)
+			return rules->rules[i].name;
 	return fallback;
+}
+
+void fl_dax_warning_text(char *msg, size_t len, const char *callee)
+{
+	snprintf(msg, len,
+		 "'%s' removes blocks of a file that may be DAX without "
+		 "breaking layouts first; DMA to its pages may still be in "
+		 "flight [faultline:dax-no-layout-break]",
+		 callee);
+}
+
+void fl_dax_context_text(char *msg, size_t len, const char *fn,
+			 const char *entry, const char *why, bool called)
+{
+	if (called)
+		snprintf(msg, len,
+			 "'%s' is called here with no layout break before it, "
+			 "on the path from '%s' (%s)",
+			 fn, entry, why);
+	else
+		snprintf(msg, len, "'%s' removes blocks (%s)", fn, why);
+}
+
+void fl_dax_fix_text(char *msg, size_t len, const struct fl_rules *rules)
+{
+	snprintf(msg, len,
+		 "break layouts ('%s' or the filesystem's wrapper) with '%s' "
+		 "held before this",
+		 first_rule_name(rules, FL_RULE_LAYOUT_BREAK,
+				 "a layout break"),
+		 first_rule_name(rules, FL_RULE_LAYOUT_LOCK,
+				 "the lock that blocks faults"));
 }
 
 static void note_context(struct layout_check *c, const struct fl_function *fn)
@@ -160,17 +203,10 @@ static void note_context(struct layout_check *c, const struct fl_function *fn)
 	const struct layout_context *lc = &c->ctx[c->current];
 	char msg[600];
 
-	if (lc->caller) {
-		snprintf(msg, sizeof(msg),
-			 "'%s' is called here with no layout break before it, "
-			 "on the path from '%s' (%s)",
-			 fn->name, lc->entry, lc->why);
-		c->sink->note(c->sink->ctx, &lc->call_loc, msg);
-	} else {
-		snprintf(msg, sizeof(msg), "'%s' removes blocks (%s)", fn->name,
-			 lc->why);
-		c->sink->note(c->sink->ctx, &fn->loc, msg);
-	}
+	fl_dax_context_text(msg, sizeof(msg), fn->name, lc->entry, lc->why,
+			    lc->caller != NULL);
+	c->sink->note(c->sink->ctx, lc->caller ? &lc->call_loc : &fn->loc,
+		      msg);
 }
 
 static void check_call(void *ctx, const struct fl_function *fn,
@@ -186,23 +222,10 @@ static void check_call(void *ctx, const struct fl_function *fn,
 	if (fl_rules_find(unit->rules, ev->callee,
 			  FL_KIND_BIT(FL_RULE_REMOVE_BLOCKS))) {
 		if (!before->layout_broken) {
-			snprintf(
-				msg, sizeof(msg),
-				"'%s' removes blocks of a file that may be DAX "
-				"without breaking layouts first; DMA to its "
-				"pages "
-				"may still be in flight "
-				"[faultline:dax-no-layout-break]",
-				ev->callee);
+			fl_dax_warning_text(msg, sizeof(msg), ev->callee);
 			c->sink->warning(c->sink->ctx, fn, &ev->loc, msg);
 			note_context(c, fn);
-			snprintf(msg, sizeof(msg),
-				 "break layouts ('%s' or the filesystem's "
-				 "wrapper) with '%s' held before this",
-				 first_rule_name(unit, FL_RULE_LAYOUT_BREAK,
-						 "a layout break"),
-				 first_rule_name(unit, FL_RULE_LAYOUT_LOCK,
-						 "the lock that blocks faults"));
+			fl_dax_fix_text(msg, sizeof(msg), unit->rules);
 			c->sink->note(c->sink->ctx, &ev->loc, msg);
 			return;
 		}
@@ -246,7 +269,7 @@ void fl_check_dax_no_layout_break(const struct fl_unit *unit,
 	struct layout_check c = {unit, sink, NULL, NULL, 0, 0};
 	struct fl_hooks hooks = {.call = check_call, .ctx = &c};
 
-	if (!unit_uses_dax(unit))
+	if (!fl_unit_uses_dax(unit))
 		return;
 	c.ctx = fl_xcalloc(unit->nfuncs + 1, sizeof(*c.ctx));
 	c.work = fl_xcalloc(unit->nfuncs + 1, sizeof(*c.work));

@@ -96,33 +96,73 @@ static const struct fault_path_lock *conflicting(const struct fault_path *fp,
 	return NULL;
 }
 
+void fl_ful_warning_text(char *msg, size_t len, const char *callee,
+			 const char *macro, const char *held_display,
+			 enum fl_mode held_mode, const char *entry,
+			 const struct fl_rule *rule)
+{
+	char where[300], call[300];
+
+	if (entry)
+		snprintf(where, sizeof(where),
+			 "a page fault on this file takes it again in '%s'",
+			 entry);
+	else
+		snprintf(where, sizeof(where),
+			 "a page fault on any file takes it %s (%s:%d)",
+			 rule->mode == FL_MODE_EXCL ? "exclusively" : "shared",
+			 rule->file, rule->line);
+	if (macro && strcmp(macro, callee))
+		snprintf(call, sizeof(call), "%s' (through '%s')", macro,
+			 callee);
+	else
+		snprintf(call, sizeof(call), "%s'", callee);
+	snprintf(msg, len,
+		 "'%s may fault on user memory while '%s' is held%s; %s "
+		 "[faultline:fault-under-lock]",
+		 call, held_display,
+		 held_mode == FL_MODE_SHARED ? " shared" : "", where);
+}
+
+void fl_ful_taken_text(char *msg, size_t len, const char *display,
+		       const char *lock_class, const char *via)
+{
+	if (via)
+		snprintf(msg, len, "'%s' (%s) is taken here by '%s'",
+			 display ? display : lock_class, lock_class, via);
+	else
+		snprintf(msg, len, "'%s' (%s) is taken here",
+			 display ? display : lock_class, lock_class);
+}
+
+void fl_ful_path_text(char *msg, size_t len, const char *entry,
+		      const char *entry_field, const char *taker,
+		      const char *take_display, enum fl_mode held_mode)
+{
+	/* The mode explains the conflict only when ours is shared. */
+	const char *how = held_mode == FL_MODE_SHARED ? " exclusively" : "";
+
+	if (strcmp(taker, entry))
+		snprintf(msg, len,
+			 "the page fault path '%s' (%s) reaches '%s', "
+			 "which takes '%s'%s here",
+			 entry, entry_field, taker, take_display, how);
+	else
+		snprintf(msg, len,
+			 "the page fault path '%s' (%s) takes '%s'%s here",
+			 entry, entry_field, take_display, how);
+}
+
 static void report(struct check_ctx *c, const struct fl_function *fn,
 		   const struct fl_event *ev, const struct fl_fault_call *fc,
 		   const struct fl_held *h, const struct fault_path_lock *l)
 {
 	const struct fl_diag_sink *sink = c->sink;
-	char msg[1024], where[300], call[300];
-	const char *how = "";
+	char msg[1024];
 
-	if (l->entry)
-		snprintf(where, sizeof(where),
-			 "a page fault on this file takes it again in '%s'",
-			 l->entry);
-	else
-		snprintf(where, sizeof(where),
-			 "a page fault on any file takes it %s (%s:%d)",
-			 l->mode == FL_MODE_EXCL ? "exclusively" : "shared",
-			 l->rule->file, l->rule->line);
-	if (ev->macro && strcmp(ev->macro, ev->callee))
-		snprintf(call, sizeof(call), "%s' (through '%s')", ev->macro,
-			 ev->callee);
-	else
-		snprintf(call, sizeof(call), "%s'", ev->callee);
-	snprintf(msg, sizeof(msg),
-		 "'%s may fault on user memory while '%s' is held%s; %s "
-		 "[faultline:fault-under-lock]",
-		 call, h->display ? h->display : h->lock_class,
-		 h->mode == FL_MODE_SHARED ? " shared" : "", where);
+	fl_ful_warning_text(msg, sizeof(msg), ev->callee, ev->macro,
+			    h->display ? h->display : h->lock_class, h->mode,
+			    l->entry, l->rule);
 	sink->warning(sink->ctx, fn, &ev->loc, msg);
 
 	if (fc->via) {
@@ -131,31 +171,12 @@ static void report(struct check_ctx *c, const struct fl_function *fn,
 			 fc->via->summary->fault_callee);
 		sink->note(sink->ctx, &fc->via->summary->fault_loc, msg);
 	}
-	if (h->via)
-		snprintf(msg, sizeof(msg), "'%s' (%s) is taken here by '%s'",
-			 h->display ? h->display : h->lock_class, h->lock_class,
-			 h->via);
-	else
-		snprintf(msg, sizeof(msg), "'%s' (%s) is taken here",
-			 h->display ? h->display : h->lock_class,
-			 h->lock_class);
+	fl_ful_taken_text(msg, sizeof(msg), h->display, h->lock_class,
+			  h->via);
 	sink->note(sink->ctx, &h->loc, msg);
-	/* The mode explains the conflict only when ours is shared. */
-	if (h->mode == FL_MODE_SHARED)
-		how = " exclusively";
 	if (l->take) {
-		if (strcmp(l->take->function, l->entry))
-			snprintf(msg, sizeof(msg),
-				 "the page fault path '%s' (%s) reaches '%s', "
-				 "which takes '%s'%s here",
-				 l->entry, l->entry_field, l->take->function,
-				 l->take->display, how);
-		else
-			snprintf(msg, sizeof(msg),
-				 "the page fault path '%s' (%s) takes '%s'%s "
-				 "here",
-				 l->entry, l->entry_field, l->take->display,
-				 how);
+		fl_ful_path_text(msg, sizeof(msg), l->entry, l->entry_field,
+				 l->take->function, l->take->display, h->mode);
 		sink->note(sink->ctx, &l->take->loc, msg);
 	}
 }
@@ -175,7 +196,7 @@ static void check_call(void *ctx, const struct fl_function *fn,
 
 		if (h->cond_var || !h->lock_class)
 			continue;
-		if (fc.except && !strcmp(fc.except, h->lock_class))
+		if (fl_fault_spares(&fc, h->lock_class))
 			continue;
 		l = conflicting(c->fp, h);
 		if (l) {

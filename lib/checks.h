@@ -5,6 +5,9 @@
 
 #include "model.h"
 #include "pageflow.h"
+#include "rules.h"
+
+#include <stddef.h>
 
 void fl_check_dax_no_layout_break(const struct fl_unit *unit,
 				  const struct fl_diag_sink *sink);
@@ -16,5 +19,28 @@ void fl_check_pin_mismatch(const struct fl_pageflow *pf,
 			   const struct fl_diag_sink *sink);
 void fl_check_pin_leak(const struct fl_unit *unit,
 		       const struct fl_diag_sink *sink);
+
+/* Whether a unit uses the DAX API (the class-C check applies). */
+bool fl_unit_uses_dax(const struct fl_unit *unit);
+/* Why fn roots a block-removing path without an ops table, or NULL. */
+const char *fl_layout_root_reason(const struct fl_unit *unit,
+				  const struct fl_function *fn);
+
+/* The texts of dax-no-layout-break reports, shared with the link step. */
+void fl_dax_warning_text(char *msg, size_t len, const char *callee);
+void fl_dax_context_text(char *msg, size_t len, const char *fn,
+			 const char *entry, const char *why, bool called);
+void fl_dax_fix_text(char *msg, size_t len, const struct fl_rules *rules);
+
+/* The texts of fault-under-lock reports, shared with the link step. */
+void fl_ful_warning_text(char *msg, size_t len, const char *callee,
+			 const char *macro, const char *held_display,
+			 enum fl_mode held_mode, const char *entry,
+			 const struct fl_rule *rule);
+void fl_ful_taken_text(char *msg, size_t len, const char *display,
+		       const char *lock_class, const char *via);
+void fl_ful_path_text(char *msg, size_t len, const char *entry,
+		      const char *entry_field, const char *taker,
+		      const char *take_display, enum fl_mode held_mode);
 
 #endif

@@ -27,6 +27,27 @@
 	 FL_KIND_BIT(FL_RULE_NOFAULT_END) | FL_KIND_BIT(FL_RULE_BIND) |        \
 	 FL_KIND_BIT(FL_RULE_FAULT) | FL_KIND_BIT(FL_RULE_HELD_TEST))
 
+bool fl_fault_spares(const struct fl_fault_call *fc, const char *lock_class)
+{
+	const struct fl_summary *s = fc->via ? fc->via->summary : NULL;
+	int i;
+
+	if (fc->except && !strcmp(fc->except, lock_class))
+		return true;
+	for (i = 0; s && i < s->nfault_released; i++)
+		if (!strcmp(s->fault_released[i], lock_class))
+			return true;
+	return false;
+}
+
+bool fl_call_is_locking(const struct fl_unit *unit, const struct fl_event *ev)
+{
+	const struct fl_rule *r =
+		fl_rules_find(unit->rules, ev->callee, KINDS_LOCKING);
+
+	return r && r->kind != FL_RULE_FAULT;
+}
+
 bool fl_modes_conflict(enum fl_mode a, enum fl_mode b)
 {
 	return a == FL_MODE_EXCL || b == FL_MODE_EXCL;
@@ -281,6 +302,11 @@ static bool is_nofault_obj(const struct fl_state *st, unsigned var)
 		if (st->nofault_objs[i] == var)
 			return true;
 	return false;
+}
+
+bool fl_state_nofault_var(const struct fl_state *st, unsigned var)
+{
+	return is_nofault_obj(st, var);
 }
 
 /* FOLL_NOFAULT (or whatever the rules name) set in a constant flags word. */

@@ -81,6 +81,13 @@ struct fl_summary {
 	const char *fault_callee; /* the call that faults, for notes */
 	struct fl_loc fault_loc;
 	int fault_iter_param; /* faults only through this iov_iter param */
+	/*
+	 * Lock classes the function releases before every faulting call
+	 * (ocfs2_fiemap_inline drops its caller's ip_alloc_sem): a caller
+	 * holding one of them does not hold it across the fault.
+	 */
+	const char **fault_released;
+	int nfault_released;
 	struct fl_take *takes;
 	int ntakes;
 	bool breaks_layouts;   /* breaks DAX layouts on some path */
@@ -130,6 +137,15 @@ bool fl_rule_lock_operand(const struct fl_unit *unit,
 
 /* Compute summaries of every function of the unit (bottom-up). */
 void fl_summarize_unit(struct fl_unit *unit);
+
+/* Whether the call's fault happens with lock_class dropped or allowed. */
+bool fl_fault_spares(const struct fl_fault_call *fc, const char *lock_class);
+
+/* Whether variable var is an iterator with faults disabled in st. */
+bool fl_state_nofault_var(const struct fl_state *st, unsigned var);
+
+/* Whether a call only manages locks or fault state (a lock rule). */
+bool fl_call_is_locking(const struct fl_unit *unit, const struct fl_event *ev);
 
 bool fl_modes_conflict(enum fl_mode a, enum fl_mode b);
 

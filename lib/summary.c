@@ -39,6 +39,19 @@ static void add_effect(struct fl_effect **set, int *n, const struct fl_held *h,
 	(*n)++;
 }
 
+static void add_name(struct fl_summary *s, const char *lock_class)
+{
+	int i;
+
+	for (i = 0; i < s->nfault_released; i++)
+		if (!strcmp(s->fault_released[i], lock_class))
+			return;
+	s->fault_released =
+		fl_xrealloc(s->fault_released,
+			    (s->nfault_released + 1) * sizeof(char *));
+	s->fault_released[s->nfault_released++] = lock_class;
+}
+
 static void add_take(struct fl_summary *s, const struct fl_take *t)
 {
 	int i;
@@ -53,6 +66,43 @@ static void add_take(struct fl_summary *s, const struct fl_take *t)
 	s->takes[s->ntakes++] = *t;
 }
 
+/* Whether this fault happens with lock_class released. */
+static bool released_at(const struct fl_state *before,
+			const struct fl_fault_call *fc, const char *lock_class)
+{
+	int i;
+
+	for (i = 0; i < before->nreleased; i++)
+		if (before->released[i].lock_class &&
+		    !strcmp(before->released[i].lock_class, lock_class))
+			return true;
+	return fl_fault_spares(fc, lock_class);
+}
+
+/* fault_released: what is released before every faulting call. */
+static void note_fault_released(struct fl_summary *s,
+				const struct fl_state *before,
+				const struct fl_fault_call *fc)
+{
+	const struct fl_summary *via = fc->via ? fc->via->summary : NULL;
+	int i;
+
+	if (!s->may_fault) {
+		for (i = 0; i < before->nreleased; i++)
+			if (before->released[i].lock_class)
+				add_name(s, before->released[i].lock_class);
+		for (i = 0; via && i < via->nfault_released; i++)
+			add_name(s, via->fault_released[i]);
+		if (fc->except)
+			add_name(s, fc->except);
+		return;
+	}
+	for (i = 0; i < s->nfault_released; i++)
+		if (!released_at(before, fc, s->fault_released[i]))
+			s->fault_released[i--] =
+				s->fault_released[--s->nfault_released];
+}
+
 static void note_fault(struct summary_ctx *c, const struct fl_event *ev,
 		       const struct fl_state *before)
 {
@@ -61,6 +111,7 @@ static void note_fault(struct summary_ctx *c, const struct fl_event *ev,
 
 	if (!fl_call_may_fault(c->unit, ev, before, &fc))
 		return;
+	note_fault_released(c->s, before, &fc);
 	/* Faulting only through the caller's iterator: the caller decides. */
 	if (fc.iter_arg && fc.iter_arg <= ev->nargs)
 		iter_param = ev->args[fc.iter_arg - 1].param;

@@ -13,7 +13,12 @@
  *	rules=DIR	read the rules from DIR (default: ../rules from the .so)
  *	werror		let -Werror turn faultline warnings into errors
  *	dump		print the lowered model on stderr
+ *	no-facts	do not record the unit's facts in the object
  *	help		print the options
+ *
+ * The unit's facts (lib/facts.h) go into the object file in a section the
+ * kernel's linker scripts discard; only that section differs from a build
+ * without the plugin.
  */
 #include "gcc-plugin.h"
 #include "plugin-version.h"
@@ -33,6 +38,9 @@
 #include "c-family/c-pragma.h"
 #include "cpplib.h"
 
+#include "output.h"
+
+#include "../lib/facts.h"
 #include "../lib/model.h"
 #include "../lib/rules.h"
 
@@ -42,7 +50,8 @@ static struct plugin_info faultline_plugin_info = {
 	.version = "0.1",
 	.help = "rules=DIR\tread kernel API rules from DIR\n"
 		"werror\tlet -Werror turn faultline warnings into errors\n"
-		"dump\tprint the lowered model on stderr\n",
+		"dump\tprint the lowered model on stderr\n"
+		"no-facts\tdo not record facts for faultline-link\n",
 };
 
 static struct fl_rules rules;
@@ -50,6 +59,11 @@ static bool rules_ok;
 static bool obey_werror;
 static bool last_warning_shown;
 static bool dump_model;
+static bool write_facts = true;
+/* The unit's diagnostics and facts, written out when the unit ends. */
+static struct fl_diag_log diag_log;
+static char *unit_facts;
+static unsigned long unit_facts_len;
 
 static long long macro_value(const char *name);
 
@@ -1014,11 +1028,13 @@ static void sink_warning(void *ctx, const struct fl_function *fn,
 		global_dc->warning_as_error_requested = false;
 	last_warning_shown = warning_at((location_t)loc->cookie, 0, "%s", msg);
 	global_dc->warning_as_error_requested = saved;
+	fl_diag_log_add(&diag_log, false, fn, loc, msg);
 }
 
 static void sink_note(void *ctx, const struct fl_loc *loc, const char *msg)
 {
 	(void)ctx;
+	fl_diag_log_add(&diag_log, true, NULL, loc, msg);
 	if (last_warning_shown)
 		inform((location_t)loc->cookie, "%s", msg);
 }
@@ -1044,6 +1060,44 @@ static void analyse_unit(void *gcc_data, void *user_data)
 	saved_fn = current_function_decl;
 	fl_check_unit(unit, &sink);
 	current_function_decl = saved_fn;
+	if (write_facts)
+		unit_facts = fl_facts_write(unit, main_input_filename, &diag_log,
+					    &unit_facts_len);
+}
+
+/*
+ * The facts go out as a non-allocated section of their own, pushed and
+ * popped so the assembler's current section is what the compiler left.
+ */
+static void emit_facts(void *gcc_data, void *user_data)
+{
+	unsigned long i;
+
+	(void)gcc_data;
+	(void)user_data;
+	if (!unit_facts || !asm_out_file || seen_error())
+		return;
+	fprintf(asm_out_file, "\t.pushsection %s,\"\",%%progbits\n",
+		FL_FACTS_SECTION);
+	for (i = 0; i < unit_facts_len; i += 64) {
+		unsigned long j, end = i + 64;
+
+		if (end > unit_facts_len)
+			end = unit_facts_len;
+		fputs("\t.ascii \"", asm_out_file);
+		for (j = i; j < end; j++) {
+			unsigned char ch = unit_facts[j];
+
+			if (ch == '"' || ch == '\\')
+				fprintf(asm_out_file, "\\%c", ch);
+			else if (ch < ' ' || ch >= 0x7f)
+				fprintf(asm_out_file, "\\%03o", ch);
+			else
+				fputc(ch, asm_out_file);
+		}
+		fputs("\"\n", asm_out_file);
+	}
+	fputs("\t.popsection\n", asm_out_file);
 }
 
 static void rules_error(void *ctx, const char *msg)
@@ -1087,6 +1141,8 @@ int plugin_init(struct plugin_name_args *plugin_info,
 			obey_werror = true;
 		else if (!strcmp(arg->key, "dump"))
 			dump_model = true;
+		else if (!strcmp(arg->key, "no-facts"))
+			write_facts = false;
 		else if (!strcmp(arg->key, "help"))
 			fprintf(stderr, "faultline options:\n%s",
 				faultline_plugin_info.help);
@@ -1101,5 +1157,7 @@ int plugin_init(struct plugin_name_args *plugin_info,
 			  &faultline_plugin_info);
 	register_callback(plugin_info->base_name, PLUGIN_ALL_IPA_PASSES_START,
 			  analyse_unit, NULL);
+	register_callback(plugin_info->base_name, PLUGIN_FINISH_UNIT,
+			  emit_facts, NULL);
 	return 0;
 }

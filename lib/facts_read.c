@@ -1,0 +1,517 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Reading facts back (format: lib/FACTS.md).  A section may hold several
+ * units (ld -r concatenates sections of the same name); each is checked on
+ * its own, and a corrupt one is reported with its object and line and
+ * dropped without losing the others.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "facts.h"
+#include "link.h"
+
+#define MAX_FIELDS 12
+
+/* Interned strings: an open-addressing table of pointers. */
+static const char **intern_tab;
+static unsigned long intern_size, intern_used;
+
+static unsigned long hash_bytes(const char *s, unsigned long n)
+{
+	unsigned long h = 1469598103934665603UL;
+
+	while (n--)
+		h = (h ^ (unsigned char)*s++) * 1099511628211UL;
+	return h;
+}
+
+static const char *intern_n(const char *s, unsigned long n)
+{
+	unsigned long h, i;
+	char *copy;
+
+	if (intern_used * 2 >= intern_size) {
+		const char **old = intern_tab;
+		unsigned long old_size = intern_size;
+
+		intern_size = intern_size ? intern_size * 2 : 4096;
+		intern_tab = fl_xcalloc(intern_size, sizeof(*intern_tab));
+		for (i = 0; i < old_size; i++) {
+			unsigned long j;
+
+			if (!old[i])
+				continue;
+			j = hash_bytes(old[i], strlen(old[i])) &
+			    (intern_size - 1);
+			while (intern_tab[j])
+				j = (j + 1) & (intern_size - 1);
+			intern_tab[j] = old[i];
+		}
+		free(old);
+	}
+	h = hash_bytes(s, n) & (intern_size - 1);
+	for (i = h; intern_tab[i]; i = (i + 1) & (intern_size - 1))
+		if (!strncmp(intern_tab[i], s, n) && !intern_tab[i][n])
+			return intern_tab[i];
+	copy = fl_xcalloc(1, n + 1);
+	memcpy(copy, s, n);
+	intern_tab[i] = copy;
+	intern_used++;
+	return copy;
+}
+
+const char *ln_intern(const char *s)
+{
+	return s ? intern_n(s, strlen(s)) : NULL;
+}
+
+struct reader {
+	struct ln_program *prog;
+	const char *object;
+	int line; /* line within the section */
+	char errbuf[512];
+	bool failed;
+	struct ln_unit *unit;
+	struct ln_function *fn;
+	struct ln_call *call;
+	struct ln_finding *diag;
+};
+
+static void fail(struct reader *r, const char *what)
+{
+	if (r->failed)
+		return;
+	r->failed = true;
+	snprintf(r->errbuf, sizeof(r->errbuf),
+		 "%s: corrupt faultline facts at line %d: %s; unit skipped",
+		 r->object, r->line, what);
+}
+
+/* Split one line into unescaped fields (in place). */
+static int split(char *line, char **fields)
+{
+	int n = 0;
+	char *src = line, *dst = line;
+
+	fields[n++] = dst;
+	for (; *src; src++) {
+		if (*src == '\t') {
+			*dst++ = '\0';
+			if (n == MAX_FIELDS)
+				return -1;
+			fields[n++] = dst;
+		} else if (*src == '\\') {
+			src++;
+			if (*src == 't')
+				*dst++ = '\t';
+			else if (*src == 'n')
+				*dst++ = '\n';
+			else if (*src == '\\')
+				*dst++ = '\\';
+			else
+				return -1;
+		} else {
+			*dst++ = *src;
+		}
+	}
+	*dst = '\0';
+	return n;
+}
+
+static bool to_int(const char *s, int *out)
+{
+	char *end;
+	long v = strtol(s, &end, 10);
+
+	if (!*s || *end || v < -1000000 || v > 100000000)
+		return false;
+	*out = (int)v;
+	return true;
+}
+
+static const char *opt(const char *s)
+{
+	return *s ? ln_intern(s) : NULL;
+}
+
+static bool get_loc(struct reader *r, char **f, struct fl_loc *loc)
+{
+	memset(loc, 0, sizeof(*loc));
+	loc->file = opt(f[0]);
+	if (!to_int(f[1], &loc->line) || !to_int(f[2], &loc->column)) {
+		fail(r, "bad line or column number");
+		return false;
+	}
+	return true;
+}
+
+static bool get_mode(struct reader *r, const char *s, enum fl_mode *mode)
+{
+	if (!strcmp(s, "S"))
+		*mode = FL_MODE_SHARED;
+	else if (!strcmp(s, "E"))
+		*mode = FL_MODE_EXCL;
+	else if (!strcmp(s, "N"))
+		*mode = FL_MODE_NONE;
+	else {
+		fail(r, "bad lock mode");
+		return false;
+	}
+	return true;
+}
+
+#define GROW(arr, n) ((arr) = fl_xrealloc((arr), ((n) + 1) * sizeof(*(arr))))
+
+/* A comma-separated list of names, interned. */
+static int split_list(const char *s, const char ***out)
+{
+	int n = 0;
+
+	*out = NULL;
+	while (*s) {
+		const char *comma = strchr(s, ',');
+		unsigned long len = comma ? (unsigned long)(comma - s) : strlen(s);
+
+		*out = fl_xrealloc(*out, (n + 1) * sizeof(**out));
+		(*out)[n++] = intern_n(s, len);
+		s += len;
+		if (*s)
+			s++;
+	}
+	return n;
+}
+
+static void read_call(struct reader *r, char **f)
+{
+	struct ln_call *c;
+	const char *p;
+
+	GROW(r->fn->calls, r->fn->ncalls);
+	c = &r->fn->calls[r->fn->ncalls++];
+	memset(c, 0, sizeof(*c));
+	c->callee = ln_intern(f[1]);
+	for (p = f[2]; *p; p++) {
+		switch (*p) {
+		case 'f': c->flags |= LN_CALL_FAULTS; break;
+		case 'n': c->flags |= LN_CALL_NOFAULT; break;
+		case 'b': c->flags |= LN_CALL_BROKEN; break;
+		case 'd': c->flags |= LN_CALL_NOT_DAX; break;
+		default: fail(r, "unknown call flag"); return;
+		}
+	}
+	if (!get_loc(r, f + 3, &c->loc))
+		return;
+	c->macro = opt(f[6]);
+	c->nspared = split_list(f[7], &c->spared);
+	/* "k:pJ" (argument k is parameter J) or "k:n" (nofault iterator) */
+	for (p = f[8]; *p;) {
+		char *end;
+		long k = strtol(p, &end, 10);
+		int v;
+
+		if (end == p || *end != ':' || k < 1 || k > 64) {
+			fail(r, "bad call argument list");
+			return;
+		}
+		p = end + 1;
+		if (*p == 'n') {
+			v = LN_ARG_NOFAULT;
+			p++;
+		} else if (*p == 'p') {
+			v = (int)strtol(p + 1, &end, 10);
+			if (end == p + 1 || v < 1) {
+				fail(r, "bad call argument list");
+				return;
+			}
+			p = end;
+		} else {
+			fail(r, "bad call argument list");
+			return;
+		}
+		if (k > c->nargs) {
+			c->arg_param = fl_xrealloc(c->arg_param,
+						   k * sizeof(*c->arg_param));
+			memset(c->arg_param + c->nargs, 0,
+			       (k - c->nargs) * sizeof(*c->arg_param));
+			c->nargs = (int)k;
+		}
+		c->arg_param[k - 1] = v;
+		if (*p == ',')
+			p++;
+		else if (*p) {
+			fail(r, "bad call argument list");
+			return;
+		}
+	}
+	r->call = c;
+}
+
+static const struct {
+	const char *name;
+	int nfields; /* including the record name */
+	bool in_function;
+} records[] = {
+	{"unit", 2, false}, {"dax", 1, false},	 {"op", 7, false},
+	{"fn", 7, false},   {"fault", 7, true},	 {"take", 8, true},
+	{"breaks", 1, true}, {"rm", 5, true},	 {"call", 9, true},
+	{"held", 8, true},  {"diag", 7, false}, {"note", 5, false},
+};
+
+static void read_record(struct reader *r, char **f, int n)
+{
+	unsigned i;
+
+	for (i = 0; i < sizeof(records) / sizeof(records[0]); i++)
+		if (!strcmp(f[0], records[i].name))
+			break;
+	if (i == sizeof(records) / sizeof(records[0])) {
+		fail(r, "unknown record");
+		return;
+	}
+	if (n != records[i].nfields) {
+		fail(r, "wrong number of fields");
+		return;
+	}
+	if (records[i].in_function && !r->fn) {
+		fail(r, "record outside a function");
+		return;
+	}
+	if (strcmp(f[0], "unit") && !r->unit->source) {
+		fail(r, "record before the unit line");
+		return;
+	}
+	if (!strcmp(f[0], "unit")) {
+		char dir[4096], *slash;
+
+		r->unit->source = ln_intern(f[1]);
+		snprintf(dir, sizeof(dir), "%s", f[1]);
+		slash = strrchr(dir, '/');
+		if (slash)
+			*slash = '\0';
+		else
+			strcpy(dir, ".");
+		r->unit->dir = ln_intern(dir);
+	} else if (!strcmp(f[0], "dax")) {
+		r->unit->dax = true;
+	} else if (!strcmp(f[0], "op")) {
+		struct ln_op *op;
+
+		GROW(r->unit->ops, r->unit->nops);
+		op = &r->unit->ops[r->unit->nops++];
+		op->table_type = ln_intern(f[1]);
+		op->field = ln_intern(f[2]);
+		op->function = ln_intern(f[3]);
+		get_loc(r, f + 4, &op->loc);
+	} else if (!strcmp(f[0], "fn")) {
+		struct ln_function *fn = fl_xcalloc(1, sizeof(*fn));
+
+		fn->name = ln_intern(f[1]);
+		fn->is_static = !strcmp(f[2], "1");
+		get_loc(r, f + 3, &fn->loc);
+		fn->root_reason = opt(f[6]);
+		fn->unit = r->unit;
+		GROW(r->unit->funcs, r->unit->nfuncs);
+		r->unit->funcs[r->unit->nfuncs++] = fn;
+		r->fn = fn;
+		r->call = NULL;
+	} else if (!strcmp(f[0], "fault")) {
+		r->fn->unit_faults = true;
+		r->fn->fault_callee = ln_intern(f[1]);
+		if (get_loc(r, f + 2, &r->fn->fault_loc) &&
+		    !to_int(f[5], &r->fn->unit_fault_param))
+			fail(r, "bad parameter number");
+		r->fn->nfault_spared = split_list(f[6], &r->fn->fault_spared);
+	} else if (!strcmp(f[0], "take")) {
+		struct ln_take *t;
+
+		GROW(r->fn->takes, r->fn->ntakes);
+		t = &r->fn->takes[r->fn->ntakes++];
+		t->lock_class = ln_intern(f[1]);
+		get_mode(r, f[2], &t->mode);
+		t->function = ln_intern(f[3]);
+		t->display = opt(f[4]);
+		get_loc(r, f + 5, &t->loc);
+	} else if (!strcmp(f[0], "breaks")) {
+		r->fn->breaks_layouts = true;
+	} else if (!strcmp(f[0], "rm")) {
+		struct ln_remove *rm;
+
+		GROW(r->fn->removes, r->fn->nremoves);
+		rm = &r->fn->removes[r->fn->nremoves++];
+		rm->callee = ln_intern(f[1]);
+		get_loc(r, f + 2, &rm->loc);
+	} else if (!strcmp(f[0], "call")) {
+		read_call(r, f);
+	} else if (!strcmp(f[0], "held")) {
+		struct ln_held *h;
+
+		if (!r->call) {
+			fail(r, "held lock without a call");
+			return;
+		}
+		GROW(r->call->held, r->call->nheld);
+		h = &r->call->held[r->call->nheld++];
+		h->lock_class = ln_intern(f[1]);
+		get_mode(r, f[2], &h->mode);
+		h->display = opt(f[3]);
+		get_loc(r, f + 4, &h->loc);
+		h->via = opt(f[7]);
+	} else if (!strcmp(f[0], "diag")) {
+		struct ln_finding *d;
+
+		GROW(r->unit->diags, r->unit->ndiags);
+		d = &r->unit->diags[r->unit->ndiags++];
+		memset(d, 0, sizeof(*d));
+		d->check = ln_intern(f[1]);
+		d->function = opt(f[2]);
+		get_loc(r, f + 3, &d->loc);
+		d->msg = ln_intern(f[6]);
+		d->object = r->object;
+		r->diag = d;
+	} else if (!strcmp(f[0], "note")) {
+		struct fl_loc loc;
+
+		if (!r->diag) {
+			fail(r, "note without a diagnostic");
+			return;
+		}
+		if (get_loc(r, f + 1, &loc))
+			ln_add_note(r->diag, &loc, ln_intern(f[4]));
+	}
+}
+
+static bool duplicate_unit(const struct ln_program *prog,
+			   const struct ln_unit *unit)
+{
+	int i;
+
+	for (i = 0; i < prog->nunits; i++)
+		if (prog->units[i]->hash == unit->hash &&
+		    prog->units[i]->source == unit->source)
+			return true;
+	return false;
+}
+
+/* Read one unit starting at text; returns where the next one may start. */
+static const char *read_unit(struct reader *r, const char *text,
+			     const char *end)
+{
+	const char *p = text, *start = text;
+	char *line = NULL, *f[MAX_FIELDS];
+	unsigned long cap = 0;
+	bool ended = false;
+	int version;
+
+	r->unit = fl_xcalloc(1, sizeof(*r->unit));
+	r->unit->object = r->object;
+	r->fn = NULL;
+	r->call = NULL;
+	r->diag = NULL;
+	r->failed = false;
+	while (p < end && !ended && !r->failed) {
+		const char *nl = memchr(p, '\n', end - p);
+		unsigned long n;
+		int nf;
+
+		if (!nl) {
+			fail(r, "truncated (no final newline)");
+			break;
+		}
+		n = nl - p;
+		if (n + 1 > cap) {
+			cap = n + 1;
+			line = fl_xrealloc(line, cap);
+		}
+		memcpy(line, p, n);
+		line[n] = '\0';
+		p = nl + 1;
+		r->line++;
+		if (memchr(line, '\0', n)) {
+			fail(r, "NUL byte inside a record");
+			break;
+		}
+		nf = split(line, f);
+		if (nf < 0) {
+			fail(r, "bad escape or too many fields");
+			break;
+		}
+		if (p - 1 - n == start) {
+			if (nf != 2 || strcmp(f[0], FL_FACTS_MAGIC) ||
+			    !to_int(f[1], &version)) {
+				fail(r, "no faultline-facts header");
+				break;
+			}
+			if (version != FL_FACTS_VERSION) {
+				char msg[80];
+
+				snprintf(msg, sizeof(msg),
+					 "facts version %d, this tool reads %d",
+					 version, FL_FACTS_VERSION);
+				fail(r, msg);
+				break;
+			}
+			continue;
+		}
+		if (nf == 1 && !strcmp(f[0], "end")) {
+			ended = true;
+			break;
+		}
+		read_record(r, f, nf);
+	}
+	free(line);
+	if (!ended && !r->failed)
+		fail(r, "truncated (no end record)");
+	if (!r->failed && !r->unit->source)
+		fail(r, "no unit record");
+	if (r->failed) {
+		ln_error(r->prog, r->errbuf);
+		/* Resynchronise on the next header, if any. */
+		while (p < end) {
+			const char *h = memchr(p, 'f', end - p);
+
+			if (!h)
+				return end;
+			if ((h == text || h[-1] == '\0' || h[-1] == '\n') &&
+			    (unsigned long)(end - h) > strlen(FL_FACTS_MAGIC) &&
+			    !strncmp(h, FL_FACTS_MAGIC "\t",
+				     strlen(FL_FACTS_MAGIC) + 1) &&
+			    h != start) {
+				while (p < h)
+					r->line += *p++ == '\n';
+				return h;
+			}
+			p = h + 1;
+		}
+		return end;
+	}
+	r->unit->hash = hash_bytes(start, p - start);
+	if (duplicate_unit(r->prog, r->unit)) {
+		r->prog->nduplicate++;
+		return p;
+	}
+	GROW(r->prog->units, r->prog->nunits);
+	r->prog->units[r->prog->nunits++] = r->unit;
+	return p;
+}
+
+void ln_read_facts(struct ln_program *prog, const char *object,
+		   const char *text, unsigned long len)
+{
+	struct reader r;
+	const char *p = text, *end = text + len;
+
+	memset(&r, 0, sizeof(r));
+	r.prog = prog;
+	r.object = ln_intern(object);
+	while (p < end) {
+		/* ld -r may pad between sections. */
+		if (*p == '\0' || *p == '\n') {
+			r.line += *p == '\n';
+			p++;
+			continue;
+		}
+		p = read_unit(&r, p, end);
+	}
+}

@@ -1,0 +1,321 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The link step: every unit's functions in one table, calls resolved to
+ * their definitions (the caller's unit first, then the caller's directory,
+ * then a global defined exactly once), and whole-program summaries as
+ * fixpoints over the resolved calls:
+ *
+ *   faults:    the unit's own summary, or a call (faults not disabled)
+ *              to a function that faults; through an iterator parameter
+ *              only when the callee faults only through its iterator;
+ *   removes:   a block removal with no layout break before it, or a call
+ *              with no break before it to a function that removes.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "link.h"
+
+void ln_program_init(struct ln_program *prog, const struct fl_rules *rules,
+		     void (*error)(void *ctx, const char *msg), void *ctx)
+{
+	memset(prog, 0, sizeof(*prog));
+	prog->rules = rules;
+	prog->error = error;
+	prog->error_ctx = ctx;
+}
+
+void ln_error(struct ln_program *prog, const char *msg)
+{
+	prog->error_msgs = fl_xrealloc(prog->error_msgs,
+				       (prog->nerrors + 1) * sizeof(char *));
+	prog->error_msgs[prog->nerrors++] = fl_strdup(msg);
+	if (prog->error)
+		prog->error(prog->error_ctx, msg);
+}
+
+static unsigned long name_hash(const char *s)
+{
+	/* Names are interned: the pointer identifies the string. */
+	return (unsigned long)s >> 3;
+}
+
+static void build_fn_hash(struct ln_program *prog)
+{
+	int u, i, total = 0;
+
+	for (u = 0; u < prog->nunits; u++)
+		total += prog->units[u]->nfuncs;
+	prog->fn_hash_size = 1024;
+	while (prog->fn_hash_size < (unsigned)total * 2)
+		prog->fn_hash_size *= 2;
+	prog->fn_hash = fl_xcalloc(prog->fn_hash_size, sizeof(*prog->fn_hash));
+	for (u = 0; u < prog->nunits; u++) {
+		for (i = 0; i < prog->units[u]->nfuncs; i++) {
+			struct ln_function *fn = prog->units[u]->funcs[i];
+			unsigned h = name_hash(fn->name) &
+				     (prog->fn_hash_size - 1);
+
+			fn->hash_next = prog->fn_hash[h];
+			prog->fn_hash[h] = fn;
+		}
+	}
+}
+
+/* The definition a call from unit means by name, or NULL. */
+static struct ln_function *resolve(const struct ln_program *prog,
+				   const struct ln_unit *unit,
+				   const char *name)
+{
+	unsigned h = name_hash(name) & (prog->fn_hash_size - 1);
+	struct ln_function *fn, *same_dir = NULL, *global = NULL;
+	int nglobal = 0;
+
+	for (fn = prog->fn_hash[h]; fn; fn = fn->hash_next) {
+		if (fn->name != name)
+			continue;
+		if (fn->unit == unit)
+			return fn;
+		if (fn->is_static)
+			continue;
+		if (fn->unit->dir == unit->dir && !same_dir)
+			same_dir = fn;
+		if (!global || global->unit->source != fn->unit->source)
+			nglobal++;
+		global = fn;
+	}
+	if (same_dir)
+		return same_dir;
+	return nglobal == 1 ? global : NULL;
+}
+
+struct ln_function *ln_resolve(const struct ln_program *prog,
+			       const struct ln_unit *unit, const char *name)
+{
+	return resolve(prog, unit, name);
+}
+
+static void resolve_calls(struct ln_program *prog)
+{
+	int u, i, c;
+
+	for (u = 0; u < prog->nunits; u++) {
+		struct ln_unit *unit = prog->units[u];
+
+		for (i = 0; i < unit->nfuncs; i++) {
+			struct ln_function *fn = unit->funcs[i];
+
+			for (c = 0; c < fn->ncalls; c++)
+				fn->calls[c].target =
+					resolve(prog, unit, fn->calls[c].callee);
+		}
+	}
+}
+
+/* Raise fn's fault state; true when it changed. */
+static bool raise_fault(struct ln_function *fn, enum ln_fault fault,
+			int param, const struct ln_call *via)
+{
+	if (fault == LN_FAULT_PARAM && fn->fault == LN_FAULT_PARAM &&
+	    fn->fault_param != param)
+		fault = LN_FAULT_ALWAYS;
+	if (fault <= fn->fault)
+		return false;
+	fn->fault = fault;
+	fn->fault_param = fault == LN_FAULT_PARAM ? param : 0;
+	fn->fault_via = via;
+	return true;
+}
+
+/* What a call contributes to its caller's fault state. */
+enum ln_fault ln_call_faults(const struct ln_call *c, int *param)
+{
+	const struct ln_function *t = c->target;
+	int k;
+
+	*param = 0;
+	if (c->flags & LN_CALL_NOFAULT)
+		return LN_FAULT_NONE;
+	if (c->flags & LN_CALL_FAULTS)
+		return LN_FAULT_ALWAYS;
+	if (!t || t->fault == LN_FAULT_NONE)
+		return LN_FAULT_NONE;
+	if (t->fault == LN_FAULT_ALWAYS)
+		return LN_FAULT_ALWAYS;
+	k = t->fault_param;
+	if (k > c->nargs || c->arg_param[k - 1] == 0)
+		return LN_FAULT_ALWAYS;
+	if (c->arg_param[k - 1] == LN_ARG_NOFAULT)
+		return LN_FAULT_NONE;
+	*param = c->arg_param[k - 1];
+	return LN_FAULT_PARAM;
+}
+
+static void summarize_faults(struct ln_program *prog)
+{
+	bool changed = true;
+	int u, i, c;
+
+	for (u = 0; u < prog->nunits; u++)
+		for (i = 0; i < prog->units[u]->nfuncs; i++) {
+			struct ln_function *fn = prog->units[u]->funcs[i];
+
+			if (fn->unit_faults)
+				raise_fault(fn,
+					    fn->unit_fault_param ?
+						    LN_FAULT_PARAM :
+						    LN_FAULT_ALWAYS,
+					    fn->unit_fault_param, NULL);
+		}
+	while (changed) {
+		changed = false;
+		for (u = 0; u < prog->nunits; u++) {
+			for (i = 0; i < prog->units[u]->nfuncs; i++) {
+				struct ln_function *fn =
+					prog->units[u]->funcs[i];
+
+				for (c = 0; c < fn->ncalls; c++) {
+					const struct ln_call *call =
+						&fn->calls[c];
+					enum ln_fault f;
+					int param;
+
+					/* The unit's own summary has these. */
+					if (!call->target ||
+					    call->target == fn ||
+					    (call->flags & LN_CALL_FAULTS))
+						continue;
+					f = ln_call_faults(call, &param);
+					if (f != LN_FAULT_NONE)
+						changed |= raise_fault(
+							fn, f, param, call);
+				}
+			}
+		}
+	}
+}
+
+static void summarize_removes(struct ln_program *prog)
+{
+	bool changed = true;
+	int u, i, c;
+
+	for (u = 0; u < prog->nunits; u++)
+		for (i = 0; i < prog->units[u]->nfuncs; i++) {
+			struct ln_function *fn = prog->units[u]->funcs[i];
+
+			fn->removes_unbroken = fn->nremoves > 0;
+		}
+	while (changed) {
+		changed = false;
+		for (u = 0; u < prog->nunits; u++) {
+			for (i = 0; i < prog->units[u]->nfuncs; i++) {
+				struct ln_function *fn =
+					prog->units[u]->funcs[i];
+
+				for (c = 0; !fn->removes_unbroken &&
+					    c < fn->ncalls;
+				     c++) {
+					const struct ln_call *call =
+						&fn->calls[c];
+
+					if (!call->target ||
+					    call->target == fn ||
+					    (call->flags & (LN_CALL_BROKEN |
+							    LN_CALL_NOT_DAX)) ||
+					    !call->target->removes_unbroken)
+						continue;
+					fn->removes_unbroken = true;
+					fn->remove_via = call;
+					changed = true;
+				}
+			}
+		}
+	}
+}
+
+bool ln_plugin_reported(const struct ln_unit *unit, const char *check,
+			const struct fl_loc *loc)
+{
+	int i;
+
+	for (i = 0; i < unit->ndiags; i++) {
+		const struct ln_finding *d = &unit->diags[i];
+
+		if (d->loc.line == loc->line && d->loc.file == loc->file &&
+		    !strcmp(d->check, check))
+			return true;
+	}
+	return false;
+}
+
+struct ln_finding *ln_add_finding(struct ln_program *prog, const char *check,
+				  const char *function,
+				  const struct fl_loc *loc, const char *msg)
+{
+	struct ln_finding *f;
+	int i;
+
+	/* Two entry points may lead to one site: report it once. */
+	for (i = 0; i < prog->nfindings; i++)
+		if (prog->findings[i].loc.line == loc->line &&
+		    prog->findings[i].loc.file == loc->file &&
+		    !strcmp(prog->findings[i].check, check))
+			return NULL;
+	prog->findings = fl_xrealloc(prog->findings,
+				     (prog->nfindings + 1) * sizeof(*f));
+	f = &prog->findings[prog->nfindings++];
+	memset(f, 0, sizeof(*f));
+	f->check = ln_intern(check);
+	f->function = ln_intern(function);
+	f->loc = *loc;
+	f->msg = ln_intern(msg);
+	f->cross_unit = true;
+	return f;
+}
+
+void ln_add_note(struct ln_finding *f, const struct fl_loc *loc,
+		 const char *msg)
+{
+	if (!f)
+		return;
+	f->notes = fl_xrealloc(f->notes, (f->nnotes + 1) * sizeof(*f->notes));
+	f->notes[f->nnotes].loc = *loc;
+	f->notes[f->nnotes].msg = ln_intern(msg);
+	f->nnotes++;
+}
+
+void ln_link(struct ln_program *prog)
+{
+	build_fn_hash(prog);
+	resolve_calls(prog);
+	summarize_faults(prog);
+	summarize_removes(prog);
+	ln_check_fault_under_lock(prog);
+	ln_check_dax_no_layout_break(prog);
+}
+
+static void print_loc(FILE *out, const struct fl_loc *loc)
+{
+	if (loc->column > 0)
+		fprintf(out, "%s:%d:%d: ", loc->file ? loc->file : "<unknown>",
+			loc->line, loc->column);
+	else
+		fprintf(out, "%s:%d: ", loc->file ? loc->file : "<unknown>",
+			loc->line);
+}
+
+void ln_print_finding(FILE *out, const struct ln_finding *f)
+{
+	int i;
+
+	fprintf(out, "%s: In function '%s':\n",
+		f->loc.file ? f->loc.file : "<unknown>",
+		f->function ? f->function : "?");
+	print_loc(out, &f->loc);
+	fprintf(out, "warning: %s\n", f->msg);
+	for (i = 0; i < f->nnotes; i++) {
+		print_loc(out, &f->notes[i].loc);
+		fprintf(out, "note: %s\n", f->notes[i].msg);
+	}
+}

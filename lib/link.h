@@ -1,0 +1,206 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * The link step: the facts of many units (lib/facts.h) read back, calls
+ * resolved across units, whole-program summaries, and the findings that
+ * only show when units are put together.
+ */
+#ifndef FAULTLINE_LINK_H
+#define FAULTLINE_LINK_H
+
+#include "model.h"
+#include "rules.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* Call flags, as letters in the facts. */
+#define LN_CALL_FAULTS 0x1  /* 'f': faults, as the unit itself knows */
+#define LN_CALL_NOFAULT 0x2 /* 'n': faults disabled around the call */
+#define LN_CALL_BROKEN 0x4  /* 'b': DAX layouts broken on some path */
+#define LN_CALL_NOT_DAX 0x8 /* 'd': the inode is proven not DAX */
+
+#define LN_ARG_NOFAULT (-1) /* an iterator with faults disabled */
+
+struct ln_held {
+	const char *lock_class;
+	enum fl_mode mode;
+	const char *display;
+	struct fl_loc loc;
+	const char *via;
+};
+
+struct ln_function;
+
+struct ln_call {
+	const char *callee;
+	unsigned flags;
+	struct fl_loc loc;
+	const char *macro;
+	const char **spared; /* lock classes its fault leaves alone */
+	int nspared;
+	int *arg_param; /* per argument: caller's param, LN_ARG_NOFAULT or 0 */
+	int nargs;
+	struct ln_held *held;
+	int nheld;
+	struct ln_function *target; /* resolved definition, or NULL */
+};
+
+struct ln_take {
+	const char *lock_class;
+	enum fl_mode mode;
+	const char *function;
+	const char *display;
+	struct fl_loc loc;
+};
+
+struct ln_remove {
+	const char *callee;
+	struct fl_loc loc;
+};
+
+struct ln_unit;
+
+enum ln_fault {
+	LN_FAULT_NONE,
+	LN_FAULT_PARAM, /* only through the iterator of parameter fault_param */
+	LN_FAULT_ALWAYS,
+};
+
+struct ln_function {
+	const char *name;
+	bool is_static;
+	struct fl_loc loc;
+	const char *root_reason; /* roots a block-removing path, or NULL */
+	struct ln_unit *unit;
+	/* From the unit. */
+	bool unit_faults;
+	int unit_fault_param;
+	const char *fault_callee;
+	struct fl_loc fault_loc;
+	const char **fault_spared; /* released before every fault */
+	int nfault_spared;
+	struct ln_take *takes;
+	int ntakes;
+	bool breaks_layouts;
+	struct ln_call *calls;
+	int ncalls;
+	struct ln_remove *removes;
+	int nremoves;
+	/* Whole-program summaries (lib/link.c). */
+	enum ln_fault fault;
+	int fault_param;
+	const struct ln_call *fault_via; /* the call it faults through */
+	bool removes_unbroken;
+	const struct ln_call *remove_via; /* NULL: one of its own removes */
+	struct ln_function *hash_next;
+	int mark;
+};
+
+struct ln_op {
+	const char *table_type;
+	const char *field;
+	const char *function;
+	struct fl_loc loc;
+};
+
+struct ln_note {
+	struct fl_loc loc;
+	const char *msg;
+};
+
+/* A finding, the plugin's (read from the facts) or the link's own. */
+struct ln_finding {
+	const char *check;
+	const char *function;
+	struct fl_loc loc;
+	const char *msg;
+	struct ln_note *notes;
+	int nnotes;
+	bool cross_unit; /* found by the link step */
+	const char *object;
+};
+
+struct ln_unit {
+	const char *source;
+	const char *dir; /* the unit's directory: one filesystem or driver */
+	const char *object;
+	bool dax;
+	struct ln_function **funcs;
+	int nfuncs;
+	struct ln_op *ops;
+	int nops;
+	struct ln_finding *diags; /* what the plugin reported in this unit */
+	int ndiags;
+	unsigned long hash;
+};
+
+struct ln_program {
+	const struct fl_rules *rules;
+	struct ln_unit **units;
+	int nunits;
+	struct ln_function **fn_hash; /* every function, chained by name */
+	unsigned fn_hash_size;
+	struct ln_finding *findings; /* the link's own, in report order */
+	int nfindings;
+	int nerrors;   /* corrupt or unreadable facts */
+	const char **error_msgs;
+	int nobjects;  /* objects read */
+	int nbare;     /* objects without facts */
+	int nduplicate; /* units seen before (ld -r composites) */
+	void (*error)(void *ctx, const char *msg);
+	void *error_ctx;
+};
+
+/* Record (and pass on to prog->error) an input error. */
+void ln_error(struct ln_program *prog, const char *msg);
+
+void ln_program_init(struct ln_program *prog, const struct fl_rules *rules,
+		     void (*error)(void *ctx, const char *msg), void *ctx);
+
+/*
+ * Read the facts section of one object (one or more units: ld -r joins
+ * sections).  A corrupt unit is reported through prog->error with the
+ * object's name and the line, and skipped; the others are kept.
+ */
+void ln_read_facts(struct ln_program *prog, const char *object,
+		   const char *text, unsigned long len);
+
+/* An interned copy of s: equal strings are the same pointer. */
+const char *ln_intern(const char *s);
+
+/* Resolve calls, compute whole-program summaries, run the link checks. */
+void ln_link(struct ln_program *prog);
+
+/* The definition a call from unit means by name, or NULL. */
+struct ln_function *ln_resolve(const struct ln_program *prog,
+			       const struct ln_unit *unit, const char *name);
+
+/* What a call contributes to its caller's fault state (*param: through
+ * which of the caller's iterator parameters). */
+enum ln_fault ln_call_faults(const struct ln_call *c, int *param);
+
+/* Whether the plugin already reported check at loc. */
+bool ln_plugin_reported(const struct ln_unit *unit, const char *check,
+			const struct fl_loc *loc);
+
+struct ln_finding *ln_add_finding(struct ln_program *prog, const char *check,
+				  const char *function,
+				  const struct fl_loc *loc, const char *msg);
+void ln_add_note(struct ln_finding *f, const struct fl_loc *loc,
+		 const char *msg);
+
+/* The link checks, one file each: link_<check>.c */
+void ln_check_fault_under_lock(struct ln_program *prog);
+void ln_check_dax_no_layout_break(struct ln_program *prog);
+
+/* Writers: GCC-style text and SARIF 2.1.0. */
+void ln_print_finding(FILE *out, const struct ln_finding *f);
+int ln_write_sarif(const struct ln_program *prog, const char *path,
+		   const char *srcroot, const char *version);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

@@ -1,0 +1,257 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * fault-under-lock across units: the check of check_fault_under_lock.c
+ * with whole-program knowledge.  A filesystem's fault path is collected
+ * from its ops tables in every unit of its directory (ocfs2_vm_ops lives
+ * in mmap.c, ocfs2_fiemap in extent_map.c) and followed through calls
+ * into other units of that directory; a call faults if any unit says so.
+ * What the plugin already reported in a unit is not reported again.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "checks.h"
+#include "link.h"
+#include "lockset.h"
+
+struct path_lock {
+	const char *lock_class;
+	enum fl_mode mode;
+	const struct ln_function *entry;
+	const char *entry_field;
+	const struct ln_take *take;
+	const struct fl_rule *rule; /* a generic mm lock of the rules */
+};
+
+struct fault_path {
+	const char *dir;
+	struct path_lock *locks;
+	int nlocks;
+};
+
+static void add_lock(struct fault_path *fp, const struct path_lock *l)
+{
+	int i;
+
+	for (i = 0; i < fp->nlocks; i++)
+		if (fp->locks[i].lock_class == l->lock_class &&
+		    fp->locks[i].mode == l->mode)
+			return;
+	fp->locks = fl_xrealloc(fp->locks, (fp->nlocks + 1) * sizeof(*l));
+	fp->locks[fp->nlocks++] = *l;
+}
+
+/* Every lock fn takes, following calls into the same directory. */
+static void collect_takes(struct fault_path *fp, const struct ln_function *fn,
+			  const struct ln_function *entry, const char *field,
+			  int mark)
+{
+	int i;
+
+	if (((struct ln_function *)fn)->mark == mark)
+		return;
+	((struct ln_function *)fn)->mark = mark;
+	for (i = 0; i < fn->ntakes; i++) {
+		struct path_lock l = {fn->takes[i].lock_class,
+				      fn->takes[i].mode,
+				      entry,
+				      field,
+				      &fn->takes[i],
+				      NULL};
+
+		add_lock(fp, &l);
+	}
+	for (i = 0; i < fn->ncalls; i++) {
+		const struct ln_function *t = fn->calls[i].target;
+
+		if (t && t->unit->dir == fp->dir && t->unit != fn->unit)
+			collect_takes(fp, t, entry, field, mark);
+		else if (t && t->unit == fn->unit && t != fn)
+			collect_takes(fp, t, entry, field, mark);
+	}
+}
+
+static void collect_fault_path(struct ln_program *prog, struct fault_path *fp)
+{
+	static int mark;
+	int u, i;
+
+	for (u = 0; u < prog->nunits; u++) {
+		const struct ln_unit *unit = prog->units[u];
+
+		if (unit->dir != fp->dir)
+			continue;
+		for (i = 0; i < unit->nops; i++) {
+			const struct ln_op *op = &unit->ops[i];
+			const struct ln_function *fn;
+			char field[256];
+
+			snprintf(field, sizeof(field), "%s::%s",
+				 op->table_type, op->field);
+			if (!fl_rules_find(prog->rules, field,
+					   FL_KIND_BIT(FL_RULE_FAULT_OP)))
+				continue;
+			fn = ln_resolve(prog, unit, op->function);
+			if (!fn)
+				continue;
+			collect_takes(fp, fn, fn, ln_intern(field), ++mark);
+		}
+	}
+	for (i = 0; i < prog->rules->nrules; i++) {
+		const struct fl_rule *r = &prog->rules->rules[i];
+		struct path_lock l = {0};
+
+		if (r->kind != FL_RULE_FAULT_PATH_LOCK)
+			continue;
+		l.lock_class = ln_intern(r->name);
+		l.mode = r->mode;
+		l.rule = r;
+		add_lock(fp, &l);
+	}
+}
+
+static const struct path_lock *conflicting(const struct fault_path *fp,
+					   const struct ln_held *h)
+{
+	int i;
+
+	for (i = 0; i < fp->nlocks; i++)
+		if (fp->locks[i].lock_class == h->lock_class &&
+		    fl_modes_conflict(fp->locks[i].mode, h->mode))
+			return &fp->locks[i];
+	return NULL;
+}
+
+static bool call_may_fault(const struct ln_call *c)
+{
+	int param;
+
+	return ln_call_faults(c, &param) != LN_FAULT_NONE;
+}
+
+static bool in_list(const char **list, int n, const char *name)
+{
+	int i;
+
+	for (i = 0; i < n; i++)
+		if (list[i] == name)
+			return true;
+	return false;
+}
+
+/* Whether the call's fault happens with lock_class released. */
+static bool spares(const struct ln_call *c, const char *lock_class)
+{
+	const struct ln_function *t;
+	int hops = 0;
+
+	if (in_list(c->spared, c->nspared, lock_class))
+		return true;
+	if (c->flags & LN_CALL_FAULTS)
+		return false;
+	/* A fault found across units: what each callee drops on the way. */
+	for (t = c->target; t && hops++ < 32;
+	     t = t->fault_via ? t->fault_via->target : NULL) {
+		if (t->fault_via &&
+		    in_list(t->fault_via->spared, t->fault_via->nspared,
+			    lock_class))
+			return true;
+		if (!t->fault_via)
+			return in_list(t->fault_spared, t->nfault_spared,
+				       lock_class);
+	}
+	return false;
+}
+
+static void report(struct ln_program *prog, const struct ln_function *fn,
+		   const struct ln_call *c, const struct ln_held *h,
+		   const struct path_lock *l)
+{
+	const struct ln_function *t;
+	struct ln_finding *f;
+	char msg[1024];
+	int hops = 0;
+
+	fl_ful_warning_text(msg, sizeof(msg), c->callee, c->macro,
+			    h->display ? h->display : h->lock_class, h->mode,
+			    l->entry ? l->entry->name : NULL, l->rule);
+	f = ln_add_finding(prog, "fault-under-lock", fn->name, &c->loc, msg);
+	if (!f)
+		return;
+	f->object = fn->unit->object;
+	/* How the call faults, one function at a time. */
+	for (t = c->target; t && hops++ < 32;) {
+		const struct ln_call *via = t->fault_via;
+
+		if (!via && !t->unit_faults)
+			break;
+		snprintf(msg, sizeof(msg),
+			 "'%s' calls '%s' here, which may fault", t->name,
+			 via ? via->callee : t->fault_callee);
+		ln_add_note(f, via ? &via->loc : &t->fault_loc, msg);
+		if (!via)
+			break;
+		t = via->target;
+	}
+	fl_ful_taken_text(msg, sizeof(msg), h->display, h->lock_class, h->via);
+	ln_add_note(f, &h->loc, msg);
+	if (l->take) {
+		fl_ful_path_text(msg, sizeof(msg), l->entry->name,
+				 l->entry_field, l->take->function,
+				 l->take->display, h->mode);
+		ln_add_note(f, &l->take->loc, msg);
+	}
+}
+
+static void check_function(struct ln_program *prog,
+			   const struct ln_function *fn,
+			   const struct fault_path *fp)
+{
+	int c, i;
+
+	for (c = 0; c < fn->ncalls; c++) {
+		const struct ln_call *call = &fn->calls[c];
+
+		if (!call->nheld || !call_may_fault(call))
+			continue;
+		for (i = 0; i < call->nheld; i++) {
+			const struct ln_held *h = &call->held[i];
+			const struct path_lock *l;
+
+			if (spares(call, h->lock_class))
+				continue;
+			l = conflicting(fp, h);
+			if (!l)
+				continue;
+			if (!ln_plugin_reported(fn->unit, "fault-under-lock",
+						&call->loc))
+				report(prog, fn, call, h, l);
+			break; /* one report per call */
+		}
+	}
+}
+
+void ln_check_fault_under_lock(struct ln_program *prog)
+{
+	struct fault_path *paths = NULL;
+	int npaths = 0, u, i, p;
+
+	for (u = 0; u < prog->nunits; u++) {
+		const struct ln_unit *unit = prog->units[u];
+		struct fault_path *fp = NULL;
+
+		for (p = 0; p < npaths; p++)
+			if (paths[p].dir == unit->dir)
+				fp = &paths[p];
+		if (!fp) {
+			paths = fl_xrealloc(paths,
+					    (npaths + 1) * sizeof(*paths));
+			fp = &paths[npaths++];
+			memset(fp, 0, sizeof(*fp));
+			fp->dir = unit->dir;
+			collect_fault_path(prog, fp);
+		}
+		for (i = 0; i < unit->nfuncs; i++)
+			check_function(prog, unit->funcs[i], fp);
+	}
+}

@@ -1,0 +1,371 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * faultline-link: read the facts the plugin left in object files, link
+ * them into one program and report the bugs no single unit shows.
+ *
+ *	faultline-link [OPTIONS] PATH...
+ *
+ * A PATH is an object file or a directory searched for *.o.  Findings go
+ * to stdout in GCC's diagnostic format; unreadable facts are reported on
+ * stderr with the object's name and skipped.
+ */
+#define _GNU_SOURCE
+#include <elf.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <ftw.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "../lib/facts.h"
+#include "../lib/link.h"
+
+#define VERSION "0.2"
+
+static const char usage[] =
+	"usage: faultline-link [OPTIONS] PATH...\n"
+	"\n"
+	"Reads the facts faultline's GCC plugin records in object files (the\n"
+	"section " FL_FACTS_SECTION "), links them and reports the bugs that\n"
+	"cross translation units.  PATH is an object file or a directory\n"
+	"searched for *.o files.\n"
+	"\n"
+	"  --all           also print what the plugin reported in each unit\n"
+	"  --sarif FILE    write every finding (plugin and link) as SARIF 2.1.0\n"
+	"  --srcroot DIR   the source tree relative paths start from (SARIF)\n"
+	"  --summary       print findings per check and per directory\n"
+	"  --objects FILE  read more object paths from FILE, one per line\n"
+	"  --rules DIR     kernel API rules (default: ../rules beside the tool)\n"
+	"  -q, --quiet     no statistics on stderr\n"
+	"  -h, --help      this text\n"
+	"  --version       print the version\n"
+	"\n"
+	"Exit status: 0 nothing reported, 1 findings reported, 2 a usage\n"
+	"error or unreadable input (the readable rest is still analysed).\n";
+
+static struct ln_program prog;
+static bool quiet;
+
+static void input_error(void *ctx, const char *msg)
+{
+	(void)ctx;
+	fprintf(stderr, "faultline-link: error: %s\n", msg);
+}
+
+static void object_error(const char *object, const char *what)
+{
+	char msg[PATH_MAX + 200];
+
+	snprintf(msg, sizeof(msg), "%s: %s", object, what);
+	ln_error(&prog, msg);
+}
+
+/* The facts section of an ELF64 little-endian object, bounds-checked. */
+static void read_object(const char *path)
+{
+	const Elf64_Ehdr *eh;
+	const Elf64_Shdr *sh, *strtab;
+	const unsigned char *map;
+	struct stat st;
+	bool found = false;
+	int fd, i;
+
+	fd = open(path, O_RDONLY);
+	if (fd < 0 || fstat(fd, &st) < 0) {
+		object_error(path, strerror(errno));
+		if (fd >= 0)
+			close(fd);
+		return;
+	}
+	prog.nobjects++;
+	if (st.st_size < (off_t)sizeof(*eh)) {
+		object_error(path, "not an ELF object (too short)");
+		close(fd);
+		return;
+	}
+	map = mmap(NULL, st.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
+	close(fd);
+	if (map == MAP_FAILED) {
+		object_error(path, strerror(errno));
+		return;
+	}
+	eh = (const Elf64_Ehdr *)map;
+	if (memcmp(eh->e_ident, ELFMAG, SELFMAG) ||
+	    eh->e_ident[EI_CLASS] != ELFCLASS64 ||
+	    eh->e_ident[EI_DATA] != ELFDATA2LSB) {
+		object_error(path, "not an ELF64 little-endian object");
+		goto out;
+	}
+	if (eh->e_shoff == 0 || eh->e_shentsize != sizeof(Elf64_Shdr) ||
+	    eh->e_shoff > (Elf64_Off)st.st_size ||
+	    (Elf64_Off)eh->e_shnum * sizeof(Elf64_Shdr) >
+		    (Elf64_Off)st.st_size - eh->e_shoff ||
+	    eh->e_shstrndx >= eh->e_shnum) {
+		object_error(path, "corrupt ELF section table");
+		goto out;
+	}
+	sh = (const Elf64_Shdr *)(map + eh->e_shoff);
+	strtab = &sh[eh->e_shstrndx];
+	if (strtab->sh_offset > (Elf64_Off)st.st_size ||
+	    strtab->sh_size > (Elf64_Off)st.st_size - strtab->sh_offset) {
+		object_error(path, "corrupt ELF section names");
+		goto out;
+	}
+	for (i = 0; i < eh->e_shnum; i++) {
+		const char *name;
+
+		if (sh[i].sh_name >= strtab->sh_size)
+			continue;
+		name = (const char *)map + strtab->sh_offset + sh[i].sh_name;
+		if (strnlen(name, strtab->sh_size - sh[i].sh_name) ==
+			    strtab->sh_size - sh[i].sh_name ||
+		    strcmp(name, FL_FACTS_SECTION))
+			continue;
+		if (sh[i].sh_offset > (Elf64_Off)st.st_size ||
+		    sh[i].sh_size > (Elf64_Off)st.st_size - sh[i].sh_offset) {
+			object_error(path, "facts section lies outside the "
+					   "file (truncated object)");
+			goto out;
+		}
+		found = true;
+		ln_read_facts(&prog, path,
+			      (const char *)map + sh[i].sh_offset,
+			      sh[i].sh_size);
+	}
+	if (!found)
+		prog.nbare++;
+out:
+	munmap((void *)map, st.st_size);
+}
+
+static int visit(const char *path, const struct stat *st, int type,
+		 struct FTW *ftw)
+{
+	size_t n = strlen(path);
+
+	(void)st;
+	(void)ftw;
+	if (type == FTW_F && n > 2 && !strcmp(path + n - 2, ".o"))
+		read_object(path);
+	return 0;
+}
+
+static void read_path(const char *path)
+{
+	struct stat st;
+
+	if (stat(path, &st) < 0) {
+		object_error(path, strerror(errno));
+		return;
+	}
+	if (S_ISDIR(st.st_mode))
+		nftw(path, visit, 32, FTW_PHYS);
+	else
+		read_object(path);
+}
+
+static void read_list(const char *file)
+{
+	char line[PATH_MAX + 2];
+	FILE *in = fopen(file, "r");
+
+	if (!in) {
+		object_error(file, strerror(errno));
+		return;
+	}
+	while (fgets(line, sizeof(line), in)) {
+		line[strcspn(line, "\n")] = '\0';
+		if (line[0])
+			read_path(line);
+	}
+	fclose(in);
+}
+
+static const char *default_rules_dir(const char *argv0)
+{
+	static char dir[PATH_MAX];
+	char self[PATH_MAX];
+	ssize_t n = readlink("/proc/self/exe", self, sizeof(self) - 1);
+	char *slash;
+
+	if (n <= 0) {
+		snprintf(self, sizeof(self), "%s", argv0);
+		n = strlen(self);
+	}
+	self[n] = '\0';
+	slash = strrchr(self, '/');
+	if (!slash)
+		return "../rules";
+	*slash = '\0';
+	snprintf(dir, sizeof(dir), "%s/../rules", self);
+	return dir;
+}
+
+static void rules_error(void *ctx, const char *msg)
+{
+	(void)ctx;
+	fprintf(stderr, "faultline-link: error: %s\n", msg);
+}
+
+struct summary_row {
+	char dir[256];
+	const char *check;
+	int n;
+};
+
+static void count(struct summary_row **rows, int *nrows,
+		  const struct ln_finding *f)
+{
+	const char *file = f->loc.file ? f->loc.file : "?";
+	const char *slash = strrchr(file, '/');
+	char dir[256];
+	int r;
+
+	snprintf(dir, sizeof(dir), "%.*s", slash ? (int)(slash - file) : 1,
+		 slash ? file : ".");
+	for (r = 0; r < *nrows; r++)
+		if (!strcmp((*rows)[r].dir, dir) && (*rows)[r].check == f->check)
+			break;
+	if (r == *nrows) {
+		*rows = fl_xrealloc(*rows, (*nrows + 1) * sizeof(**rows));
+		snprintf((*rows)[r].dir, sizeof((*rows)[r].dir), "%s", dir);
+		(*rows)[r].check = f->check;
+		(*rows)[r].n = 0;
+		(*nrows)++;
+	}
+	(*rows)[r].n++;
+}
+
+/* Findings per directory (of the reported line) and check, all of them. */
+static void print_summary(FILE *out)
+{
+	struct summary_row *rows = NULL;
+	int nrows = 0, total = 0, u, i;
+
+	for (u = 0; u < prog.nunits; u++)
+		for (i = 0; i < prog.units[u]->ndiags; i++)
+			count(&rows, &nrows, &prog.units[u]->diags[i]);
+	for (i = 0; i < prog.nfindings; i++)
+		count(&rows, &nrows, &prog.findings[i]);
+	fprintf(out, "\n%-32s %-22s %s\n", "directory", "check", "findings");
+	for (i = 0; i < nrows; i++) {
+		fprintf(out, "%-32s %-22s %d\n", rows[i].dir, rows[i].check,
+			rows[i].n);
+		total += rows[i].n;
+	}
+	fprintf(out, "%-32s %-22s %d\n", "total", "", total);
+	free(rows);
+}
+
+int main(int argc, char **argv)
+{
+	const char *rules_dir = NULL, *sarif = NULL, *srcroot = NULL;
+	bool all = false, summary = false;
+	struct fl_rules rules = {0};
+	struct timespec t0, t1;
+	char cwd[PATH_MAX];
+	int i, u, npaths = 0, printed = 0;
+
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	for (i = 1; i < argc; i++) {
+		const char *a = argv[i];
+
+		if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
+			fputs(usage, stdout);
+			return 0;
+		} else if (!strcmp(a, "--version")) {
+			printf("faultline-link %s (facts version %d)\n",
+			       VERSION, FL_FACTS_VERSION);
+			return 0;
+		} else if (!strcmp(a, "--all")) {
+			all = true;
+		} else if (!strcmp(a, "--summary")) {
+			summary = true;
+		} else if (!strcmp(a, "-q") || !strcmp(a, "--quiet")) {
+			quiet = true;
+		} else if ((!strcmp(a, "--sarif") || !strcmp(a, "--rules") ||
+			    !strcmp(a, "--srcroot") ||
+			    !strcmp(a, "--objects")) &&
+			   i + 1 < argc) {
+			if (!strcmp(a, "--sarif"))
+				sarif = argv[++i];
+			else if (!strcmp(a, "--rules"))
+				rules_dir = argv[++i];
+			else if (!strcmp(a, "--srcroot"))
+				srcroot = argv[++i];
+			else
+				i++;
+		} else if (a[0] == '-' && a[1]) {
+			fprintf(stderr,
+				"faultline-link: unknown or incomplete option "
+				"'%s'\n%s",
+				a, usage);
+			return 2;
+		} else {
+			npaths++;
+		}
+	}
+	for (i = 1; i < argc; i++)
+		if (!strcmp(argv[i], "--objects") && i + 1 < argc)
+			npaths++;
+	if (!npaths) {
+		fprintf(stderr, "faultline-link: no objects given\n%s", usage);
+		return 2;
+	}
+	if (!rules_dir)
+		rules_dir = default_rules_dir(argv[0]);
+	if (fl_rules_load_dir(&rules, rules_dir, rules_error, NULL)) {
+		fprintf(stderr, "faultline-link: the rules in %s have errors\n",
+			rules_dir);
+		return 2;
+	}
+	ln_program_init(&prog, &rules, input_error, NULL);
+	for (i = 1; i < argc; i++) {
+		const char *a = argv[i];
+
+		if (!strcmp(a, "--sarif") || !strcmp(a, "--rules") ||
+		    !strcmp(a, "--srcroot"))
+			i++;
+		else if (!strcmp(a, "--objects"))
+			read_list(argv[++i]);
+		else if (a[0] != '-' || !a[1])
+			read_path(a);
+	}
+	ln_link(&prog);
+	for (u = 0; all && u < prog.nunits; u++)
+		for (i = 0; i < prog.units[u]->ndiags; i++, printed++)
+			ln_print_finding(stdout, &prog.units[u]->diags[i]);
+	for (i = 0; i < prog.nfindings; i++, printed++)
+		ln_print_finding(stdout, &prog.findings[i]);
+	if (summary)
+		print_summary(stdout);
+	fflush(stdout);
+	if (sarif) {
+		if (!srcroot)
+			srcroot = getcwd(cwd, sizeof(cwd)) ? cwd : "/";
+		if (ln_write_sarif(&prog, sarif, srcroot, VERSION)) {
+			fprintf(stderr, "faultline-link: cannot write %s: %s\n",
+				sarif, strerror(errno));
+			return 2;
+		}
+	}
+	clock_gettime(CLOCK_MONOTONIC, &t1);
+	if (!quiet)
+		fprintf(stderr,
+			"faultline-link: %d objects, %d units (%d repeated in "
+			"composite objects), %d without facts, %d cross-unit "
+			"findings, %.2f s\n",
+			prog.nobjects, prog.nunits, prog.nduplicate, prog.nbare,
+			prog.nfindings,
+			(t1.tv_sec - t0.tv_sec) +
+				(t1.tv_nsec - t0.tv_nsec) / 1e9);
+	if (prog.nerrors)
+		return 2;
+	return printed ? 1 : 0;
+}
