@@ -195,6 +195,55 @@ static void summarize_faults(struct ln_program *prog)
 	}
 }
 
+/* Breaks layouts: itself, or through a call into any unit. */
+static void summarize_breaks(struct ln_program *prog)
+{
+	bool changed = true;
+	int u, i, c;
+
+	while (changed) {
+		changed = false;
+		for (u = 0; u < prog->nunits; u++) {
+			for (i = 0; i < prog->units[u]->nfuncs; i++) {
+				struct ln_function *fn =
+					prog->units[u]->funcs[i];
+
+				for (c = 0; !fn->breaks_layouts &&
+					    c < fn->ncalls;
+				     c++) {
+					if (fn->calls[c].target &&
+					    fn->calls[c].target->breaks_layouts) {
+						fn->breaks_layouts = true;
+						changed = true;
+					}
+				}
+			}
+		}
+	}
+}
+
+/*
+ * Whether a call may come after a layout break.  The unit knows about its
+ * own breaks; a break in another unit counts if the caller makes that call
+ * anywhere: the facts keep no order between calls, and a missed report is
+ * better than a false one.
+ */
+static bool calls_breaker(const struct ln_function *fn)
+{
+	int i;
+
+	for (i = 0; i < fn->ncalls; i++)
+		if (fn->calls[i].target && fn->calls[i].target != fn &&
+		    fn->calls[i].target->breaks_layouts)
+			return true;
+	return false;
+}
+
+static bool after_break(const struct ln_function *fn, const struct ln_call *c)
+{
+	return (c->flags & LN_CALL_BROKEN) || calls_breaker(fn);
+}
+
 static void summarize_removes(struct ln_program *prog)
 {
 	bool changed = true;
@@ -204,7 +253,8 @@ static void summarize_removes(struct ln_program *prog)
 		for (i = 0; i < prog->units[u]->nfuncs; i++) {
 			struct ln_function *fn = prog->units[u]->funcs[i];
 
-			fn->removes_unbroken = fn->nremoves > 0;
+			fn->removes_unbroken =
+				fn->nremoves > 0 && !calls_breaker(fn);
 		}
 	while (changed) {
 		changed = false;
@@ -221,9 +271,9 @@ static void summarize_removes(struct ln_program *prog)
 
 					if (!call->target ||
 					    call->target == fn ||
-					    (call->flags & (LN_CALL_BROKEN |
-							    LN_CALL_NOT_DAX)) ||
-					    !call->target->removes_unbroken)
+					    (call->flags & LN_CALL_NOT_DAX) ||
+					    !call->target->removes_unbroken ||
+					    after_break(fn, call))
 						continue;
 					fn->removes_unbroken = true;
 					fn->remove_via = call;
@@ -290,6 +340,7 @@ void ln_link(struct ln_program *prog)
 	build_fn_hash(prog);
 	resolve_calls(prog);
 	summarize_faults(prog);
+	summarize_breaks(prog);
 	summarize_removes(prog);
 	ln_check_fault_under_lock(prog);
 	ln_check_dax_no_layout_break(prog);

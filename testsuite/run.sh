@@ -1,7 +1,8 @@
 #!/bin/sh
 # faultline test runner.
 #
-#   sh testsuite/run.sh [TIER...]	TIER: rules, model, kernel, corpus (default: all)
+#   sh testsuite/run.sh [TIER...]
+#	TIER: rules, model, link, kernel, corpus (default: all)
 #
 # Every case carries its expectations inline:
 #   C cases:     /* expect: CHECK */ on each line that must warn with
@@ -10,13 +11,16 @@
 #                containing TEXT.
 #   rules cases: # expect-error: TEXT on the malformed line; the plugin must
 #                fail with an error naming that file and line.
+#   link cases:  a directory of units; /* expect-link: CHECK */ and
+#                /* expect-link-note: TEXT */ for what faultline-link
+#                reports once they are put together.
 # The last line is "N passed, N failed".
 set -u
 
 top=$(cd "$(dirname "$0")/.." && pwd)
 plugin="$top/plugin/faultline.so"
 out="$top/testsuite/out"
-tiers=${*:-rules model kernel corpus}
+tiers=${*:-rules model link kernel corpus}
 passed=0
 failed=0
 
@@ -139,6 +143,158 @@ run_model_tier() {
 	done
 }
 
+# "FILE LINE CHECK" for each expectation of kind (expect, expect-link).
+expected_in_dir() {
+	for src in "$1"/*.c; do
+		awk -v kind="$2: " -v file="$(basename "$src")" '{
+			line = $0
+			while ((i = index(line, kind)) > 0) {
+				rest = substr(line, i + length(kind))
+				match(rest, /^[a-z-]+/)
+				print file, NR, substr(rest, 1, RLENGTH)
+				line = rest
+			}
+		}' "$src"
+	done | sort -u
+}
+
+# "FILE LINE CHECK" for every faultline warning in a log.
+warnings_in_log() {
+	awk '/ warning: / && match($0, /\[faultline:[a-z-]+\]$/) {
+		split($0, f, ":")
+		n = split(f[1], p, "/")
+		print p[n], f[2], substr($0, RSTART + 11, RLENGTH - 12)
+	}' "$1" | sort -u
+}
+
+# Compile every unit of a link case with the plugin, link, and compare.
+run_link_case() {
+	case_dir=$1
+	name="link/$(basename "$case_dir")"
+	dir="$out/link-$(basename "$case_dir")"
+	report="$dir/report"
+	rm -rf "$dir" && mkdir -p "$dir"
+	: >"$report"
+	for src in "$case_dir"/*.c; do
+		(cd "$case_dir" && gcc -O2 -Wall -I"$top/testsuite/model/include" \
+			-fplugin="$plugin" -c "$(basename "$src")" \
+			-o "$dir/$(basename "$src" .c).o") >>"$dir/compile.log" 2>&1 ||
+			echo "compiling $(basename "$src") failed" >>"$report"
+	done
+	"$top/tools/faultline-link" -q --sarif "$dir/report.sarif" "$dir" \
+		>"$dir/link.log" 2>"$dir/link.err"
+	status=$?
+	expected_in_dir "$case_dir" expect >"$dir/plugin.exp"
+	warnings_in_log "$dir/compile.log" >"$dir/plugin.act"
+	expected_in_dir "$case_dir" expect-link >"$dir/link.exp"
+	warnings_in_log "$dir/link.log" >"$dir/link.act"
+	diff "$dir/plugin.exp" "$dir/plugin.act" | sed -n \
+		's/^< \(.*\)/missing plugin warning: \1/p; s/^> \(.*\)/unexpected plugin warning: \1/p' >>"$report"
+	diff "$dir/link.exp" "$dir/link.act" | sed -n \
+		's/^< \(.*\)/missing link warning: \1/p; s/^> \(.*\)/unexpected link warning: \1/p' >>"$report"
+	want=0
+	[ -s "$dir/link.exp" ] && want=1
+	[ "$status" = "$want" ] ||
+		echo "faultline-link exited with $status, not $want" >>"$report"
+	for src in "$case_dir"/*.c; do
+		awk '{
+			line = $0
+			while (match(line, /expect-link-note: [^*]*\*\//)) {
+				text = substr(line, RSTART + 18, RLENGTH - 20)
+				sub(/ +$/, "", text)
+				print NR "\t" text
+				line = substr(line, RSTART + RLENGTH)
+			}
+		}' "$src" | while IFS='	' read -r nline text; do
+			grep -F "$(basename "$src"):$nline:" "$dir/link.log" |
+				grep -F " note: " | grep -qF -- "$text" ||
+				echo "missing link note on $(basename "$src"):$nline: $text"
+		done >>"$report"
+	done
+	if [ -s "$report" ]; then
+		cat "$dir/link.log" "$dir/link.err" >>"$report"
+		fail "$name" "$report"
+	else
+		pass "$name"
+	fi
+}
+
+# Broken facts: each bad object is named with the line, the exit status is
+# 2, and what the good objects show is still reported.
+run_corrupt_facts_case() {
+	name="link/corrupt-facts"
+	good="$out/link-fiemap-across-units"
+	dir="$out/link-corrupt-facts"
+	report="$dir/report"
+	rm -rf "$dir" && mkdir -p "$dir"
+	: >"$report"
+	cp "$good"/*.o "$dir/"
+	objcopy --dump-section .discard.faultline="$dir/facts" "$dir/util.o" \
+		"$dir/scratch.o" && rm -f "$dir/scratch.o"
+	head -n 5 "$dir/facts" >"$dir/truncated"
+	objcopy --update-section .discard.faultline="$dir/truncated" "$dir/util.o"
+	sed '3s/^/bogus\t/' "$dir/facts" >"$dir/garbled"
+	cp "$good/mmap.o" "$dir/garbled.o"
+	objcopy --update-section .discard.faultline="$dir/garbled" "$dir/garbled.o"
+	echo "not an object" >"$dir/text.o"
+	"$top/tools/faultline-link" -q "$dir" >"$dir/link.log" 2>"$dir/link.err"
+	status=$?
+	[ "$status" = 2 ] || echo "exit status $status, not 2" >>"$report"
+	grep -q "$dir/util.o: corrupt faultline facts at line 5: truncated" "$dir/link.err" ||
+		echo "no error naming util.o and line 5" >>"$report"
+	grep -q "$dir/garbled.o: corrupt faultline facts at line 3: unknown record" "$dir/link.err" ||
+		echo "no error naming garbled.o and line 3" >>"$report"
+	grep -q "$dir/text.o: not an ELF" "$dir/link.err" ||
+		echo "no error naming text.o" >>"$report"
+	# ex_fiemap needs extent_map.o and mmap.o only: still found.
+	grep -q "extent_map.c:18:.*\[faultline:fault-under-lock\]" "$dir/link.log" ||
+		echo "the finding of the intact objects was lost" >>"$report"
+	if [ -s "$report" ]; then
+		cat "$dir/link.log" "$dir/link.err" >>"$report"
+		fail "$name" "$report"
+	else
+		pass "$name"
+	fi
+}
+
+# The SARIF log of a link case, checked against SARIF 2.1.0's required
+# structure with jq.
+run_sarif_case() {
+	name="link/sarif"
+	dir="$out/link-fiemap-across-units"
+	sarif="$dir/report.sarif"
+	report="$out/link-sarif.report"
+	nwarn=$(cat "$dir/compile.log" "$dir/link.log" | grep -c ' warning: .*\[faultline:')
+	if ! jq -e --argjson n "$nwarn" '
+		.version == "2.1.0" and (.runs | length) == 1 and
+		.runs[0].tool.driver.name == "faultline" and
+		(.runs[0].tool.driver.rules | map(.id)) as $ids |
+		(.runs[0].results | length) == $n and
+		all(.runs[0].results[];
+			(.ruleId as $r | $ids | index($r)) != null and
+			.ruleIndex >= 0 and
+			(.message.text | length) > 0 and
+			(.locations[0].physicalLocation.artifactLocation.uri | length) > 0 and
+			.locations[0].physicalLocation.region.startLine >= 1 and
+			all(.relatedLocations[]?; (.message.text | length) > 0 and
+				.physicalLocation.region.startLine >= 1)) and
+		(.runs[0].invocations[0].executionSuccessful == true)
+	' "$sarif" >"$report" 2>&1; then
+		echo "SARIF structure check failed ($nwarn warnings expected)" >>"$report"
+		fail "$name" "$report"
+	else
+		pass "$name"
+	fi
+}
+
+run_link_tier() {
+	for case_dir in "$top"/testsuite/link/*/; do
+		[ -d "$case_dir" ] && run_link_case "${case_dir%/}"
+	done
+	run_corrupt_facts_case
+	run_sarif_case
+}
+
 run_kernel_tier() {
 	kdir=$(sh "$top/corpus/prepare-kernel.sh" 6.1 "$top/cache") || {
 		fail "kernel/prepare-6.1"
@@ -190,10 +346,11 @@ for tier in $tiers; do
 	case "$tier" in
 	rules) run_rules_tier ;;
 	model) run_model_tier ;;
+	link) run_link_tier ;;
 	kernel) run_kernel_tier ;;
 	corpus) run_corpus_tier ;;
 	*)
-		echo "run.sh: unknown tier '$tier' (rules, model, kernel, corpus)" >&2
+		echo "run.sh: unknown tier '$tier' (rules, model, link, kernel, corpus)" >&2
 		exit 2
 		;;
 	esac

@@ -1,0 +1,15 @@
+// Shared by the units of this "filesystem".
+struct ex_inode {
+	struct rw_semaphore alloc_sem;
+	struct rw_semaphore xattr_sem;
+	struct inode vfs_inode;
+};
+
+static inline struct ex_inode *EX_I(struct inode *inode)
+{
+	return container_of(inode, struct ex_inode, vfs_inode);
+}
+
+int ex_copy_out(void __user *dst, const void *src, unsigned long len);
+int ex_copy_out_unlocked(struct ex_inode *ei, void __user *dst,
+			 const void *src, unsigned long len);
