@@ -24,7 +24,7 @@ DEB_PACKAGES := gcc-12-plugin-dev g++ make flex bison bc libelf-dev libssl-dev j
 	xz-utils dwarves cpio kmod time
 
 .PHONY: all deps check test test-model test-kernel accept scan identity \
-	bench-build clean help format
+	bench test-link test-distcc clean help format
 
 all: $(PLUGIN) $(TOOLS)
 
@@ -37,7 +37,10 @@ help:
 	@echo "make scan       build the default kernel tree's directories with the plugin"
 	@echo "make accept     the acceptance runs on Linux 5.10 and 6.1"
 	@echo "make identity   check the plugin leaves objects byte-identical"
-	@echo "make bench-build CPU time of a kernel directory with and without the plugin"
+	@echo "make bench      CPU/RSS ratios of the 6.1 corpus with and without the plugin,"
+	@echo "                link time, byte identity"
+	@echo "make test-link  the link tier only (faultline-link on small cases)"
+	@echo "make test-distcc build a kernel directory through distcc and compare"
 
 deps:
 	@missing=""; for p in $(DEB_PACKAGES); do \
@@ -77,6 +80,13 @@ test-model: all
 test-kernel: all
 	@sh testsuite/run.sh kernel
 
+test-link: all
+	@sh testsuite/run.sh link
+
+test-distcc: deps
+	@$(MAKE) -s --no-print-directory all
+	@sh testsuite/run.sh distcc
+
 scan: deps
 	@$(MAKE) -s --no-print-directory all
 	@sh corpus/scan.sh
@@ -89,9 +99,9 @@ identity: deps
 	@$(MAKE) -s --no-print-directory all
 	@sh corpus/identity.sh
 
-bench-build: deps
+bench: deps
 	@$(MAKE) -s --no-print-directory all
-	@sh corpus/bench-build.sh
+	@sh corpus/bench.sh
 
 format:
 	clang-format -i lib/*.c lib/*.h plugin/*.c

@@ -1,17 +1,33 @@
 #!/bin/sh
 # Acceptance on real kernels: build the directories corpus/expected/V.txt
-# names with the plugin, then check its "must" and "silent" lines.
+# names with the plugin, link them, then check its "must" and "silent"
+# lines.
 #
 #   corpus/accept.sh [VERSION...]	(default: 5.10 6.1 6.12)
 #
-# Prints PASS/FAIL a line per expectation, then every finding with whether
-# an expectation covers it.  Exit status 1 if any expectation failed.
+# Prints PASS/FAIL a line per expectation, the recall on the "must" list,
+# then every finding, marked "unexpected" when no expectation names it.
+# The report (text and SARIF) stays in cache/out-VERSION/.  Exit status 1
+# if any expectation failed.
 set -u
 
 here=$(cd "$(dirname "$0")" && pwd)
 top=$(dirname "$here")
 cache="$top/cache"
 failed=0
+
+# Whether report has a CHECK warning in FUNC of FILE with a note at
+# NOTE_FILE whose text contains TEXT.
+has_note() {
+	awk -v file="$2" -v fn="$3" -v check="$4" -v nfile="$5" -v text="$6" '
+		/: In function / { infn = index($0, file ": In function") == 1 &&
+			index($0, fn) > 0; next }
+		/ warning: / { inwarn = infn && index($0, file ":") == 1 &&
+			index($0, "[faultline:" check "]") > 0; next }
+		/ note: / && inwarn && index($0, nfile ":") == 1 &&
+			index($0, text) > 0 { found = 1 }
+		END { exit !found }' "$1"
+}
 
 result() {
 	echo "$1 $2"
@@ -25,21 +41,30 @@ for version in ${*:-5.10 6.1 6.12}; do
 		result FAIL "accept/$version: the kernel tree could not be prepared"
 		continue
 	fi
-	dirs=$(awk '$1 == "dirs" { $1 = ""; print }' "$expected")
+	dirs=$(awk '$1 == "dirs" { $1 = ""; print }' "$expected" | tr '\n' ' ')
 	# shellcheck disable=SC2086
 	if ! sh "$here/build-dirs.sh" "$kdir" "$out" $dirs; then
 		result FAIL "accept/$version: a directory failed to build (see $out)"
 	fi
 	findings="$out/findings.txt"
-	while read -r kind check path func; do
+	musts=0
+	found=0
+	while read -r kind check path func note_kw note_file note_text; do
 		case "$kind" in
 		must)
+			musts=$((musts + 1))
+			what="$check in $func ($path)"
+			[ "$note_kw" = note ] && what="$what, note at $note_file naming $note_text"
 			if awk -F'\t' -v p="$path" -v f="$func" -v c="$check" \
 				'$1 == p && $2 == f && $4 == c { found = 1 } END { exit !found }' \
-				"$findings"; then
-				result PASS "accept/$version: $check in $func ($path)"
+				"$findings" &&
+				{ [ "$note_kw" != note ] ||
+					has_note "$out/report.txt" "$path" "$func" "$check" \
+						"$note_file" "$note_text"; }; then
+				found=$((found + 1))
+				result PASS "accept/$version: $what"
 			else
-				result FAIL "accept/$version: no $check in $func ($path)"
+				result FAIL "accept/$version: no $what"
 			fi
 			;;
 		silent)
@@ -56,7 +81,12 @@ for version in ${*:-5.10 6.1 6.12}; do
 	done <<EOT
 $(grep -E '^(must|silent) ' "$expected")
 EOT
+	echo "accept/$version: recall $found/$musts on the must list"
 	echo "accept/$version: all findings (file, function, line, check, message):"
-	sed 's/^/    /' "$findings"
+	# A finding no must line names is "unexpected": judge it in the notes.
+	awk -F'\t' 'NR == FNR { if ($1 == "must") want[$3 "\t" $4 "\t" $2] = 1; next }
+		{ print ((($1 "\t" $2 "\t" $4) in want) ? "    " : "    unexpected: ") $0 }' \
+		FS=' ' "$expected" FS='\t' "$findings"
+	echo "accept/$version: report in $out/report.txt and $out/report.sarif"
 done
 exit $failed

@@ -4,13 +4,15 @@
 #   corpus/build-dirs.sh KDIR OUTDIR DIR...
 #
 # Objects of each DIR are removed first, so every unit is really compiled
-# with the current plugin.  Progress goes to stderr, one line a directory.
-# OUTDIR/build-*.log keep the compiler output; OUTDIR/findings.txt gets one
-# line a finding:  FILE<TAB>FUNCTION<TAB>LINE<TAB>CHECK<TAB>MESSAGE
+# with the current plugin; then tools/faultline-link links them all.
+# Progress goes to stderr, one line a directory.  OUTDIR/build-*.log keep
+# the compiler output, OUTDIR/report.txt and report.sarif every finding
+# (the plugin's and the link step's), OUTDIR/findings.txt one line each:
+#   FILE<TAB>FUNCTION<TAB>LINE<TAB>CHECK<TAB>MESSAGE
 # KBUILD_MODULES=1: Linux 5.10 skips modular directories in "make dir/"
 # without it.
-# Exit status: 0, or 1 if a directory failed to build or the compiler
-# crashed (the other directories are still built).
+# Exit status: 0, or 1 if a directory failed to build, the compiler crashed
+# or facts were unreadable (everything else is still built and linked).
 set -u
 
 kdir=${1:?usage: build-dirs.sh KDIR OUTDIR DIR...}
@@ -41,27 +43,23 @@ for dir in "$@"; do
 		echo "  CRASH   $dir: see $log" >&2
 		status=1
 	fi
-	awk '
-		/: In function / {
-			fn = $0
-			# The quotes are ASCII or UTF-8 depending on the locale.
-			sub(/^.*In function /, "", fn)
-			sub(/^[^A-Za-z_]+/, "", fn)
-			sub(/[^A-Za-z0-9_]+:$/, "", fn)
-			split($0, f, ":")
-			fnfile = f[1]
-			next
-		}
-		/ warning: .*\[faultline:[a-z-]+\]$/ {
-			split($0, f, ":")
-			check = $0
-			sub(/^.*\[faultline:/, "", check)
-			sub(/\]$/, "", check)
-			msg = $0
-			sub(/^[^:]*:[0-9]+:[0-9]+: warning: /, "", msg)
-			func_name = (f[1] == fnfile) ? fn : "?"
-			print f[1] "\t" func_name "\t" f[2] "\t" check "\t" msg
-		}' "$log" >>"$outdir/findings.txt"
 done
-sort -u -o "$outdir/findings.txt" "$outdir/findings.txt"
+
+# Link every object of the directories: the plugin's findings and the
+# cross-unit ones, as text (report.txt) and SARIF (report.sarif).
+objs=""
+for dir in "$@"; do
+	objs="$objs $kdir/${dir%/}"
+done
+# shellcheck disable=SC2086
+"$top/tools/faultline-link" --all --srcroot "$kdir" \
+	--sarif "$outdir/report.sarif" $objs >"$outdir/report.txt" \
+	2>"$outdir/link.log"
+[ $? -ge 2 ] && {
+	echo "  LINK    errors: see $outdir/link.log" >&2
+	status=1
+}
+sed 's/^/  LINK    /' "$outdir/link.log" >&2
+awk -f "$top/corpus/findings.awk" "$outdir/report.txt" |
+	sort -u >"$outdir/findings.txt"
 exit $status

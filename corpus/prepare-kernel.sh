@@ -4,7 +4,8 @@
 #   corpus/prepare-kernel.sh VERSION CACHEDIR
 #
 # x86_64 defconfig plus corpus/config/fragment.config, `make olddefconfig`,
-# a check that every fragment option really stuck, then
+# a check that every fragment option really stuck (options whose symbol the
+# tree does not have, such as NTFS3_FS before 5.15, are left out), then
 # `make prepare modules_prepare`.  Prints the tree's path.  A tree already
 # prepared with the same fragment is reused.
 set -eu
@@ -26,7 +27,15 @@ fi
 echo "prepare-kernel.sh: configuring Linux $version" >&2
 cd "$tree"
 make -s defconfig >&2
-grep '^CONFIG_' "$fragment" >.faultline-fragment
+find . -name 'Kconfig*' -not -path './scripts/*' -exec sed -n 's/^\(menu\)\{0,1\}config \([A-Z0-9_]*\).*/CONFIG_\2/p' {} + |
+	sort -u >.faultline-symbols
+grep '^CONFIG_' "$fragment" | while IFS= read -r opt; do
+	if grep -qx "${opt%%=*}" .faultline-symbols; then
+		echo "$opt"
+	else
+		echo "prepare-kernel.sh: ${opt%%=*} is not in Linux $version" >&2
+	fi
+done >.faultline-fragment
 scripts/kconfig/merge_config.sh -m .config .faultline-fragment >/dev/null
 make -s olddefconfig >&2
 missing=0

@@ -66,6 +66,7 @@ static char *unit_facts;
 static unsigned long unit_facts_len;
 
 static long long macro_value(const char *name);
+static long long cpp_macro_value(const char *name);
 
 /* Operands are followed through this many copies at most. */
 #define MAX_RESOLVE_DEPTH 8
@@ -970,8 +971,79 @@ static void lower_ops_tables(struct fl_unit *unit)
 	}
 }
 
-/* The value of a flag macro such as FOLL_NOFAULT, or -1. */
+/* From c-family/c-common.h, which must not follow diagnostic-core.h. */
+extern tree identifier_global_value(tree);
+
+/*
+ * Enumerators the rules name as flags (FOLL_NOFAULT is one since Linux
+ * 6.3).  File-scope bindings are gone once the unit is parsed, so they are
+ * looked up while functions are still being parsed.
+ */
+struct flag_enumerator {
+	const char *name;
+	long long value; /* -1 until found */
+};
+
+static struct flag_enumerator *flag_enums;
+static int nflag_enums;
+
+static void want_enumerator(const char *name)
+{
+	int i;
+
+	for (i = 0; i < nflag_enums; i++)
+		if (!strcmp(flag_enums[i].name, name))
+			return;
+	flag_enums = (struct flag_enumerator *)fl_xrealloc(
+		flag_enums, (nflag_enums + 1) * sizeof(*flag_enums));
+	flag_enums[nflag_enums].name = name;
+	flag_enums[nflag_enums++].value = -1;
+}
+
+static void find_enumerators(void *gcc_data, void *user_data)
+{
+	int i;
+
+	(void)gcc_data;
+	(void)user_data;
+	for (i = 0; i < nflag_enums; i++) {
+		tree decl, value;
+
+		if (flag_enums[i].value >= 0)
+			continue;
+		decl = identifier_global_value(get_identifier(flag_enums[i].name));
+		if (!decl || TREE_CODE(decl) != CONST_DECL)
+			continue;
+		value = DECL_INITIAL(decl);
+		if (value && TREE_CODE(value) == INTEGER_CST &&
+		    tree_fits_shwi_p(value) && tree_to_shwi(value) >= 0)
+			flag_enums[i].value = tree_to_shwi(value);
+	}
+}
+
+static long long enumerator_value(const char *name)
+{
+	int i;
+
+	for (i = 0; i < nflag_enums; i++)
+		if (!strcmp(flag_enums[i].name, name))
+			return flag_enums[i].value;
+	return -1;
+}
+
+/*
+ * The value of a flag the rules name: a macro such as FOLL_NOFAULT, or an
+ * enumerator of that name; -1 when neither is known (preprocessed input
+ * has no macros left).
+ */
 static long long macro_value(const char *name)
+{
+	long long v = enumerator_value(name);
+
+	return v >= 0 ? v : cpp_macro_value(name);
+}
+
+static long long cpp_macro_value(const char *name)
 {
 	cpp_hashnode *node;
 	const unsigned char *def;
@@ -1159,5 +1231,15 @@ int plugin_init(struct plugin_name_args *plugin_info,
 			  analyse_unit, NULL);
 	register_callback(plugin_info->base_name, PLUGIN_FINISH_UNIT,
 			  emit_facts, NULL);
+	for (i = 0; rules_ok && i < rules.nrules; i++) {
+		if (rules.rules[i].kind == FL_RULE_NOFAULT_FLAG)
+			want_enumerator(rules.rules[i].name);
+		else if (rules.rules[i].kind == FL_RULE_DAX_TEST &&
+			 rules.rules[i].flag)
+			want_enumerator(rules.rules[i].flag);
+	}
+	if (nflag_enums && lang_GNU_C())
+		register_callback(plugin_info->base_name,
+				  PLUGIN_PRE_GENERICIZE, find_enumerators, NULL);
 	return 0;
 }
