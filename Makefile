@@ -20,7 +20,7 @@ TOOLS := tools/faultline-link
 
 # Debian packages: the plugin headers, the kernel build's needs, and what
 # later tiers use.  Installed only when missing.
-DEB_PACKAGES := gcc-12-plugin-dev g++ make flex bison bc libelf-dev libssl-dev jq \
+DEB_PACKAGES := gcc-12-plugin-dev g++ make flex bison bc libelf-dev libssl-dev jq distcc \
 	xz-utils dwarves cpio kmod time
 
 .PHONY: all deps check test test-model test-kernel accept scan identity \

@@ -603,7 +603,6 @@ static void lower_call(const struct lowering *lw, gcall *call,
 	ev->loc = make_loc(gimple_location(call));
 	ev->callee = fl_strdup(decl_name(callee));
 	ev->macro = fl_strdup(written_macro(gimple_location(call)));
-	lower_mapped_call(lw, call, ev->callee, block);
 	n = gimple_call_num_args(call);
 	ev->nargs = n;
 	ev->args = (struct fl_operand *)fl_xcalloc(n, sizeof(*ev->args));
@@ -613,6 +612,8 @@ static void lower_call(const struct lowering *lw, gcall *call,
 		ev->result_var = local_key(lhs);
 	if (lhs && is_page_type(TREE_TYPE(lhs)))
 		ev->result_object = object_of(lw, lhs);
+	/* Last: adding events to the block moves ev. */
+	lower_mapped_call(lw, call, ev->callee, block);
 }
 
 static void lower_assign(const struct lowering *lw, gimple *stmt,

@@ -2,7 +2,7 @@
 # faultline test runner.
 #
 #   sh testsuite/run.sh [TIER...]
-#	TIER: rules, model, link, kernel, corpus (default: all)
+#	TIER: rules, model, link, kernel, corpus, distcc (default: all)
 #
 # Every case carries its expectations inline:
 #   C cases:     /* expect: CHECK */ on each line that must warn with
@@ -20,7 +20,7 @@ set -u
 top=$(cd "$(dirname "$0")/.." && pwd)
 plugin="$top/plugin/faultline.so"
 out="$top/testsuite/out"
-tiers=${*:-rules model link kernel corpus}
+tiers=${*:-rules model link kernel corpus distcc}
 passed=0
 failed=0
 
@@ -342,6 +342,17 @@ EOT
 	grep -q '^PASS ' "$log" || fail "corpus: no result (see $log)"
 }
 
+# A kernel directory built through distcc finds what a local build finds.
+run_distcc_tier() {
+	log="$out/distcc.log"
+	sh "$top/corpus/distcc-check.sh" 5.10 fs/ocfs2/ >"$log" 2>&1
+	if grep -q '^PASS ' "$log"; then
+		pass "distcc/5.10/fs/ocfs2/"
+	else
+		fail "distcc/5.10/fs/ocfs2/" "$log"
+	fi
+}
+
 for tier in $tiers; do
 	case "$tier" in
 	rules) run_rules_tier ;;
@@ -349,8 +360,9 @@ for tier in $tiers; do
 	link) run_link_tier ;;
 	kernel) run_kernel_tier ;;
 	corpus) run_corpus_tier ;;
+	distcc) run_distcc_tier ;;
 	*)
-		echo "run.sh: unknown tier '$tier' (rules, model, link, kernel, corpus)" >&2
+		echo "run.sh: unknown tier '$tier' (rules, model, link, kernel, corpus, distcc)" >&2
 		exit 2
 		;;
 	esac
