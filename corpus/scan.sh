@@ -1,19 +1,21 @@
 #!/bin/sh
-# The main job: build kernel directories with the faultline plugin and print
-# its findings.
+# The main job: build kernel directories with the faultline plugin, link
+# them with tools/faultline-link and print every finding.
 #
 #   corpus/scan.sh		scan the default tree (Linux 6.1, fetched and
-#				prepared in cache/) over the default DIRS
+#				prepared in cache/) over its corpus directories
+#				(corpus/expected/6.1.txt)
 #   KDIR=/path DIRS="fs/foo/ fs/bar/" corpus/scan.sh
 #				scan a configured tree of your own
 #
-# Findings go to standard output in GCC's format (warning and notes), then
-# a summary table; progress goes to standard error.
+# Findings go to standard output in GCC's format (the warning, its notes),
+# then a summary table and the SARIF report's path; progress goes to
+# standard error.  Exit status 0, or 1 if a directory failed to build or a
+# unit's facts could not be read (the rest is still scanned).
 set -eu
 
 here=$(cd "$(dirname "$0")" && pwd)
 top=$(dirname "$here")
-dirs=${DIRS:-fs/gfs2/ fs/btrfs/ fs/ext4/ fs/xfs/ fs/iomap/ fs/ocfs2/ fs/ext2/ fs/fuse/ fs/f2fs/ fs/direct-io.o block/ io_uring/}
 if [ -n "${KDIR:-}" ]; then
 	kdir=$(cd "$KDIR" && pwd)
 	[ -f "$kdir/.config" ] || {
@@ -21,9 +23,11 @@ if [ -n "${KDIR:-}" ]; then
 		exit 2
 	}
 	out="$top/cache/out-scan-$(echo "$kdir" | cksum | cut -d' ' -f1)"
+	dirs=${DIRS:?scan.sh: name the directories to scan in DIRS}
 else
 	kdir=$(sh "$here/prepare-kernel.sh" 6.1 "$top/cache")
 	out="$top/cache/out-scan-6.1"
+	dirs=${DIRS:-$(sh "$here/corpus-dirs.sh" 6.1)}
 fi
 
 echo "scan.sh: scanning $kdir" >&2
@@ -31,17 +35,9 @@ status=0
 # shellcheck disable=SC2086
 sh "$here/build-dirs.sh" "$kdir" "$out" $dirs || status=$?
 
-# The findings, as the compiler printed them (without the source excerpts).
-for log in "$out"/build-*.log; do
-	awk '
-		/ warning: .*\[faultline:[a-z-]+\]$/ { print; shown = 1; next }
-		/^[^ ]+:[0-9]+:[0-9]+: note: / { if (shown) print; next }
-		/^[^ ]+:[0-9]+:[0-9]+: (warning|error): / { shown = 0 }
-	' "$log"
-done
-
+cat "$out/report.txt"
 echo
-echo "faultline summary ($(wc -l <"$out/findings.txt") findings):"
+echo "faultline summary ($(wc -l <"$out/findings.txt") findings, the plugin's and the link step's):"
 printf '  %-24s %-20s %s\n' DIRECTORY CHECK FINDINGS
 for dir in $dirs; do
 	case "$dir" in
@@ -53,5 +49,6 @@ for dir in $dirs; do
 		"$out/findings.txt"
 done
 [ -s "$out/findings.txt" ] || printf '  %-24s %-20s %s\n' "(all)" "(any)" 0
-echo "  (full logs in $out)"
+echo "  SARIF 2.1.0: $out/report.sarif"
+echo "  build logs: $out"
 exit $status
