@@ -16,7 +16,7 @@
 extern "C" {
 #endif
 
-#define FL_FACTS_VERSION 1
+#define FL_FACTS_VERSION 2
 #define FL_FACTS_SECTION ".discard.faultline"
 #define FL_FACTS_MAGIC "faultline-facts"
 
@@ -27,6 +27,7 @@ struct fl_logged_diag {
 	const char *function; /* NULL for notes */
 	struct fl_loc loc;
 	const char *msg;
+	const char *suppressed; /* the marker's reason, or NULL */
 };
 
 struct fl_diag_log {
@@ -36,7 +37,7 @@ struct fl_diag_log {
 
 void fl_diag_log_add(struct fl_diag_log *log, bool is_note,
 		     const struct fl_function *fn, const struct fl_loc *loc,
-		     const char *msg);
+		     const char *msg, const char *suppressed);
 
 /* The check tag of a message: "...[faultline:CHECK]" gives CHECK. */
 const char *fl_check_of_message(const char *msg, char *buf, int len);

@@ -256,7 +256,7 @@ static const struct {
 	{"unit", 2, false}, {"dax", 1, false},	 {"op", 7, false},
 	{"fn", 7, false},   {"fault", 7, true},	 {"take", 8, true},
 	{"breaks", 1, true}, {"rm", 5, true},	 {"call", 9, true},
-	{"held", 8, true},  {"diag", 7, false}, {"note", 5, false},
+	{"held", 8, true},  {"diag", 8, false}, {"note", 5, false},
 };
 
 static void read_record(struct reader *r, char **f, int n)
@@ -368,6 +368,7 @@ static void read_record(struct reader *r, char **f, int n)
 		d->function = opt(f[2]);
 		get_loc(r, f + 3, &d->loc);
 		d->msg = ln_intern(f[6]);
+		d->suppressed = opt(f[7]);
 		d->object = r->object;
 		r->diag = d;
 	} else if (!strcmp(f[0], "note")) {

@@ -71,7 +71,7 @@ static const char *mode_letter(enum fl_mode mode)
 
 void fl_diag_log_add(struct fl_diag_log *log, bool is_note,
 		     const struct fl_function *fn, const struct fl_loc *loc,
-		     const char *msg)
+		     const char *msg, const char *suppressed)
 {
 	struct fl_logged_diag *d;
 	char check[64];
@@ -88,6 +88,7 @@ void fl_diag_log_add(struct fl_diag_log *log, bool is_note,
 	d->loc = *loc;
 	d->loc.file = fl_strdup(loc->file);
 	d->msg = fl_strdup(msg);
+	d->suppressed = fl_strdup(suppressed);
 }
 
 const char *fl_check_of_message(const char *msg, char *buf, int len)
@@ -284,6 +285,8 @@ char *fl_facts_write(const struct fl_unit *unit, const char *source,
 		}
 		field_loc(&t, &d->loc);
 		field(&t, d->msg);
+		if (!d->is_note)
+			field(&t, d->suppressed);
 		put_str(&t, "\n");
 	}
 	put_str(&t, "end\n");

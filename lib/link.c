@@ -11,10 +11,12 @@
  *   removes:   a block removal with no layout break before it, or a call
  *              with no break before it to a function that removes.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "link.h"
+#include "suppress.h"
 
 void ln_program_init(struct ln_program *prog, const struct fl_rules *rules,
 		     void (*error)(void *ctx, const char *msg), void *ctx)
@@ -300,7 +302,7 @@ bool ln_plugin_reported(const struct ln_unit *unit, const char *check,
 }
 
 struct ln_finding *ln_add_finding(struct ln_program *prog, const char *check,
-				  const char *function,
+				  const struct ln_function *fn,
 				  const struct fl_loc *loc, const char *msg)
 {
 	struct ln_finding *f;
@@ -317,7 +319,9 @@ struct ln_finding *ln_add_finding(struct ln_program *prog, const char *check,
 	f = &prog->findings[prog->nfindings++];
 	memset(f, 0, sizeof(*f));
 	f->check = ln_intern(check);
-	f->function = ln_intern(function);
+	f->function = fn->name;
+	f->fn_line = fn->loc.line;
+	f->object = fn->unit->object;
 	f->loc = *loc;
 	f->msg = ln_intern(msg);
 	f->cross_unit = true;
@@ -335,6 +339,32 @@ void ln_add_note(struct ln_finding *f, const struct fl_loc *loc,
 	f->nnotes++;
 }
 
+/* Markers in the source suppress link findings as they do the plugin's. */
+static void apply_suppressions(struct ln_program *prog)
+{
+	int i;
+
+	for (i = 0; i < prog->nfindings; i++) {
+		struct ln_finding *f = &prog->findings[i];
+		struct fl_suppression s;
+
+		fl_find_suppression(prog->srcroot, f->loc.file, f->loc.line,
+				    f->fn_line, f->check, &s);
+		if (s.found && s.reason)
+			f->suppressed = ln_intern(s.reason);
+		else if (s.found) {
+			char msg[200];
+
+			snprintf(msg, sizeof(msg),
+				 "the 'faultline: ignore' marker on line %d "
+				 "gives no reason ('-- why'), so it "
+				 "suppresses nothing",
+				 s.line);
+			ln_add_note(f, &f->loc, msg);
+		}
+	}
+}
+
 void ln_link(struct ln_program *prog)
 {
 	build_fn_hash(prog);
@@ -344,6 +374,7 @@ void ln_link(struct ln_program *prog)
 	summarize_removes(prog);
 	ln_check_fault_under_lock(prog);
 	ln_check_dax_no_layout_break(prog);
+	apply_suppressions(prog);
 }
 
 static void print_loc(FILE *out, const struct fl_loc *loc)

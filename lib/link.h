@@ -119,6 +119,9 @@ struct ln_finding {
 	int nnotes;
 	bool cross_unit; /* found by the link step */
 	const char *object;
+	int fn_line;		/* where the function's name is, for markers */
+	const char *suppressed; /* a marker's reason, or NULL */
+	bool baselined;		/* accepted in the baseline file */
 };
 
 struct ln_unit {
@@ -150,6 +153,7 @@ struct ln_program {
 	int nduplicate; /* units seen before (ld -r composites) */
 	void (*error)(void *ctx, const char *msg);
 	void *error_ctx;
+	const char *srcroot; /* where relative source paths start, or NULL */
 };
 
 /* Record (and pass on to prog->error) an input error. */
@@ -185,7 +189,7 @@ bool ln_plugin_reported(const struct ln_unit *unit, const char *check,
 			const struct fl_loc *loc);
 
 struct ln_finding *ln_add_finding(struct ln_program *prog, const char *check,
-				  const char *function,
+				  const struct ln_function *fn,
 				  const struct fl_loc *loc, const char *msg);
 void ln_add_note(struct ln_finding *f, const struct fl_loc *loc,
 		 const char *msg);

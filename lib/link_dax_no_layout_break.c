@@ -43,11 +43,9 @@ static void report(struct ln_program *prog, const struct ln_function *entry,
 	if (ln_plugin_reported(fn->unit, "dax-no-layout-break", &rm->loc))
 		return;
 	fl_dax_warning_text(msg, sizeof(msg), rm->callee);
-	f = ln_add_finding(prog, "dax-no-layout-break", fn->name, &rm->loc,
-			   msg);
+	f = ln_add_finding(prog, "dax-no-layout-break", fn, &rm->loc, msg);
 	if (!f)
 		return;
-	f->object = fn->unit->object;
 	fl_dax_context_text(msg, sizeof(msg), fn->name, entry->name, why,
 			    caller != NULL);
 	ln_add_note(f, last ? &last->loc : &fn->loc, msg);

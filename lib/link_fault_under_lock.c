@@ -41,8 +41,13 @@ static void add_lock(struct fault_path *fp, const struct path_lock *l)
 	fp->locks[fp->nlocks++] = *l;
 }
 
-/* Every lock fn takes, following calls into the same directory. */
-static void collect_takes(struct fault_path *fp, const struct ln_function *fn,
+/*
+ * Every lock fn takes, following calls into the same directory.  Beyond
+ * the entry's own unit, generic VFS classes (instance-lock rules) are
+ * usually other instances (a quota file's i_rwsem): not counted.
+ */
+static void collect_takes(const struct fl_rules *rules, struct fault_path *fp,
+			  const struct ln_function *fn,
 			  const struct ln_function *entry, const char *field,
 			  int mark)
 {
@@ -59,15 +64,19 @@ static void collect_takes(struct fault_path *fp, const struct ln_function *fn,
 				      &fn->takes[i],
 				      NULL};
 
+		if (fn->unit != entry->unit &&
+		    fl_rules_find(rules, l.lock_class,
+				  FL_KIND_BIT(FL_RULE_INSTANCE_LOCK)))
+			continue;
 		add_lock(fp, &l);
 	}
 	for (i = 0; i < fn->ncalls; i++) {
 		const struct ln_function *t = fn->calls[i].target;
 
 		if (t && t->unit->dir == fp->dir && t->unit != fn->unit)
-			collect_takes(fp, t, entry, field, mark);
+			collect_takes(rules, fp, t, entry, field, mark);
 		else if (t && t->unit == fn->unit && t != fn)
-			collect_takes(fp, t, entry, field, mark);
+			collect_takes(rules, fp, t, entry, field, mark);
 	}
 }
 
@@ -94,7 +103,8 @@ static void collect_fault_path(struct ln_program *prog, struct fault_path *fp)
 			fn = ln_resolve(prog, unit, op->function);
 			if (!fn)
 				continue;
-			collect_takes(fp, fn, fn, ln_intern(field), ++mark);
+			collect_takes(prog->rules, fp, fn, fn, ln_intern(field),
+				      ++mark);
 		}
 	}
 	for (i = 0; i < prog->rules->nrules; i++) {
@@ -175,10 +185,9 @@ static void report(struct ln_program *prog, const struct ln_function *fn,
 	fl_ful_warning_text(msg, sizeof(msg), c->callee, c->macro,
 			    h->display ? h->display : h->lock_class, h->mode,
 			    l->entry ? l->entry->name : NULL, l->rule);
-	f = ln_add_finding(prog, "fault-under-lock", fn->name, &c->loc, msg);
+	f = ln_add_finding(prog, "fault-under-lock", fn, &c->loc, msg);
 	if (!f)
 		return;
-	f->object = fn->unit->object;
 	/* How the call faults, one function at a time. */
 	for (t = c->target; t && hops++ < 32;) {
 		const struct ln_call *via = t->fault_via;

@@ -44,6 +44,7 @@ static const char *const kind_names[FL_RULE_NKINDS] = {
 	[FL_RULE_PAGES_UNPIN] = "pages-unpin",
 	[FL_RULE_PAGES_MAP] = "pages-map",
 	[FL_RULE_WRITES_TO] = "writes-to",
+	[FL_RULE_INSTANCE_LOCK] = "instance-lock",
 };
 
 /* Which keys each kind accepts, and which it requires. */
@@ -104,6 +105,7 @@ static const struct {
 	[FL_RULE_PAGES_UNPIN] = {K_ARG | K_INSTEAD, K_ARG | K_INSTEAD},
 	[FL_RULE_PAGES_MAP] = {K_ARG, K_ARG},
 	[FL_RULE_WRITES_TO] = {K_ARG, K_ARG},
+	[FL_RULE_INSTANCE_LOCK] = {0, 0},
 };
 
 /* What NAME is for each kind. */
@@ -116,6 +118,7 @@ static const enum name_shape kind_names_shape[FL_RULE_NKINDS] = {
 	[FL_RULE_DAX_TEST] = NAME_FIELD,
 	[FL_RULE_LAYOUT_ENTRY] = NAME_FIELD,
 	[FL_RULE_LAYOUT_LOCK] = NAME_CLASS,
+	[FL_RULE_INSTANCE_LOCK] = NAME_CLASS,
 	[FL_RULE_PAGE_TYPE] = NAME_IDENTIFIER,
 };
 

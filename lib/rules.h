@@ -43,6 +43,8 @@ enum fl_rule_kind {
 	FL_RULE_PAGES_UNPIN, /* drops FOLL_PIN pins */
 	FL_RULE_PAGES_MAP,   /* maps a page for CPU access (kmap) */
 	FL_RULE_WRITES_TO,   /* writes memory at an argument (memcpy) */
+	FL_RULE_INSTANCE_LOCK, /* a class whose instances a type cannot tell
+				  apart across units (inode::i_rwsem) */
 	FL_RULE_NKINDS
 };
 

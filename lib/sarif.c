@@ -117,6 +117,15 @@ static void result(FILE *out, const struct ln_finding *f, bool *first)
 	json_str(out, fp);
 	fprintf(out, "},\"properties\":{\"crossUnit\":%s}",
 		f->cross_unit ? "true" : "false");
+	fprintf(out, ",\"baselineState\":\"%s\"",
+		f->baselined ? "unchanged" : "new");
+	if (f->suppressed) {
+		fputs(",\"suppressions\":[{\"kind\":\"inSource\","
+		      "\"justification\":",
+		      out);
+		json_str(out, f->suppressed);
+		fputs("}]", out);
+	}
 	if (f->nnotes) {
 		fputs(",\"relatedLocations\":[", out);
 		for (i = 0; i < f->nnotes; i++) {

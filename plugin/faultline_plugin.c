@@ -43,6 +43,7 @@
 #include "../lib/facts.h"
 #include "../lib/model.h"
 #include "../lib/rules.h"
+#include "../lib/suppress.h"
 
 int plugin_is_GPL_compatible;
 
@@ -1086,11 +1087,27 @@ static long long cpp_macro_value(const char *name)
 	return v;
 }
 
+/* A marker without a reason, to be explained in a note. */
+static int unreasoned_marker_line;
+
 static void sink_warning(void *ctx, const struct fl_function *fn,
 			 const struct fl_loc *loc, const char *msg)
 {
 	bool saved = global_dc->warning_as_error_requested;
+	struct fl_suppression sup;
+	char check[64];
+
 	(void)ctx;
+	fl_find_suppression(NULL, loc->file, loc->line, fn->loc.line,
+			    fl_check_of_message(msg, check, sizeof(check)),
+			    &sup);
+	unreasoned_marker_line = sup.found && !sup.reason ? sup.line : 0;
+	if (sup.found && sup.reason) {
+		/* Kept in the facts, shown as suppressed in SARIF. */
+		last_warning_shown = false;
+		fl_diag_log_add(&diag_log, false, fn, loc, msg, sup.reason);
+		return;
+	}
 	/*
 	 * Gives the usual "In function 'f':" header scripts rely on; it stays
 	 * set for the notes and is restored when the unit is done.
@@ -1101,13 +1118,24 @@ static void sink_warning(void *ctx, const struct fl_function *fn,
 		global_dc->warning_as_error_requested = false;
 	last_warning_shown = warning_at((location_t)loc->cookie, 0, "%s", msg);
 	global_dc->warning_as_error_requested = saved;
-	fl_diag_log_add(&diag_log, false, fn, loc, msg);
+	fl_diag_log_add(&diag_log, false, fn, loc, msg, NULL);
+	if (unreasoned_marker_line) {
+		char note[200];
+
+		snprintf(note, sizeof(note),
+			 "the 'faultline: ignore' marker on line %d gives no "
+			 "reason ('-- why'), so it suppresses nothing",
+			 unreasoned_marker_line);
+		fl_diag_log_add(&diag_log, true, NULL, loc, note, NULL);
+		if (last_warning_shown)
+			inform((location_t)loc->cookie, "%s", note);
+	}
 }
 
 static void sink_note(void *ctx, const struct fl_loc *loc, const char *msg)
 {
 	(void)ctx;
-	fl_diag_log_add(&diag_log, true, NULL, loc, msg);
+	fl_diag_log_add(&diag_log, true, NULL, loc, msg, NULL);
 	if (last_warning_shown)
 		inform((location_t)loc->cookie, "%s", msg);
 }

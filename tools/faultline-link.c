@@ -25,6 +25,7 @@
 
 #include "../lib/facts.h"
 #include "../lib/link.h"
+#include "../lib/suppress.h"
 
 #define VERSION "0.2"
 
@@ -41,10 +42,15 @@ static const char usage[] =
 	"  --srcroot DIR   the source tree relative paths start from (SARIF)\n"
 	"  --summary       print findings per check and per directory\n"
 	"  --objects FILE  read more object paths from FILE, one per line\n"
+	"  --baseline FILE do not report findings listed in FILE\n"
+	"  --write-baseline FILE  list every finding in FILE (a new baseline)\n"
 	"  --rules DIR     kernel API rules (default: ../rules beside the tool)\n"
 	"  -q, --quiet     no statistics on stderr\n"
 	"  -h, --help      this text\n"
 	"  --version       print the version\n"
+	"\n"
+	"Findings under a 'faultline: ignore CHECK -- reason' comment are not\n"
+	"printed (SARIF lists them as suppressed).\n"
 	"\n"
 	"Exit status: 0 nothing reported, 1 findings reported, 2 a usage\n"
 	"error or unreadable input (the readable rest is still analysed).\n";
@@ -213,6 +219,21 @@ static void rules_error(void *ctx, const char *msg)
 	fprintf(stderr, "faultline-link: error: %s\n", msg);
 }
 
+static struct fl_baseline baseline;
+
+static void mark_baselined(struct ln_finding *f)
+{
+	char key[8192];
+
+	fl_finding_key(key, sizeof(key), f->check, f->function, f->msg);
+	f->baselined = fl_baseline_has(&baseline, key);
+}
+
+static bool shown(const struct ln_finding *f)
+{
+	return !f->suppressed && !f->baselined;
+}
+
 struct summary_row {
 	char dir[256];
 	const char *check;
@@ -250,9 +271,11 @@ static void print_summary(FILE *out)
 
 	for (u = 0; u < prog.nunits; u++)
 		for (i = 0; i < prog.units[u]->ndiags; i++)
-			count(&rows, &nrows, &prog.units[u]->diags[i]);
+			if (shown(&prog.units[u]->diags[i]))
+				count(&rows, &nrows, &prog.units[u]->diags[i]);
 	for (i = 0; i < prog.nfindings; i++)
-		count(&rows, &nrows, &prog.findings[i]);
+		if (shown(&prog.findings[i]))
+			count(&rows, &nrows, &prog.findings[i]);
 	fprintf(out, "\n%-32s %-22s %s\n", "directory", "check", "findings");
 	for (i = 0; i < nrows; i++) {
 		fprintf(out, "%-32s %-22s %d\n", rows[i].dir, rows[i].check,
@@ -263,9 +286,35 @@ static void print_summary(FILE *out)
 	free(rows);
 }
 
+static int write_baseline(const char *path)
+{
+	FILE *out = fopen(path, "w");
+	int u, i;
+
+	if (!out)
+		return -1;
+	fl_baseline_write_header(out);
+	for (u = 0; u < prog.nunits; u++)
+		for (i = 0; i < prog.units[u]->ndiags; i++) {
+			const struct ln_finding *f = &prog.units[u]->diags[i];
+
+			if (!f->suppressed)
+				fl_baseline_write(out, f->check, f->function,
+						  f->loc.file, f->msg);
+		}
+	for (i = 0; i < prog.nfindings; i++)
+		if (!prog.findings[i].suppressed)
+			fl_baseline_write(out, prog.findings[i].check,
+					  prog.findings[i].function,
+					  prog.findings[i].loc.file,
+					  prog.findings[i].msg);
+	return fclose(out);
+}
+
 int main(int argc, char **argv)
 {
 	const char *rules_dir = NULL, *sarif = NULL, *srcroot = NULL;
+	const char *baseline_in = NULL, *baseline_out = NULL;
 	bool all = false, summary = false;
 	struct fl_rules rules = {0};
 	struct timespec t0, t1;
@@ -290,11 +339,16 @@ int main(int argc, char **argv)
 		} else if (!strcmp(a, "-q") || !strcmp(a, "--quiet")) {
 			quiet = true;
 		} else if ((!strcmp(a, "--sarif") || !strcmp(a, "--rules") ||
-			    !strcmp(a, "--srcroot") ||
-			    !strcmp(a, "--objects")) &&
+			    !strcmp(a, "--srcroot") || !strcmp(a, "--objects") ||
+			    !strcmp(a, "--baseline") ||
+			    !strcmp(a, "--write-baseline")) &&
 			   i + 1 < argc) {
 			if (!strcmp(a, "--sarif"))
 				sarif = argv[++i];
+			else if (!strcmp(a, "--baseline"))
+				baseline_in = argv[++i];
+			else if (!strcmp(a, "--write-baseline"))
+				baseline_out = argv[++i];
 			else if (!strcmp(a, "--rules"))
 				rules_dir = argv[++i];
 			else if (!strcmp(a, "--srcroot"))
@@ -326,11 +380,16 @@ int main(int argc, char **argv)
 		return 2;
 	}
 	ln_program_init(&prog, &rules, input_error, NULL);
+	prog.srcroot = srcroot;
+	if (baseline_in && fl_baseline_read(&baseline, baseline_in,
+					    input_error, NULL))
+		prog.nerrors++;
 	for (i = 1; i < argc; i++) {
 		const char *a = argv[i];
 
 		if (!strcmp(a, "--sarif") || !strcmp(a, "--rules") ||
-		    !strcmp(a, "--srcroot"))
+		    !strcmp(a, "--srcroot") || !strcmp(a, "--baseline") ||
+		    !strcmp(a, "--write-baseline"))
 			i++;
 		else if (!strcmp(a, "--objects"))
 			read_list(argv[++i]);
@@ -338,14 +397,31 @@ int main(int argc, char **argv)
 			read_path(a);
 	}
 	ln_link(&prog);
+	for (u = 0; u < prog.nunits; u++)
+		for (i = 0; i < prog.units[u]->ndiags; i++)
+			mark_baselined(&prog.units[u]->diags[i]);
+	for (i = 0; i < prog.nfindings; i++)
+		mark_baselined(&prog.findings[i]);
 	for (u = 0; all && u < prog.nunits; u++)
-		for (i = 0; i < prog.units[u]->ndiags; i++, printed++)
-			ln_print_finding(stdout, &prog.units[u]->diags[i]);
-	for (i = 0; i < prog.nfindings; i++, printed++)
-		ln_print_finding(stdout, &prog.findings[i]);
+		for (i = 0; i < prog.units[u]->ndiags; i++)
+			if (shown(&prog.units[u]->diags[i])) {
+				ln_print_finding(stdout,
+						 &prog.units[u]->diags[i]);
+				printed++;
+			}
+	for (i = 0; i < prog.nfindings; i++)
+		if (shown(&prog.findings[i])) {
+			ln_print_finding(stdout, &prog.findings[i]);
+			printed++;
+		}
 	if (summary)
 		print_summary(stdout);
 	fflush(stdout);
+	if (baseline_out && write_baseline(baseline_out)) {
+		fprintf(stderr, "faultline-link: cannot write %s: %s\n",
+			baseline_out, strerror(errno));
+		return 2;
+	}
 	if (sarif) {
 		if (!srcroot)
 			srcroot = getcwd(cwd, sizeof(cwd)) ? cwd : "/";
