@@ -73,3 +73,17 @@ int ex_get_map_nofault(struct inode *inode, void __user *dst)
 	up_read(&ei->alloc_sem);
 	return ret;
 }
+
+/* Known and explained: the link step honours the marker too. */
+int ex_get_map_known(struct inode *inode, void __user *dst)
+{
+	struct ex_inode *ei = EX_I(inode);
+	char map[16] = {0};
+	int ret;
+
+	down_read(&ei->alloc_sem);
+	/* faultline: ignore fault-under-lock -- dst is never an mmap of this file here */
+	ret = ex_copy_out(dst, map, sizeof(map));
+	up_read(&ei->alloc_sem);
+	return ret;
+}
