@@ -16,7 +16,7 @@ LIB_OBJS := $(LIB_SRCS:lib/%.c=build/lib/%.o)
 LIB_HDRS := $(wildcard lib/*.h)
 
 PLUGIN := plugin/faultline.so
-TOOLS := tools/faultline-link
+TOOLS := tools/faultline-link tools/faultline-gate
 
 # Debian packages: the plugin headers, the kernel build's needs, and what
 # later tiers use.  Installed only when missing.
@@ -65,7 +65,7 @@ $(PLUGIN): build/plugin/faultline_plugin.o $(LIB_OBJS)
 	$(CXX) -shared -o $@ $^
 
 tools/%: tools/%.c $(LIB_OBJS) $(LIB_HDRS)
-	$(CC) -std=gnu11 $(WARN) $(CFLAGS) -o $@ $< $(LIB_OBJS)
+	$(CC) -std=gnu11 $(WARN) -Wno-format-truncation $(CFLAGS) -o $@ $< $(LIB_OBJS)
 
 check: deps
 	@$(MAKE) -s --no-print-directory all

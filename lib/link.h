@@ -122,6 +122,7 @@ struct ln_finding {
 	int fn_line;		/* where the function's name is, for markers */
 	const char *suppressed; /* a marker's reason, or NULL */
 	bool baselined;		/* accepted in the baseline file */
+	bool absent;		/* fixed: gone since the baseline (gate) */
 };
 
 struct ln_unit {

@@ -21,6 +21,7 @@ struct path_lock {
 	const char *entry_field;
 	const struct ln_take *take;
 	const struct fl_rule *rule; /* a generic mm lock of the rules */
+	int depth; /* 0 the entry takes it, 1 its unit, 2 another unit */
 };
 
 struct fault_path {
@@ -33,10 +34,14 @@ static void add_lock(struct fault_path *fp, const struct path_lock *l)
 {
 	int i;
 
+	/* One per class and mode: the most direct evidence for the notes. */
 	for (i = 0; i < fp->nlocks; i++)
 		if (fp->locks[i].lock_class == l->lock_class &&
-		    fp->locks[i].mode == l->mode)
+		    fp->locks[i].mode == l->mode) {
+			if (l->depth < fp->locks[i].depth)
+				fp->locks[i] = *l;
 			return;
+		}
 	fp->locks = fl_xrealloc(fp->locks, (fp->nlocks + 1) * sizeof(*l));
 	fp->locks[fp->nlocks++] = *l;
 }
@@ -62,8 +67,13 @@ static void collect_takes(const struct fl_rules *rules, struct fault_path *fp,
 				      entry,
 				      field,
 				      &fn->takes[i],
-				      NULL};
+				      NULL,
+				      2};
 
+		if (fn->takes[i].function == entry->name)
+			l.depth = 0;
+		else if (fn->unit == entry->unit)
+			l.depth = 1;
 		if (fn->unit != entry->unit &&
 		    fl_rules_find(rules, l.lock_class,
 				  FL_KIND_BIT(FL_RULE_INSTANCE_LOCK)))
@@ -123,13 +133,15 @@ static void collect_fault_path(struct ln_program *prog, struct fault_path *fp)
 static const struct path_lock *conflicting(const struct fault_path *fp,
 					   const struct ln_held *h)
 {
+	const struct path_lock *best = NULL;
 	int i;
 
 	for (i = 0; i < fp->nlocks; i++)
 		if (fp->locks[i].lock_class == h->lock_class &&
-		    fl_modes_conflict(fp->locks[i].mode, h->mode))
-			return &fp->locks[i];
-	return NULL;
+		    fl_modes_conflict(fp->locks[i].mode, h->mode) &&
+		    (!best || fp->locks[i].depth < best->depth))
+			best = &fp->locks[i];
+	return best;
 }
 
 static bool call_may_fault(const struct ln_call *c)

@@ -118,7 +118,7 @@ static void result(FILE *out, const struct ln_finding *f, bool *first)
 	fprintf(out, "},\"properties\":{\"crossUnit\":%s}",
 		f->cross_unit ? "true" : "false");
 	fprintf(out, ",\"baselineState\":\"%s\"",
-		f->baselined ? "unchanged" : "new");
+		f->absent ? "absent" : f->baselined ? "unchanged" : "new");
 	if (f->suppressed) {
 		fputs(",\"suppressions\":[{\"kind\":\"inSource\","
 		      "\"justification\":",

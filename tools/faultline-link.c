@@ -10,19 +10,17 @@
  * stderr with the object's name and skipped.
  */
 #define _GNU_SOURCE
-#include <elf.h>
 #include <errno.h>
-#include <fcntl.h>
 #include <ftw.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/mman.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
+#include "../lib/elf.h"
 #include "../lib/facts.h"
 #include "../lib/link.h"
 #include "../lib/suppress.h"
@@ -72,82 +70,22 @@ static void object_error(const char *object, const char *what)
 	ln_error(&prog, msg);
 }
 
-/* The facts section of an ELF64 little-endian object, bounds-checked. */
 static void read_object(const char *path)
 {
-	const Elf64_Ehdr *eh;
-	const Elf64_Shdr *sh, *strtab;
-	const unsigned char *map;
-	struct stat st;
-	bool found = false;
-	int fd, i;
+	struct fl_elf_section sec;
+	char err[256];
 
-	fd = open(path, O_RDONLY);
-	if (fd < 0 || fstat(fd, &st) < 0) {
-		object_error(path, strerror(errno));
-		if (fd >= 0)
-			close(fd);
-		return;
-	}
 	prog.nobjects++;
-	if (st.st_size < (off_t)sizeof(*eh)) {
-		object_error(path, "not an ELF object (too short)");
-		close(fd);
+	if (fl_elf_find_section(path, FL_FACTS_SECTION, &sec, err,
+				sizeof(err))) {
+		object_error(path, err);
 		return;
 	}
-	map = mmap(NULL, st.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
-	close(fd);
-	if (map == MAP_FAILED) {
-		object_error(path, strerror(errno));
-		return;
-	}
-	eh = (const Elf64_Ehdr *)map;
-	if (memcmp(eh->e_ident, ELFMAG, SELFMAG) ||
-	    eh->e_ident[EI_CLASS] != ELFCLASS64 ||
-	    eh->e_ident[EI_DATA] != ELFDATA2LSB) {
-		object_error(path, "not an ELF64 little-endian object");
-		goto out;
-	}
-	if (eh->e_shoff == 0 || eh->e_shentsize != sizeof(Elf64_Shdr) ||
-	    eh->e_shoff > (Elf64_Off)st.st_size ||
-	    (Elf64_Off)eh->e_shnum * sizeof(Elf64_Shdr) >
-		    (Elf64_Off)st.st_size - eh->e_shoff ||
-	    eh->e_shstrndx >= eh->e_shnum) {
-		object_error(path, "corrupt ELF section table");
-		goto out;
-	}
-	sh = (const Elf64_Shdr *)(map + eh->e_shoff);
-	strtab = &sh[eh->e_shstrndx];
-	if (strtab->sh_offset > (Elf64_Off)st.st_size ||
-	    strtab->sh_size > (Elf64_Off)st.st_size - strtab->sh_offset) {
-		object_error(path, "corrupt ELF section names");
-		goto out;
-	}
-	for (i = 0; i < eh->e_shnum; i++) {
-		const char *name;
-
-		if (sh[i].sh_name >= strtab->sh_size)
-			continue;
-		name = (const char *)map + strtab->sh_offset + sh[i].sh_name;
-		if (strnlen(name, strtab->sh_size - sh[i].sh_name) ==
-			    strtab->sh_size - sh[i].sh_name ||
-		    strcmp(name, FL_FACTS_SECTION))
-			continue;
-		if (sh[i].sh_offset > (Elf64_Off)st.st_size ||
-		    sh[i].sh_size > (Elf64_Off)st.st_size - sh[i].sh_offset) {
-			object_error(path, "facts section lies outside the "
-					   "file (truncated object)");
-			goto out;
-		}
-		found = true;
-		ln_read_facts(&prog, path,
-			      (const char *)map + sh[i].sh_offset,
-			      sh[i].sh_size);
-	}
-	if (!found)
+	if (sec.data)
+		ln_read_facts(&prog, path, sec.data, sec.len);
+	else
 		prog.nbare++;
-out:
-	munmap((void *)map, st.st_size);
+	fl_elf_close(&sec);
 }
 
 static int visit(const char *path, const struct stat *st, int type,

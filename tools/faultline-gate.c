@@ -1,0 +1,828 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * faultline-gate: what does this patch introduce?
+ *
+ *	faultline-gate [-C KDIR] [OPTIONS] PATCHFILE
+ *	faultline-gate [-C KDIR] [OPTIONS] REV1..REV2	(KDIR a git work tree)
+ *
+ * The units the patch touches are compiled with the plugin before and after
+ * the patch, in a scratch copy of the tree made of hard links (the user's
+ * tree is never written: everything the build writes is unlinked in the
+ * scratch copy first, and patch(1) replaces the files it changes).  The
+ * other units of their directories come from the tree's own objects when
+ * those carry facts, else from one plugin build of the directory.  Both
+ * states are linked; findings are matched by check, function and message
+ * without line numbers, so code that only moves is not "new".
+ */
+#define _GNU_SOURCE
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "../lib/elf.h"
+#include "../lib/facts.h"
+#include "../lib/link.h"
+#include "../lib/suppress.h"
+
+static const char usage[] =
+	"usage: faultline-gate [-C KDIR] [OPTIONS] PATCHFILE\n"
+	"       faultline-gate [-C KDIR] [OPTIONS] REV1..REV2\n"
+	"\n"
+	"Reports the faultline findings a patch introduces in a configured\n"
+	"kernel tree (default: the current directory), and those it fixes.\n"
+	"The tree is never modified: the work happens in a scratch copy.\n"
+	"With REV1..REV2 (KDIR a git work tree) the patch is git diff REV1 REV2\n"
+	"and the 'before' state is REV1's version of the files it touches.\n"
+	"\n"
+	"  -C KDIR          the kernel tree (configured and prepared)\n"
+	"  --sarif FILE     also write SARIF 2.1.0 (new, unchanged and fixed)\n"
+	"  --baseline FILE  findings accepted anyway (faultline-link's format)\n"
+	"  -j N             parallel compile jobs (default: online CPUs)\n"
+	"  --keep           keep the scratch directory and say where it is\n"
+	"  -q, --quiet      no progress on stderr\n"
+	"  -h, --help       this text\n"
+	"\n"
+	"Exit status: 0 nothing new, 1 new findings, 2 a usage or environment\n"
+	"error (a patch that does not apply, an unconfigured tree, a failed\n"
+	"build).\n";
+
+static const char *kdir = ".";
+static const char *plugin_path, *rules_dir, *sarif_path, *baseline_path;
+static char scratch[PATH_MAX], tree[PATH_MAX], patch_file[PATH_MAX];
+static int jobs;
+static bool keep, quiet;
+
+static void progress(const char *fmt, const char *arg)
+{
+	if (quiet)
+		return;
+	fputs("  GATE    ", stderr);
+	fprintf(stderr, fmt, arg);
+	fputc('\n', stderr);
+}
+
+static void cleanup(void)
+{
+	char *argv[] = {"rm", "-rf", scratch, NULL};
+	pid_t pid;
+
+	if (!scratch[0] || keep)
+		return;
+	pid = fork();
+	if (pid == 0) {
+		execvp(argv[0], argv);
+		_exit(127);
+	}
+	if (pid > 0)
+		waitpid(pid, NULL, 0);
+}
+
+static void __attribute__((noreturn)) die(const char *fmt, const char *arg)
+{
+	fputs("faultline-gate: ", stderr);
+	fprintf(stderr, fmt, arg);
+	fputc('\n', stderr);
+	cleanup();
+	exit(2);
+}
+
+/* Run argv in dir with output into log (NULL: inherited).  Exit status. */
+static int run(const char *dir, char *const argv[], const char *log)
+{
+	int status;
+	pid_t pid = fork();
+
+	if (pid < 0)
+		die("fork: %s", strerror(errno));
+	if (pid == 0) {
+		if (dir && chdir(dir))
+			_exit(127);
+		if (log) {
+			int fd = open(log, O_WRONLY | O_CREAT | O_APPEND, 0644);
+
+			if (fd < 0)
+				_exit(127);
+			dup2(fd, 1);
+			dup2(fd, 2);
+			close(fd);
+		}
+		execvp(argv[0], argv);
+		_exit(127);
+	}
+	if (waitpid(pid, &status, 0) < 0)
+		return -1;
+	return WIFEXITED(status) ? WEXITSTATUS(status) : 128;
+}
+
+static void show_log(const char *log)
+{
+	char line[1024];
+	FILE *in = fopen(log, "r");
+	int n = 0;
+
+	while (in && fgets(line, sizeof(line), in) && n++ < 30)
+		fprintf(stderr, "    %s", line);
+	if (in)
+		fclose(in);
+}
+
+/* A list of strings. */
+struct strv {
+	char **v;
+	int n;
+};
+
+static void strv_add(struct strv *s, const char *str)
+{
+	int i;
+
+	for (i = 0; i < s->n; i++)
+		if (!strcmp(s->v[i], str))
+			return;
+	s->v = fl_xrealloc(s->v, (s->n + 2) * sizeof(char *));
+	s->v[s->n++] = strdup(str);
+	s->v[s->n] = NULL;
+}
+
+static bool strv_has(const struct strv *s, const char *str)
+{
+	int i;
+
+	for (i = 0; i < s->n; i++)
+		if (!strcmp(s->v[i], str))
+			return true;
+	return false;
+}
+
+/* Paths the patch touches (the b/ side, and the a/ side of deletions). */
+static void touched_paths(const char *patch, struct strv *paths)
+{
+	char line[PATH_MAX + 16];
+	FILE *in = fopen(patch, "r");
+
+	if (!in)
+		die("cannot read %s", patch);
+	while (fgets(line, sizeof(line), in)) {
+		char *p, *end;
+
+		if (strncmp(line, "+++ ", 4) && strncmp(line, "--- ", 4))
+			continue;
+		p = line + 4;
+		end = p + strcspn(p, "\t\n");
+		*end = '\0';
+		if (!strcmp(p, "/dev/null"))
+			continue;
+		p = strchr(p, '/'); /* -p1 */
+		if (p && p[1])
+			strv_add(paths, p + 1);
+	}
+	fclose(in);
+}
+
+static bool exists(const char *dir, const char *rel)
+{
+	char path[PATH_MAX];
+	struct stat st;
+
+	snprintf(path, sizeof(path), "%s/%s", dir, rel);
+	return stat(path, &st) == 0;
+}
+
+/* "fs/ocfs2/extent_map.c" -> "fs/ocfs2/.extent_map.o.cmd" */
+static void cmd_file(const char *obj, char *buf, size_t len)
+{
+	const char *slash = strrchr(obj, '/');
+
+	if (slash)
+		snprintf(buf, len, "%.*s/.%s.cmd", (int)(slash - obj), obj,
+			 slash + 1);
+	else
+		snprintf(buf, len, ".%s.cmd", obj);
+}
+
+/* Whether kbuild's dependency file of obj lists header. */
+static bool depends_on(const char *obj, const char *header)
+{
+	char cmd[PATH_MAX], path[PATH_MAX], line[PATH_MAX + 64];
+	FILE *in;
+	bool found = false;
+
+	cmd_file(obj, cmd, sizeof(cmd));
+	snprintf(path, sizeof(path), "%s/%s", kdir, cmd);
+	in = fopen(path, "r");
+	while (in && !found && fgets(line, sizeof(line), in))
+		found = strstr(line, header) != NULL;
+	if (in)
+		fclose(in);
+	return found;
+}
+
+/*
+ * The objects to compile: each touched .c built in this configuration,
+ * and the units of a touched header's directory that include it.
+ */
+static void units_of(const struct strv *paths, struct strv *objs,
+		     struct strv *dirs)
+{
+	int i;
+
+	for (i = 0; i < paths->n; i++) {
+		const char *p = paths->v[i];
+		size_t n = strlen(p);
+		char obj[PATH_MAX], dir[PATH_MAX], cmd[PATH_MAX];
+
+		snprintf(dir, sizeof(dir), "%s", p);
+		if (strrchr(dir, '/'))
+			*strrchr(dir, '/') = '\0';
+		else
+			strcpy(dir, ".");
+		if (n > 2 && !strcmp(p + n - 2, ".c")) {
+			snprintf(obj, sizeof(obj), "%.*s.o", (int)(n - 2), p);
+			cmd_file(obj, cmd, sizeof(cmd));
+			if (!exists(kdir, cmd)) {
+				progress("%s is not built in this configuration: "
+					 "not analysed", p);
+				continue;
+			}
+			strv_add(objs, obj);
+			strv_add(dirs, dir);
+		} else if (n > 2 && !strcmp(p + n - 2, ".h")) {
+			char path[PATH_MAX];
+			struct dirent *de;
+			DIR *d;
+
+			snprintf(path, sizeof(path), "%s/%s", kdir, dir);
+			d = opendir(path);
+			while (d && (de = readdir(d))) {
+				size_t len = strlen(de->d_name);
+
+				if (de->d_name[0] != '.' || len < 7 ||
+				    strcmp(de->d_name + len - 6, ".o.cmd"))
+					continue;
+				snprintf(obj, sizeof(obj), "%s/%.*s", dir,
+					 (int)(len - 5), de->d_name + 1);
+				if (depends_on(obj, p)) {
+					strv_add(objs, obj);
+					strv_add(dirs, dir);
+				}
+			}
+			if (d)
+				closedir(d);
+		}
+	}
+}
+
+/* Remove obj and kbuild's files about it from the scratch tree, so the
+ * compiler writes new files instead of the user's (hard-linked) ones. */
+static void unlink_outputs(const char *obj)
+{
+	char path[PATH_MAX], cmd[PATH_MAX];
+	size_t n;
+
+	snprintf(path, sizeof(path), "%s/%s", tree, obj);
+	unlink(path);
+	cmd_file(obj, cmd, sizeof(cmd));
+	snprintf(path, sizeof(path), "%s/%s", tree, cmd);
+	unlink(path);
+	n = strlen(path);
+	if (n > 4) {
+		strcpy(path + n - 4, ".d"); /* .X.o.d */
+		unlink(path);
+	}
+}
+
+/* Every generated file of a directory of the scratch tree. */
+static void unlink_dir_outputs(const char *dir)
+{
+	char path[PATH_MAX];
+	struct dirent *de;
+	DIR *d;
+
+	snprintf(path, sizeof(path), "%s/%s", tree, dir);
+	d = opendir(path);
+	while (d && (de = readdir(d))) {
+		const char *name = de->d_name;
+		size_t n = strlen(name);
+
+		if ((n > 2 && !strcmp(name + n - 2, ".o")) ||
+		    (n > 2 && !strcmp(name + n - 2, ".a")) ||
+		    (n > 3 && !strcmp(name + n - 3, ".ko")) ||
+		    (n > 4 && !strcmp(name + n - 4, ".mod")) ||
+		    (n > 6 && !strcmp(name + n - 6, ".mod.c")) ||
+		    (name[0] == '.' && n > 4 && !strcmp(name + n - 4, ".cmd")) ||
+		    !strcmp(name, "modules.order")) {
+			snprintf(path, sizeof(path), "%s/%s/%s", tree, dir, name);
+			unlink(path);
+		}
+	}
+	if (d)
+		closedir(d);
+}
+
+static void build(const struct strv *targets, const char *log)
+{
+	char kcflags[PATH_MAX + 64], jarg[32];
+	char **argv = fl_xcalloc(targets->n + 8, sizeof(char *));
+	int i, n = 0;
+
+	snprintf(kcflags, sizeof(kcflags), "KCFLAGS=-fplugin=%s", plugin_path);
+	snprintf(jarg, sizeof(jarg), "-j%d", jobs);
+	argv[n++] = "make";
+	argv[n++] = "-s";
+	argv[n++] = jarg;
+	argv[n++] = "KBUILD_MODULES=1";
+	argv[n++] = kcflags;
+	for (i = 0; i < targets->n; i++)
+		argv[n++] = targets->v[i];
+	argv[n] = NULL;
+	if (run(tree, argv, log)) {
+		show_log(log);
+		die("the build failed (log: %s); see above", log);
+	}
+	free(argv);
+}
+
+/* Copy obj from the scratch tree to dest/obj. */
+static void save_object(const char *obj, const char *dest)
+{
+	char from[PATH_MAX], to[PATH_MAX], *slash;
+	char *argv[] = {"cp", from, to, NULL};
+
+	snprintf(from, sizeof(from), "%s/%s", tree, obj);
+	snprintf(to, sizeof(to), "%s/%s", dest, obj);
+	slash = strrchr(to, '/');
+	*slash = '\0';
+	{
+		char *mk[] = {"mkdir", "-p", to, NULL};
+
+		run(NULL, mk, NULL);
+	}
+	*slash = '/';
+	if (run(NULL, argv, NULL))
+		die("%s was not built", obj);
+}
+
+/* Facts of one object: how many units, and whether one is in skip. */
+static int object_units(const char *path, const struct strv *skip_sources,
+			bool *skip)
+{
+	struct fl_elf_section sec;
+	char err[256], src[PATH_MAX];
+	const char *p;
+	int n = 0;
+
+	*skip = false;
+	if (fl_elf_find_section(path, FL_FACTS_SECTION, &sec, err, sizeof(err)))
+		return 0;
+	/* Facts of another version are as good as none: rebuild. */
+	snprintf(src, sizeof(src), "%s\t%d\n", FL_FACTS_MAGIC, FL_FACTS_VERSION);
+	if (!sec.data || sec.len < strlen(src) ||
+	    strncmp(sec.data, src, strlen(src))) {
+		fl_elf_close(&sec);
+		return 0;
+	}
+	for (p = sec.data; p && p < sec.data + sec.len;) {
+		const char *u = memmem(p, sec.data + sec.len - p, "\nunit\t", 6);
+		size_t len;
+
+		if (!u)
+			break;
+		u += 6;
+		len = strcspn(u, "\n");
+		snprintf(src, sizeof(src), "%.*s", (int)len, u);
+		if (strv_has(skip_sources, src))
+			*skip = true;
+		n++;
+		p = u + len;
+	}
+	fl_elf_close(&sec);
+	return n;
+}
+
+/*
+ * The other units of the directories: single-unit objects of the tree
+ * with facts, not the touched ones.  Returns false if a directory has
+ * objects without facts (it must be built with the plugin first).
+ */
+static bool context_objects(const char *root, const struct strv *dirs,
+			    const struct strv *sources, struct strv *out)
+{
+	int i;
+
+	for (i = 0; i < dirs->n; i++) {
+		char path[PATH_MAX];
+		struct dirent *de;
+		bool bare = false;
+		DIR *d;
+
+		snprintf(path, sizeof(path), "%s/%s", root, dirs->v[i]);
+		d = opendir(path);
+		while (d && (de = readdir(d))) {
+			size_t n = strlen(de->d_name);
+			bool skip;
+			int units;
+
+			if (n < 3 || strcmp(de->d_name + n - 2, ".o") ||
+			    strstr(de->d_name, ".mod.o"))
+				continue;
+			snprintf(path, sizeof(path), "%s/%s/%s", root,
+				 dirs->v[i], de->d_name);
+			units = object_units(path, sources, &skip);
+			if (units == 0)
+				bare = true;
+			else if (units == 1 && !skip)
+				strv_add(out, path);
+		}
+		if (d)
+			closedir(d);
+		if (bare)
+			return false;
+	}
+	return true;
+}
+
+static void link_error(void *ctx, const char *msg)
+{
+	(void)ctx;
+	fprintf(stderr, "faultline-gate: %s\n", msg);
+}
+
+static void link_state(struct ln_program *prog, const struct fl_rules *rules,
+		       const struct strv *context, const char *objdir,
+		       const struct strv *objs)
+{
+	char path[PATH_MAX];
+	int i;
+
+	ln_program_init(prog, rules, link_error, NULL);
+	prog->srcroot = tree;
+	for (i = 0; i < context->n + objs->n; i++) {
+		struct fl_elf_section sec;
+		char err[256];
+
+		if (i < context->n)
+			snprintf(path, sizeof(path), "%s", context->v[i]);
+		else
+			snprintf(path, sizeof(path), "%s/%s", objdir,
+				 objs->v[i - context->n]);
+		if (fl_elf_find_section(path, FL_FACTS_SECTION, &sec, err,
+					sizeof(err)) ||
+		    !sec.data)
+			die("no faultline facts in %s", path);
+		ln_read_facts(prog, path, sec.data, sec.len);
+		fl_elf_close(&sec);
+	}
+	ln_link(prog);
+}
+
+/* Every finding of a linked state, the plugin's and the link's. */
+static int all_findings(struct ln_program *prog, struct ln_finding ***out)
+{
+	int u, i, n = 0;
+
+	*out = NULL;
+	for (u = 0; u < prog->nunits; u++)
+		for (i = 0; i < prog->units[u]->ndiags; i++) {
+			*out = fl_xrealloc(*out, (n + 1) * sizeof(**out));
+			(*out)[n++] = &prog->units[u]->diags[i];
+		}
+	for (i = 0; i < prog->nfindings; i++) {
+		*out = fl_xrealloc(*out, (n + 1) * sizeof(**out));
+		(*out)[n++] = &prog->findings[i];
+	}
+	return n;
+}
+
+static void key_of(const struct ln_finding *f, char *buf, size_t len)
+{
+	fl_finding_key(buf, len, f->check, f->function, f->msg);
+}
+
+/* Match a against b by key, each b used once; mark[i] for matched a. */
+static void match(struct ln_finding **a, int na, struct ln_finding **b,
+		  int nb, bool *matched)
+{
+	bool *used = fl_xcalloc(nb + 1, sizeof(bool));
+	char ka[8192], kb[8192];
+	int i, j;
+
+	for (i = 0; i < na; i++) {
+		matched[i] = false;
+		key_of(a[i], ka, sizeof(ka));
+		for (j = 0; j < nb; j++) {
+			if (used[j])
+				continue;
+			key_of(b[j], kb, sizeof(kb));
+			if (!strcmp(ka, kb)) {
+				used[j] = matched[i] = true;
+				break;
+			}
+		}
+	}
+	free(used);
+}
+
+static const char *self_dir(void)
+{
+	static char dir[PATH_MAX];
+	ssize_t n = readlink("/proc/self/exe", dir, sizeof(dir) - 1);
+
+	if (n <= 0)
+		return ".";
+	dir[n] = '\0';
+	*strrchr(dir, '/') = '\0';
+	return dir;
+}
+
+static void rules_error(void *ctx, const char *msg)
+{
+	(void)ctx;
+	fprintf(stderr, "faultline-gate: %s\n", msg);
+}
+
+/* REV1..REV2: the diff, and REV1's version of each file it touches. */
+static void prepare_range(const char *range)
+{
+	char revs[512], *dots, *rev2, log[PATH_MAX];
+	char *diff[] = {"git", "diff", "--no-color", NULL, NULL, NULL};
+	struct strv paths = {0};
+	int fd, i, saved;
+
+	snprintf(revs, sizeof(revs), "%s", range);
+	dots = strstr(revs, "..");
+	*dots = '\0';
+	rev2 = dots + 2;
+	if (!revs[0] || !rev2[0])
+		die("'%s' is not a range REV1..REV2", range);
+	diff[3] = revs;
+	diff[4] = rev2;
+	snprintf(patch_file, sizeof(patch_file), "%s/range.patch", scratch);
+	fd = open(patch_file, O_WRONLY | O_CREAT | O_TRUNC, 0644);
+	saved = dup(1);
+	dup2(fd, 1);
+	close(fd);
+	snprintf(log, sizeof(log), "%s/git.log", scratch);
+	i = run(kdir, diff, NULL);
+	dup2(saved, 1);
+	close(saved);
+	if (i)
+		die("git diff %s failed: is KDIR a git work tree with both "
+		    "revisions?",
+		    range);
+	touched_paths(patch_file, &paths);
+	for (i = 0; i < paths.n; i++) {
+		char spec[PATH_MAX + 520], dest[PATH_MAX];
+		char *show[] = {"git", "show", spec, NULL};
+
+		snprintf(spec, sizeof(spec), "%s:%s", revs, paths.v[i]);
+		snprintf(dest, sizeof(dest), "%s/%s", tree, paths.v[i]);
+		unlink(dest); /* never write through a hard link */
+		fd = open(dest, O_WRONLY | O_CREAT | O_TRUNC, 0644);
+		if (fd < 0)
+			continue; /* a new directory: the patch creates it */
+		saved = dup(1);
+		dup2(fd, 1);
+		close(fd);
+		if (run(kdir, show, log))
+			unlink(dest); /* not in REV1: the patch adds it */
+		dup2(saved, 1);
+		close(saved);
+	}
+}
+
+int main(int argc, char **argv)
+{
+	struct strv paths = {0}, objs = {0}, dirs = {0}, context = {0};
+	struct strv sources = {0}, targets = {0};
+	struct ln_program before, after;
+	struct ln_finding **fb, **fa;
+	struct fl_rules rules = {0};
+	struct fl_baseline baseline = {0};
+	const char *what = NULL;
+	char log[PATH_MAX], objdir[PATH_MAX], path[PATH_MAX];
+	bool *old, *still, range = false;
+	struct timespec t0, t1;
+	int i, nb, na, nnew = 0, nfixed = 0;
+
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	jobs = sysconf(_SC_NPROCESSORS_ONLN);
+	for (i = 1; i < argc; i++) {
+		const char *a = argv[i];
+
+		if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
+			fputs(usage, stdout);
+			return 0;
+		} else if (!strcmp(a, "--keep")) {
+			keep = true;
+		} else if (!strcmp(a, "-q") || !strcmp(a, "--quiet")) {
+			quiet = true;
+		} else if ((!strcmp(a, "-C") || !strcmp(a, "--sarif") ||
+			    !strcmp(a, "--baseline") || !strcmp(a, "-j")) &&
+			   i + 1 < argc) {
+			if (!strcmp(a, "-C"))
+				kdir = argv[++i];
+			else if (!strcmp(a, "--sarif"))
+				sarif_path = argv[++i];
+			else if (!strcmp(a, "--baseline"))
+				baseline_path = argv[++i];
+			else
+				jobs = atoi(argv[++i]);
+		} else if (a[0] == '-' || what) {
+			fprintf(stderr, "faultline-gate: unexpected '%s'\n%s",
+				a, usage);
+			return 2;
+		} else {
+			what = a;
+		}
+	}
+	if (!what) {
+		fprintf(stderr, "faultline-gate: no patch given\n%s", usage);
+		return 2;
+	}
+	if (jobs < 1)
+		jobs = 1;
+	if (!realpath(kdir, path))
+		die("no such tree: %s", kdir);
+	kdir = strdup(path);
+	if (!exists(kdir, ".config") || !exists(kdir, "Makefile"))
+		die("%s is not a configured kernel tree (no .config)", kdir);
+	if (access(what, R_OK) == 0) {
+		if (!realpath(what, patch_file))
+			die("cannot read %s", what);
+	} else if (strstr(what, "..") && exists(kdir, ".git")) {
+		range = true;
+	} else {
+		die("no such patch file: %s (a range REV1..REV2 needs a git "
+		    "work tree)",
+		    what);
+	}
+	snprintf(path, sizeof(path), "%s/plugin/faultline.so", self_dir());
+	plugin_path = strdup(path);
+	snprintf(path, sizeof(path), "%s/../rules", self_dir());
+	rules_dir = strdup(path);
+	snprintf(path, sizeof(path), "%s/../plugin/faultline.so", self_dir());
+	if (access(plugin_path, R_OK))
+		plugin_path = strdup(path);
+	if (access(plugin_path, R_OK))
+		die("the plugin is not built (%s): run make", plugin_path);
+	if (fl_rules_load_dir(&rules, rules_dir, rules_error, NULL))
+		die("the rules in %s have errors", rules_dir);
+	if (baseline_path &&
+	    fl_baseline_read(&baseline, baseline_path, link_error, NULL))
+		die("the baseline %s has errors", baseline_path);
+
+	/* The scratch tree: hard links, on the tree's own filesystem if
+	 * TMPDIR is elsewhere (cp -l cannot cross filesystems). */
+	snprintf(scratch, sizeof(scratch), "%s/faultline-gate.XXXXXX",
+		 getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp");
+	if (!mkdtemp(scratch))
+		die("cannot create a scratch directory: %s", strerror(errno));
+	snprintf(tree, sizeof(tree), "%s/tree", scratch);
+	snprintf(log, sizeof(log), "%s/gate.log", scratch);
+	progress("copying %s (hard links)", kdir);
+	{
+		char *cp[] = {"cp", "-al", (char *)kdir, tree, NULL};
+
+		if (run(NULL, cp, log)) {
+			char *cpa[] = {"cp", "-a", (char *)kdir, tree, NULL};
+
+			progress("%s", "hard links failed: copying");
+			if (run(NULL, cpa, log))
+				die("cannot copy the tree (log: %s)", log);
+		}
+	}
+	if (range)
+		prepare_range(what);
+
+	/* Does the patch apply?  Checked before anything is built. */
+	{
+		char *dry[] = {"patch", "-p1", "-s", "-f", "--dry-run", "-i",
+			       patch_file, NULL};
+
+		if (run(tree, dry, log)) {
+			fprintf(stderr,
+				"faultline-gate: the patch does not apply to "
+				"%s; nothing was changed:\n",
+				kdir);
+			show_log(log);
+			cleanup();
+			return 2;
+		}
+	}
+	touched_paths(patch_file, &paths);
+	units_of(&paths, &objs, &dirs);
+	for (i = 0; i < objs.n; i++) {
+		snprintf(path, sizeof(path), "%.*s.c",
+			 (int)strlen(objs.v[i]) - 2, objs.v[i]);
+		strv_add(&sources, path);
+	}
+
+	/* Context: the tree's objects with facts, else one plugin build. */
+	if (objs.n && !context_objects(kdir, &dirs, &sources, &context)) {
+		for (i = 0; i < dirs.n; i++) {
+			snprintf(path, sizeof(path), "%s/", dirs.v[i]);
+			strv_add(&targets, path);
+			unlink_dir_outputs(dirs.v[i]);
+		}
+		progress("building %s with the plugin for context (the tree's "
+			 "objects have no facts)",
+			 targets.v[0]);
+		build(&targets, log);
+		context.n = 0;
+		context_objects(tree, &dirs, &sources, &context);
+	}
+
+	/* Before and after the patch. */
+	snprintf(objdir, sizeof(objdir), "%s/before", scratch);
+	if (objs.n) {
+		progress("compiling %s before the patch", objs.v[0]);
+		for (i = 0; i < objs.n; i++)
+			unlink_outputs(objs.v[i]);
+		build(&objs, log);
+		for (i = 0; i < objs.n; i++)
+			save_object(objs.v[i], objdir);
+	}
+	{
+		char *apply[] = {"patch", "-p1", "-s", "-f", "-i", patch_file,
+				 NULL};
+
+		if (run(tree, apply, log)) {
+			show_log(log);
+			die("%s", "the patch failed to apply in the scratch tree");
+		}
+	}
+	snprintf(objdir, sizeof(objdir), "%s/after", scratch);
+	if (objs.n) {
+		progress("compiling %s after the patch", objs.v[0]);
+		for (i = 0; i < objs.n; i++)
+			unlink_outputs(objs.v[i]);
+		build(&objs, log);
+		for (i = 0; i < objs.n; i++)
+			save_object(objs.v[i], objdir);
+	}
+
+	snprintf(objdir, sizeof(objdir), "%s/before", scratch);
+	link_state(&before, &rules, &context, objdir, &objs);
+	snprintf(objdir, sizeof(objdir), "%s/after", scratch);
+	link_state(&after, &rules, &context, objdir, &objs);
+	nb = all_findings(&before, &fb);
+	na = all_findings(&after, &fa);
+	old = fl_xcalloc(na + 1, sizeof(bool));
+	still = fl_xcalloc(nb + 1, sizeof(bool));
+	match(fa, na, fb, nb, old);
+	match(fb, nb, fa, na, still);
+
+	for (i = 0; i < na; i++) {
+		char key[8192];
+
+		key_of(fa[i], key, sizeof(key));
+		fa[i]->baselined = old[i] || fl_baseline_has(&baseline, key);
+		if (fa[i]->baselined || fa[i]->suppressed)
+			continue;
+		ln_print_finding(stdout, fa[i]);
+		nnew++;
+	}
+	for (i = 0; i < nb; i++) {
+		if (still[i] || fb[i]->suppressed)
+			continue;
+		printf("%s:%d: fixed: %s in '%s': %s\n", fb[i]->loc.file,
+		       fb[i]->loc.line, fb[i]->check, fb[i]->function,
+		       fb[i]->msg);
+		nfixed++;
+	}
+	clock_gettime(CLOCK_MONOTONIC, &t1);
+	printf("faultline-gate: %d new finding%s, %d fixed (%d unit%s "
+	       "compiled, %.1f s)\n",
+	       nnew, nnew == 1 ? "" : "s", nfixed, objs.n,
+	       objs.n == 1 ? "" : "s",
+	       (t1.tv_sec - t0.tv_sec) + (t1.tv_nsec - t0.tv_nsec) / 1e9);
+	if (sarif_path) {
+		/* Fixed findings are "absent" in the after state's log. */
+		for (i = 0; i < nb; i++) {
+			struct ln_finding *f;
+
+			if (still[i] || fb[i]->suppressed)
+				continue;
+			after.findings = fl_xrealloc(
+				after.findings,
+				(after.nfindings + 1) * sizeof(*f));
+			f = &after.findings[after.nfindings++];
+			*f = *fb[i];
+			f->absent = true;
+		}
+		if (ln_write_sarif(&after, sarif_path, kdir, "0.2"))
+			die("cannot write %s", sarif_path);
+	}
+	if (keep)
+		fprintf(stderr, "faultline-gate: scratch kept in %s\n", scratch);
+	cleanup();
+	return nnew ? 1 : 0;
+}
