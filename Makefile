@@ -24,7 +24,7 @@ DEB_PACKAGES := gcc-12-plugin-dev g++ make flex bison bc libelf-dev libssl-dev j
 	xz-utils dwarves cpio kmod time
 
 .PHONY: all deps check test test-model test-kernel accept scan identity \
-	bench test-link test-distcc clean help format
+	bench test-link test-gate test-distcc clean help format
 
 all: $(PLUGIN) $(TOOLS)
 
@@ -40,6 +40,7 @@ help:
 	@echo "make bench      CPU/RSS ratios of the 6.1 corpus with and without the plugin,"
 	@echo "                link time, byte identity"
 	@echo "make test-link  the link tier only (faultline-link on small cases)"
+	@echo "make test-gate  faultline-gate and CONFIG_GCC_PLUGIN_FAULTLINE on Linux 6.1"
 	@echo "make test-distcc build a kernel directory through distcc and compare"
 
 deps:
@@ -82,6 +83,10 @@ test-kernel: all
 
 test-link: all
 	@sh testsuite/run.sh link
+
+test-gate: deps
+	@$(MAKE) -s --no-print-directory all
+	@sh testsuite/run.sh gate
 
 test-distcc: deps
 	@$(MAKE) -s --no-print-directory all

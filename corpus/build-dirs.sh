@@ -7,7 +7,8 @@
 # with the current plugin; then tools/faultline-link links them all.
 # Progress goes to stderr, one line a directory.  OUTDIR/build-*.log keep
 # the compiler output, OUTDIR/report.txt and report.sarif every finding
-# (the plugin's and the link step's), OUTDIR/findings.txt one line each:
+# (the plugin's and the link step's; BASELINE=FILE leaves out those the
+# baseline lists), OUTDIR/findings.txt one line each:
 #   FILE<TAB>FUNCTION<TAB>LINE<TAB>CHECK<TAB>MESSAGE
 # KBUILD_MODULES=1: Linux 5.10 skips modular directories in "make dir/"
 # without it.
@@ -53,6 +54,7 @@ for dir in "$@"; do
 done
 # shellcheck disable=SC2086
 "$top/tools/faultline-link" --all --srcroot "$kdir" \
+	${BASELINE:+--baseline "$BASELINE"} \
 	--sarif "$outdir/report.sarif" $objs >"$outdir/report.txt" \
 	2>"$outdir/link.log"
 [ $? -ge 2 ] && {

@@ -2,7 +2,7 @@
 # faultline test runner.
 #
 #   sh testsuite/run.sh [TIER...]
-#	TIER: rules, model, link, kernel, corpus, distcc (default: all)
+#	TIER: rules, model, link, kernel, corpus, gate, distcc (default: all)
 #
 # Every case carries its expectations inline:
 #   C cases:     /* expect: CHECK */ on each line that must warn with
@@ -20,7 +20,7 @@ set -u
 top=$(cd "$(dirname "$0")/.." && pwd)
 plugin="$top/plugin/faultline.so"
 out="$top/testsuite/out"
-tiers=${*:-rules model link kernel corpus distcc}
+tiers=${*:-rules model link kernel corpus gate distcc}
 passed=0
 failed=0
 
@@ -381,6 +381,24 @@ EOT
 	grep -q '^PASS ' "$log" || fail "corpus: no result (see $log)"
 }
 
+# faultline-gate on patches to Linux 6.1, and CONFIG_GCC_PLUGIN_FAULTLINE.
+run_gate_tier() {
+	log="$out/gate.log"
+	{
+		sh "$top/corpus/gate-check.sh"
+		sh "$top/corpus/in-tree-check.sh"
+	} >"$log" 2>&1
+	while read -r verdict name; do
+		case "$verdict" in
+		PASS) pass "$name" ;;
+		FAIL) fail "$name" "$log" ;;
+		esac
+	done <<EOT
+$(grep -E '^(PASS|FAIL) ' "$log")
+EOT
+	grep -q '^PASS ' "$log" || fail "gate: no result" "$log"
+}
+
 # A kernel directory built through distcc finds what a local build finds.
 run_distcc_tier() {
 	log="$out/distcc.log"
@@ -399,9 +417,10 @@ for tier in $tiers; do
 	link) run_link_tier ;;
 	kernel) run_kernel_tier ;;
 	corpus) run_corpus_tier ;;
+	gate) run_gate_tier ;;
 	distcc) run_distcc_tier ;;
 	*)
-		echo "run.sh: unknown tier '$tier' (rules, model, link, kernel, corpus, distcc)" >&2
+		echo "run.sh: unknown tier '$tier' (rules, model, link, kernel, corpus, gate, distcc)" >&2
 		exit 2
 		;;
 	esac

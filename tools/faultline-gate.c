@@ -750,6 +750,8 @@ int main(int argc, char **argv)
 		for (i = 0; i < objs.n; i++)
 			save_object(objs.v[i], objdir);
 	}
+	/* Linked now, so markers are read from the unpatched source. */
+	link_state(&before, &rules, &context, objdir, &objs);
 	{
 		char *apply[] = {"patch", "-p1", "-s", "-f", "-i", patch_file,
 				 NULL};
@@ -769,9 +771,6 @@ int main(int argc, char **argv)
 			save_object(objs.v[i], objdir);
 	}
 
-	snprintf(objdir, sizeof(objdir), "%s/before", scratch);
-	link_state(&before, &rules, &context, objdir, &objs);
-	snprintf(objdir, sizeof(objdir), "%s/after", scratch);
 	link_state(&after, &rules, &context, objdir, &objs);
 	nb = all_findings(&before, &fb);
 	na = all_findings(&after, &fa);

@@ -1,0 +1,156 @@
+#!/bin/sh
+# faultline-gate on a real tree (Linux 6.1 fs/ocfs2), with patches made here
+# from the tree's own source:
+#   introduce  drops the unlock around ocfs2_fiemap_inline's user copy (the
+#              5.10-era deadlock): exit 1, exactly one new finding;
+#   fix        the reverse, on a tree carrying the bug: exit 0, one fixed;
+#   shift      on that tree, adds lines at the top and moves ocfs2_fiemap
+#              to the end of the file: exit 0, nothing new, nothing fixed;
+#   stale      a patch that does not apply: exit 2, a clear message;
+#   reason     introduce with a suppression marker and a reason: exit 0;
+#   no-reason  the same marker without a reason: exit 1.
+# The user's tree must be untouched by every run.  PASS/FAIL lines.
+set -u
+
+here=$(cd "$(dirname "$0")" && pwd)
+top=$(dirname "$here")
+gate="$top/tools/faultline-gate"
+work=$(mktemp -d)
+failed=0
+trap 'rm -rf "$work"' EXIT
+
+result() {
+	echo "$1 gate/$2"
+	[ "$1" = FAIL ] && failed=1
+}
+
+kdir=$(sh "$here/prepare-kernel.sh" 6.1 "$top/cache") || {
+	result FAIL "prepare: the 6.1 tree could not be prepared"
+	exit 1
+}
+src=fs/ocfs2/extent_map.c
+
+# A patch from an edited copy: make_patch NAME AWK-PROGRAM [BASE-TREE]
+make_patch() {
+	base=${3:-$kdir}
+	mkdir -p "$work/$1/a/fs/ocfs2" "$work/$1/b/fs/ocfs2"
+	cp "$base/$src" "$work/$1/a/$src"
+	awk "$2" "$base/$src" >"$work/$1/b/$src"
+	(cd "$work/$1" && diff -u "a/$src" "b/$src") >"$work/$1.patch"
+	[ -s "$work/$1.patch" ] || echo "make_patch $1: no change" >&2
+}
+
+# The unlock/relock pair around the copy in ocfs2_fiemap_inline goes.
+introduce='
+	/^static int ocfs2_fiemap_inline/ { infn = 1 }
+	infn && /Release the ip_alloc_sem to prevent deadlock/ { next }
+	infn && /up_read\(&OCFS2_I\(inode\)->ip_alloc_sem\)/ { next }
+	infn && /down_read\(&OCFS2_I\(inode\)->ip_alloc_sem\)/ { infn = 0; next }
+	{ print }'
+
+# gate NAME TREE PATCH: runs the gate, keeps output and status.
+gate_run() {
+	touch "$work/stamp"
+	sleep 1
+	"$gate" -q -C "$2" "$3" >"$work/$1.out" 2>"$work/$1.err"
+	echo $? >"$work/$1.status"
+	changed=$(find "$2" -newer "$work/stamp" -print -quit 2>/dev/null)
+	[ -z "$changed" ] || {
+		result FAIL "$1: the tree was modified ($changed)"
+		return 1
+	}
+	return 0
+}
+
+status_of() { cat "$work/$1.status"; }
+new_count() { sed -n 's/^faultline-gate: \([0-9]*\) new.*/\1/p' "$work/$1.out"; }
+fixed_count() { sed -n 's/^faultline-gate: [0-9]* new findings*, \([0-9]*\) fixed.*/\1/p' "$work/$1.out"; }
+
+make_patch introduce "$introduce"
+if gate_run introduce "$kdir" "$work/introduce.patch"; then
+	if [ "$(status_of introduce)" = 1 ] && [ "$(new_count introduce)" = 1 ] &&
+		grep -q "In function 'ocfs2_fiemap'" "$work/introduce.out" &&
+		grep -q 'mmap.c:.*ocfs2_page_mkwrite' "$work/introduce.out"; then
+		result PASS "introduce: exit 1, one new fault-under-lock in ocfs2_fiemap ($(sed -n 's/.*(\(.*\))$/\1/p' "$work/introduce.out"))"
+	else
+		result FAIL "introduce: exit $(status_of introduce)"
+		sed 's/^/    /' "$work/introduce.out" "$work/introduce.err"
+	fi
+fi
+
+# A tree that carries the bug: hard links, the patched file replaced.
+buggy="$work/buggy"
+cp -al "$kdir" "$buggy"
+(cd "$buggy" && patch -p1 -s <"$work/introduce.patch")
+
+make_patch fix '{ print }' "$buggy"
+cp "$kdir/$src" "$work/fix/b/$src"
+(cd "$work/fix" && diff -u "a/$src" "b/$src") >"$work/fix.patch"
+if gate_run fix "$buggy" "$work/fix.patch"; then
+	if [ "$(status_of fix)" = 0 ] && [ "$(new_count fix)" = 0 ] &&
+		[ "$(fixed_count fix)" = 1 ] &&
+		grep -q 'fixed: fault-under-lock in .ocfs2_fiemap' "$work/fix.out"; then
+		result PASS "fix: exit 0, the finding reported as fixed"
+	else
+		result FAIL "fix: exit $(status_of fix)"
+		sed 's/^/    /' "$work/fix.out" "$work/fix.err"
+	fi
+fi
+
+shift_lines='
+	NR == 1 { print; print "/*"; print " * Lines added above everything."; print " */"; next }
+	/^int ocfs2_fiemap\(/ { moving = 1 }
+	moving { held = held $0 "\n"; if ($0 ~ /^}/) moving = 0; next }
+	{ print }
+	END { printf "\n%s", held }'
+make_patch shift "$shift_lines" "$buggy"
+if gate_run shift "$buggy" "$work/shift.patch"; then
+	if [ "$(status_of shift)" = 0 ] && [ "$(new_count shift)" = 0 ] &&
+		[ "$(fixed_count shift)" = 0 ]; then
+		result PASS "shift: exit 0, moved code and shifted lines are not new"
+	else
+		result FAIL "shift: exit $(status_of shift)"
+		sed 's/^/    /' "$work/shift.out" "$work/shift.err"
+	fi
+fi
+
+# The introduce patch again, on the tree that already has it.
+if gate_run stale "$buggy" "$work/introduce.patch"; then
+	if [ "$(status_of stale)" = 2 ] &&
+		grep -q 'does not apply' "$work/stale.err"; then
+		result PASS "stale: exit 2, 'the patch does not apply', tree untouched"
+	else
+		result FAIL "stale: exit $(status_of stale)"
+		sed 's/^/    /' "$work/stale.out" "$work/stale.err"
+	fi
+fi
+
+marker() {
+	printf '%s' '
+	/^static int ocfs2_fiemap_inline/ { infn = 1 }
+	infn && /Release the ip_alloc_sem to prevent deadlock/ { next }
+	infn && /up_read\(&OCFS2_I\(inode\)->ip_alloc_sem\)/ { next }
+	infn && /down_read\(&OCFS2_I\(inode\)->ip_alloc_sem\)/ { infn = 0; next }
+	/ret = ocfs2_fiemap_inline\(inode/ { print "\t\t/* faultline: ignore fault-under-lock'"$1"' */" }
+	{ print }'
+}
+make_patch reason "$(marker ' -- inline data is copied from the inode block, never an mmap')"
+make_patch noreason "$(marker '')"
+if gate_run reason "$kdir" "$work/reason.patch"; then
+	if [ "$(status_of reason)" = 0 ] && [ "$(new_count reason)" = 0 ]; then
+		result PASS "suppressed with a reason: exit 0"
+	else
+		result FAIL "suppressed with a reason: exit $(status_of reason)"
+		sed 's/^/    /' "$work/reason.out" "$work/reason.err"
+	fi
+fi
+if gate_run noreason "$kdir" "$work/noreason.patch"; then
+	if [ "$(status_of noreason)" = 1 ] &&
+		grep -q 'gives no reason' "$work/noreason.out"; then
+		result PASS "marker without a reason: exit 1, the note says why"
+	else
+		result FAIL "marker without a reason: exit $(status_of noreason)"
+		sed 's/^/    /' "$work/noreason.out" "$work/noreason.err"
+	fi
+fi
+exit $failed

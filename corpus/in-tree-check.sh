@@ -1,0 +1,52 @@
+#!/bin/sh
+# CONFIG_GCC_PLUGIN_FAULTLINE in a real tree: in a hard-linked copy of the
+# prepared Linux 6.1 tree, add it with plugin/kernel/add-to-kernel.sh,
+# enable it with scripts/config, and build fs/ext2/inode.o with plain make:
+# the ext2_setsize finding must appear and the object must carry facts.
+# The cached tree must be untouched.  One PASS/FAIL line.
+set -u
+
+here=$(cd "$(dirname "$0")" && pwd)
+top=$(dirname "$here")
+name="in-tree/6.1 CONFIG_GCC_PLUGIN_FAULTLINE"
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+fail() {
+	echo "FAIL $name: $*"
+	exit 1
+}
+
+kdir=$(sh "$here/prepare-kernel.sh" 6.1 "$top/cache") || fail "no 6.1 tree"
+touch "$work/stamp"
+sleep 1
+copy="$work/linux"
+cp -al "$kdir" "$copy"
+# Kconfig touches files under include/config in place: give the copy its own.
+for d in include/config include/generated; do
+	rm -rf "${copy:?}/$d" && cp -a "$kdir/$d" "$copy/$d"
+done
+cp "$kdir/.config" "$copy/.config.new" && mv "$copy/.config.new" "$copy/.config"
+sh "$top/plugin/kernel/add-to-kernel.sh" "$copy" "$top/plugin/faultline.so" 2>/dev/null ||
+	fail "add-to-kernel.sh failed"
+sh "$top/plugin/kernel/add-to-kernel.sh" "$copy" 2>/dev/null ||
+	fail "add-to-kernel.sh is not idempotent"
+[ "$(grep -c '^config GCC_PLUGIN_FAULTLINE$' "$copy/scripts/gcc-plugins/Kconfig")" = 1 ] ||
+	fail "the Kconfig entry is missing or doubled"
+(cd "$copy" && scripts/config --enable GCC_PLUGIN_FAULTLINE &&
+	make -s olddefconfig) >"$work/config.log" 2>&1 || fail "olddefconfig failed"
+grep -q '^CONFIG_GCC_PLUGIN_FAULTLINE=y' "$copy/.config" ||
+	fail "CONFIG_GCC_PLUGIN_FAULTLINE did not stick"
+rm -f "$copy/fs/ext2/inode.o" "$copy/fs/ext2/.inode.o.cmd"
+LC_ALL=C make -C "$copy" -j"$(nproc)" KBUILD_MODULES=1 fs/ext2/inode.o \
+	>"$work/build.log" 2>&1 || {
+	tail -n 20 "$work/build.log"
+	fail "the build failed"
+}
+grep -q 'ext2_setsize' "$work/build.log" &&
+	grep -q '\[faultline:dax-no-layout-break\]' "$work/build.log" ||
+	fail "no faultline finding in the build (is the plugin in the flags?)"
+objdump -h "$copy/fs/ext2/inode.o" | grep -q '\.discard\.faultline' ||
+	fail "the object carries no facts"
+changed=$(find "$kdir" -newer "$work/stamp" -print -quit)
+[ -z "$changed" ] || fail "the cached tree was modified ($changed)"
+echo "PASS $name: enabled through Kconfig, fs/ext2/inode.o reports ext2_setsize"
