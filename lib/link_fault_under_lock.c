@@ -47,9 +47,10 @@ static void add_lock(struct fault_path *fp, const struct path_lock *l)
 }
 
 /*
- * Every lock fn takes, following calls into the same directory.  Beyond
- * the entry's own unit, generic VFS classes (instance-lock rules) are
- * usually other instances (a quota file's i_rwsem): not counted.
+ * Every lock fn takes, following calls into the same directory.  A class
+ * with many instances (instance-lock rules: a quota file's i_rwsem, any
+ * f2fs_rwsem) counts only where the fault handler itself takes it, on the
+ * faulting file; deeper down it is usually another instance.
  */
 static void collect_takes(const struct fl_rules *rules, struct fault_path *fp,
 			  const struct ln_function *fn,
@@ -74,7 +75,7 @@ static void collect_takes(const struct fl_rules *rules, struct fault_path *fp,
 			l.depth = 0;
 		else if (fn->unit == entry->unit)
 			l.depth = 1;
-		if (fn->unit != entry->unit &&
+		if (l.depth > 0 &&
 		    fl_rules_find(rules, l.lock_class,
 				  FL_KIND_BIT(FL_RULE_INSTANCE_LOCK)))
 			continue;
