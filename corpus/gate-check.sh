@@ -83,7 +83,8 @@ buggy="$work/buggy"
 cp -al "$kdir" "$buggy"
 (cd "$buggy" && patch -p1 -s <"$work/introduce.patch")
 
-make_patch fix '{ print }' "$buggy"
+mkdir -p "$work/fix/a/fs/ocfs2" "$work/fix/b/fs/ocfs2"
+cp "$buggy/$src" "$work/fix/a/$src"
 cp "$kdir/$src" "$work/fix/b/$src"
 (cd "$work/fix" && diff -u "a/$src" "b/$src") >"$work/fix.patch"
 if gate_run fix "$buggy" "$work/fix.patch"; then

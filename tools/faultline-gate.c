@@ -7,8 +7,9 @@
  *
  * The units the patch touches are compiled with the plugin before and after
  * the patch, in a scratch copy of the tree made of hard links (the user's
- * tree is never written: everything the build writes is unlinked in the
- * scratch copy first, and patch(1) replaces the files it changes).  The
+ * tree is never written: each unit is compiled with the command kbuild
+ * recorded for it, its outputs unlinked first, and patch(1) replaces the
+ * files it changes).  The
  * other units of their directories come from the tree's own objects when
  * those carry facts, else from one plugin build of the directory.  Both
  * states are linked; findings are matched by check, function and message
@@ -299,55 +300,135 @@ static void unlink_outputs(const char *obj)
 	}
 }
 
-/* Every generated file of a directory of the scratch tree. */
-static void unlink_dir_outputs(const char *dir)
+/*
+ * The command kbuild last used for obj (its .cmd file), with this plugin in
+ * place of any other: compiled that way, nothing but obj and its .d file is
+ * written, whereas make would first redo whatever a changed KCFLAGS
+ * touches (asm-offsets, checksyscalls), in place.  NULL if obj has no
+ * compile command (ld -r composites).
+ */
+static char *compile_command(const char *obj)
 {
-	char path[PATH_MAX];
+	char cmd[PATH_MAX], path[PATH_MAX], prefix[PATH_MAX + 16];
+	char *line = NULL, *out, *p, *q;
+	size_t cap = 0, n;
+	FILE *in;
+
+	cmd_file(obj, cmd, sizeof(cmd));
+	snprintf(path, sizeof(path), "%s/%s", kdir, cmd);
+	in = fopen(path, "r");
+	if (!in)
+		return NULL;
+	snprintf(prefix, sizeof(prefix), "cmd_%s := ", obj);
+	while (getline(&line, &cap, in) > 0)
+		if (!strncmp(line, prefix, strlen(prefix)))
+			break;
+	fclose(in);
+	if (!line || strncmp(line, prefix, strlen(prefix)) ||
+	    !strstr(line, " -c ")) {
+		free(line);
+		return NULL;
+	}
+	n = strlen(line);
+	out = fl_xcalloc(n + strlen(plugin_path) + 32, 1);
+	p = line + strlen(prefix);
+	/* The compiler, then the plugin. */
+	q = out;
+	while (*p && *p != ' ')
+		*q++ = *p++;
+	q += sprintf(q, " -fplugin=%s", plugin_path);
+	while (*p && *p != '\n') {
+		if (!strncmp(p, " -fplugin=", 10) ||
+		    !strncmp(p, " -fplugin-arg-", 14)) {
+			p++;
+			while (*p && *p != ' ' && *p != '\n')
+				p++;
+			continue;
+		}
+		/* Make's escapes in .cmd files: $$ and \#. */
+		if (p[0] == '$' && p[1] == '$')
+			p++;
+		else if (p[0] == '\\' && p[1] == '#')
+			p++;
+		*q++ = *p++;
+	}
+	*q = '\0';
+	free(line);
+	return out;
+}
+
+/* Compile objs in the scratch tree with the plugin, jobs at a time. */
+static void build(const struct strv *objs, const char *log)
+{
+	int i, running = 0, failed = 0, status;
+
+	for (i = 0; i < objs->n || running; ) {
+		if (i < objs->n && running < jobs) {
+			char *cmd = compile_command(objs->v[i]);
+			char *argv[] = {"sh", "-c", cmd, NULL};
+			pid_t pid;
+
+			if (!cmd)
+				die("no compile command for %s in its .cmd file "
+				    "(build it once in the tree)",
+				    objs->v[i]);
+			unlink_outputs(objs->v[i]);
+			pid = fork();
+			if (pid == 0) {
+				int fd = open(log, O_WRONLY | O_CREAT | O_APPEND,
+					      0644);
+
+				if (chdir(tree) || fd < 0)
+					_exit(127);
+				dup2(fd, 1);
+				dup2(fd, 2);
+				execvp(argv[0], argv);
+				_exit(127);
+			}
+			free(cmd);
+			if (pid < 0)
+				die("fork: %s", strerror(errno));
+			running++;
+			i++;
+			continue;
+		}
+		if (wait(&status) > 0) {
+			running--;
+			if (!WIFEXITED(status) || WEXITSTATUS(status))
+				failed++;
+		}
+	}
+	if (failed) {
+		show_log(log);
+		die("compiling failed (log: %s); see above", log);
+	}
+}
+
+/* The compiled units of a directory: objects with a compile command. */
+static void units_in_dir(const char *dir, struct strv *objs)
+{
+	char path[PATH_MAX], obj[PATH_MAX];
 	struct dirent *de;
 	DIR *d;
 
-	snprintf(path, sizeof(path), "%s/%s", tree, dir);
+	snprintf(path, sizeof(path), "%s/%s", kdir, dir);
 	d = opendir(path);
 	while (d && (de = readdir(d))) {
-		const char *name = de->d_name;
-		size_t n = strlen(name);
+		size_t len = strlen(de->d_name);
+		char *cmd;
 
-		if ((n > 2 && !strcmp(name + n - 2, ".o")) ||
-		    (n > 2 && !strcmp(name + n - 2, ".a")) ||
-		    (n > 3 && !strcmp(name + n - 3, ".ko")) ||
-		    (n > 4 && !strcmp(name + n - 4, ".mod")) ||
-		    (n > 6 && !strcmp(name + n - 6, ".mod.c")) ||
-		    (name[0] == '.' && n > 4 && !strcmp(name + n - 4, ".cmd")) ||
-		    !strcmp(name, "modules.order")) {
-			snprintf(path, sizeof(path), "%s/%s/%s", tree, dir, name);
-			unlink(path);
-		}
+		if (de->d_name[0] != '.' || len < 7 ||
+		    strcmp(de->d_name + len - 6, ".o.cmd"))
+			continue;
+		snprintf(obj, sizeof(obj), "%s/%.*s", dir, (int)(len - 5),
+			 de->d_name + 1);
+		cmd = compile_command(obj);
+		if (cmd)
+			strv_add(objs, obj);
+		free(cmd);
 	}
 	if (d)
 		closedir(d);
-}
-
-static void build(const struct strv *targets, const char *log)
-{
-	char kcflags[PATH_MAX + 64], jarg[32];
-	char **argv = fl_xcalloc(targets->n + 8, sizeof(char *));
-	int i, n = 0;
-
-	snprintf(kcflags, sizeof(kcflags), "KCFLAGS=-fplugin=%s", plugin_path);
-	snprintf(jarg, sizeof(jarg), "-j%d", jobs);
-	argv[n++] = "make";
-	argv[n++] = "-s";
-	argv[n++] = jarg;
-	argv[n++] = "KBUILD_MODULES=1";
-	argv[n++] = kcflags;
-	for (i = 0; i < targets->n; i++)
-		argv[n++] = targets->v[i];
-	argv[n] = NULL;
-	if (run(tree, argv, log)) {
-		show_log(log);
-		die("the build failed (log: %s); see above", log);
-	}
-	free(argv);
 }
 
 /* Copy obj from the scratch tree to dest/obj. */
@@ -727,14 +808,11 @@ int main(int argc, char **argv)
 
 	/* Context: the tree's objects with facts, else one plugin build. */
 	if (objs.n && !context_objects(kdir, &dirs, &sources, &context)) {
-		for (i = 0; i < dirs.n; i++) {
-			snprintf(path, sizeof(path), "%s/", dirs.v[i]);
-			strv_add(&targets, path);
-			unlink_dir_outputs(dirs.v[i]);
-		}
-		progress("building %s with the plugin for context (the tree's "
-			 "objects have no facts)",
-			 targets.v[0]);
+		for (i = 0; i < dirs.n; i++)
+			units_in_dir(dirs.v[i], &targets);
+		progress("compiling the units of %s with the plugin for context "
+			 "(the tree's objects have no facts)",
+			 dirs.v[0]);
 		build(&targets, log);
 		context.n = 0;
 		context_objects(tree, &dirs, &sources, &context);
@@ -744,8 +822,6 @@ int main(int argc, char **argv)
 	snprintf(objdir, sizeof(objdir), "%s/before", scratch);
 	if (objs.n) {
 		progress("compiling %s before the patch", objs.v[0]);
-		for (i = 0; i < objs.n; i++)
-			unlink_outputs(objs.v[i]);
 		build(&objs, log);
 		for (i = 0; i < objs.n; i++)
 			save_object(objs.v[i], objdir);
@@ -764,8 +840,6 @@ int main(int argc, char **argv)
 	snprintf(objdir, sizeof(objdir), "%s/after", scratch);
 	if (objs.n) {
 		progress("compiling %s after the patch", objs.v[0]);
-		for (i = 0; i < objs.n; i++)
-			unlink_outputs(objs.v[i]);
 		build(&objs, log);
 		for (i = 0; i < objs.n; i++)
 			save_object(objs.v[i], objdir);
