@@ -270,6 +270,20 @@ bool fl_pageflow_escapes(const struct fl_pageflow *pf, const char *from)
 
 	if (a < 0)
 		return false;
+	/*
+	 * pages = dio->pages; extract(&pages): the local points at the field's
+	 * array, so what lands in it outlives the function as well.
+	 */
+	for (i = 0; i < pf->nnodes; i++) {
+		int k;
+
+		if (strncmp(pf->names[i], "f:", 2) &&
+		    strncmp(pf->names[i], "g:", 2))
+			continue;
+		for (k = 0; k < pf->nsucc[i]; k++)
+			if (pf->succ[i][k] == a)
+				return true;
+	}
 	reached = cached_reach(pf, a);
 	for (i = 0; i < pf->nnodes; i++) {
 		const char *n = pf->names[i];
