@@ -402,11 +402,11 @@ EOT
 # A kernel directory built through distcc finds what a local build finds.
 run_distcc_tier() {
 	log="$out/distcc.log"
-	sh "$top/corpus/distcc-check.sh" 5.10 fs/ocfs2/ >"$log" 2>&1
+	sh "$top/corpus/distcc-check.sh" 5.10 fs/gfs2/ fs/iomap/ >"$log" 2>&1
 	if grep -q '^PASS ' "$log"; then
-		pass "distcc/5.10/fs/ocfs2/"
+		pass "distcc/5.10/fs/gfs2+fs/iomap"
 	else
-		fail "distcc/5.10/fs/ocfs2/" "$log"
+		fail "distcc/5.10/fs/gfs2+fs/iomap" "$log"
 	fi
 }
 
