@@ -325,6 +325,67 @@ run_baseline_case() {
 	fi
 }
 
+# faultline-gate on a git range, in a miniature tree: one unit with the
+# compile command kbuild would have recorded.  The second commit adds a
+# copy under the lock of the fault path: exit 1, one new finding.
+run_gate_range_case() {
+	name="link/gate-git-range"
+	dir="$out/gate-range"
+	report="$out/gate-range.report"
+	rm -rf "$dir" && mkdir -p "$dir/fs/ex"
+	: >"$report"
+	cp "$top/testsuite/link/fiemap-across-units/ex_fs.h" \
+		"$top/testsuite/link/fiemap-across-units/mmap.c" "$dir/fs/ex/"
+	touch "$dir/.config" "$dir/Makefile"
+	for unit in mmap; do
+		echo "cmd_fs/ex/$unit.o := gcc -O2 -I$top/testsuite/model/include -c -o fs/ex/$unit.o fs/ex/$unit.c" \
+			>"$dir/fs/ex/.$unit.o.cmd"
+		(cd "$dir" && gcc -O2 -I"$top/testsuite/model/include" \
+			-fplugin="$plugin" -c -o "fs/ex/$unit.o" "fs/ex/$unit.c")
+	done
+	# The unit the commits change.
+	cat >"$dir/fs/ex/get.c" <<'EOC'
+#include <kmodel.h>
+#include "ex_fs.h"
+
+int ex_get(struct inode *inode, void __user *dst)
+{
+	struct ex_inode *ei = EX_I(inode);
+	char map[16] = {0};
+
+	down_read(&ei->alloc_sem);
+	up_read(&ei->alloc_sem);
+	return copy_to_user(dst, map, sizeof(map)) ? -EFAULT : 0;
+}
+EOC
+	echo "cmd_fs/ex/get.o := gcc -O2 -I$top/testsuite/model/include -c -o fs/ex/get.o fs/ex/get.c" \
+		>"$dir/fs/ex/.get.o.cmd"
+	(cd "$dir" && git init -q && git add -A &&
+		git -c user.name=t -c user.email=t@t commit -qm base &&
+		sed -i '/up_read/d; s/\treturn copy_to_user(dst, map, sizeof(map)) ? -EFAULT : 0;/\tint ret = copy_to_user(dst, map, sizeof(map)) ? -EFAULT : 0;\n\tup_read(\&ei->alloc_sem);\n\treturn ret;/' fs/ex/get.c &&
+		git -c user.name=t -c user.email=t@t commit -qam "copy under the lock") >>"$report" 2>&1
+	"$top/tools/faultline-gate" -q -C "$dir" HEAD~1..HEAD >"$dir/out" 2>"$dir/err"
+	status=$?
+	[ "$status" = 1 ] || echo "exit $status, not 1" >>"$report"
+	grep -q '^faultline-gate: 1 new finding, 0 fixed' "$dir/out" ||
+		echo "not exactly one new finding" >>"$report"
+	grep -q "get.c:.*warning: 'copy_to_user' may fault.*alloc_sem" "$dir/out" ||
+		echo "the new finding is not the copy under alloc_sem" >>"$report"
+	"$top/tools/faultline-gate" -q -C "$dir" HEAD..HEAD~1 >"$dir/out2" 2>"$dir/err2"
+	status=$?
+	[ "$status" = 0 ] || echo "the reverse range exits $status, not 0" >>"$report"
+	grep -q 'fixed: fault-under-lock' "$dir/out2" ||
+		echo "the reverse range does not report the fix" >>"$report"
+	[ -z "$(cd "$dir" && git status --porcelain --untracked-files=no)" ] ||
+		echo "the work tree was modified" >>"$report"
+	if [ -s "$report" ]; then
+		cat "$dir/out" "$dir/err" "$dir/out2" "$dir/err2" >>"$report"
+		fail "$name" "$report"
+	else
+		pass "$name"
+	fi
+}
+
 run_link_tier() {
 	for case_dir in "$top"/testsuite/link/*/; do
 		[ -d "$case_dir" ] && run_link_case "${case_dir%/}"
@@ -332,6 +393,7 @@ run_link_tier() {
 	run_corrupt_facts_case
 	run_sarif_case
 	run_baseline_case
+	run_gate_range_case
 }
 
 run_kernel_tier() {

@@ -632,7 +632,7 @@ static void rules_error(void *ctx, const char *msg)
 /* REV1..REV2: the diff, and REV1's version of each file it touches. */
 static void prepare_range(const char *range)
 {
-	char revs[512], *dots, *rev2, log[PATH_MAX];
+	char revs[512], *dots, *rev2;
 	char *diff[] = {"git", "diff", "--no-color", NULL, NULL, NULL};
 	struct strv paths = {0};
 	int fd, i, saved;
@@ -650,7 +650,6 @@ static void prepare_range(const char *range)
 	saved = dup(1);
 	dup2(fd, 1);
 	close(fd);
-	snprintf(log, sizeof(log), "%s/git.log", scratch);
 	i = run(kdir, diff, NULL);
 	dup2(saved, 1);
 	close(saved);
@@ -672,7 +671,7 @@ static void prepare_range(const char *range)
 		saved = dup(1);
 		dup2(fd, 1);
 		close(fd);
-		if (run(kdir, show, log))
+		if (run(kdir, show, NULL))
 			unlink(dest); /* not in REV1: the patch adds it */
 		dup2(saved, 1);
 		close(saved);
