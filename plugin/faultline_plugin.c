@@ -211,6 +211,37 @@ static int param_index(const struct lowering *lw, tree t)
 
 /* The expression as a kernel developer wrote it: "ip->i_gl". */
 static void render(const struct lowering *lw, tree t, char *buf, size_t len,
+		   int depth);
+
+/*
+ * A temporary holding a call's result, as the call: OCFS2_I(inode) rather
+ * than "?" (accessors such as container_of wrappers are calls until they
+ * are inlined).
+ */
+static bool render_call(const struct lowering *lw, tree t, char *buf,
+			size_t len, int depth)
+{
+	gimple *def = single_def(lw, t);
+	size_t n;
+	unsigned i;
+
+	if (!def || !is_gimple_call(def) || !gimple_call_fndecl(def) ||
+	    !decl_name(gimple_call_fndecl(def)) ||
+	    gimple_call_num_args(def) > 3)
+		return false;
+	n = snprintf(buf, len, "%s(", decl_name(gimple_call_fndecl(def)));
+	for (i = 0; i < gimple_call_num_args(def) && n < len; i++) {
+		char arg[128];
+
+		render(lw, gimple_call_arg(def, i), arg, sizeof(arg), depth + 1);
+		n += snprintf(buf + n, len - n, "%s%s", i ? ", " : "", arg);
+	}
+	if (n < len)
+		snprintf(buf + n, len - n, ")");
+	return true;
+}
+
+static void render(const struct lowering *lw, tree t, char *buf, size_t len,
 		   int depth)
 {
 	char base[256];
@@ -232,6 +263,8 @@ static void render(const struct lowering *lw, tree t, char *buf, size_t len,
 			}
 			if (TREE_CODE(t) == SSA_NAME) {
 				name = SSA_NAME_VAR(t) ? decl_name(SSA_NAME_VAR(t)) : NULL;
+				if (!name && render_call(lw, t, buf, len, depth))
+					return;
 				snprintf(buf, len, "%s", name ? name : "?");
 				return;
 			}
