@@ -17,16 +17,24 @@ LIB_HDRS := $(wildcard lib/*.h)
 
 PLUGIN := plugin/faultline.so
 TOOLS := tools/faultline-link tools/faultline-gate
+# The semantic patches, with the absolute path of rules/ written in, so
+# the kernel's own `make coccicheck COCCI=...` finds the rules.
+COCCI_SRCS := $(wildcard semantic-patches/*.cocci)
+COCCI_OUT := $(COCCI_SRCS:semantic-patches/%=build/semantic-patches/%)
 
 # Debian packages: the plugin headers, the kernel build's needs, and what
 # later tiers use.  Installed only when missing.
-DEB_PACKAGES := gcc-12-plugin-dev g++ make flex bison bc libelf-dev libssl-dev jq distcc \
+DEB_PACKAGES := gcc-12-plugin-dev g++ make flex bison bc libelf-dev libssl-dev jq distcc coccinelle \
 	xz-utils dwarves cpio kmod time
 
 .PHONY: all deps check test test-model test-kernel accept scan identity \
-	bench test-link test-gate test-distcc clean help format
+	bench test-link test-gate test-cocci coccicheck test-distcc clean help format
 
-all: $(PLUGIN) $(TOOLS) tools/faultline-gcc
+all: $(PLUGIN) $(TOOLS) tools/faultline-gcc $(COCCI_OUT)
+
+build/semantic-patches/%.cocci: semantic-patches/%.cocci
+	@mkdir -p $(dir $@)
+	@sed 's|@FAULTLINE_RULES@|$(abspath rules)|' $< >$@
 
 help:
 	@echo "make            build plugin/faultline.so"
@@ -34,13 +42,15 @@ help:
 	@echo "make check      deps, build, every test tier (the README's test command)"
 	@echo "make test-model the model tier only (no kernel tree)"
 	@echo "make test-kernel the kernel tier (fetches and prepares Linux 6.1)"
-	@echo "make scan       build the default kernel tree's directories with the plugin"
-	@echo "make accept     the acceptance runs on Linux 5.10 and 6.1"
+	@echo "make scan       scan the default tree (6.1): build with the plugin, link, report"
+	@echo "make accept     the corpus runs on Linux 5.10, 6.1 and 6.12 (recall, every finding)"
 	@echo "make identity   check the plugin leaves objects byte-identical"
 	@echo "make bench      CPU/RSS ratios of the 6.1 corpus with and without the plugin,"
 	@echo "                link time, byte identity"
 	@echo "make test-link  the link tier only (faultline-link on small cases)"
 	@echo "make test-gate  faultline-gate and CONFIG_GCC_PLUGIN_FAULTLINE on Linux 6.1"
+	@echo "make test-cocci the semantic patches on their test cases"
+	@echo "make coccicheck [KDIR=] [M=] [MODE=] [J=] every semantic patch through the kernel's make coccicheck"
 	@echo "make test-distcc build a kernel directory through distcc and compare"
 
 deps:
@@ -94,6 +104,17 @@ test-link: all
 test-gate: deps
 	@$(MAKE) -s --no-print-directory all
 	@sh testsuite/run.sh gate
+
+test-cocci: deps
+	@$(MAKE) -s --no-print-directory all
+	@sh testsuite/run.sh cocci
+
+# Every semantic patch over a kernel tree through the kernel's own
+# `make coccicheck`: KDIR (default: the cached 6.1 tree), M=, MODE=, J=.
+MODE ?= report
+coccicheck: deps
+	@$(MAKE) -s --no-print-directory all
+	@sh corpus/coccicheck.sh "$(KDIR)" "$(M)" "$(MODE)" "$(J)"
 
 test-distcc: deps
 	@$(MAKE) -s --no-print-directory all

@@ -9,6 +9,7 @@
 #   stale      a patch that does not apply: exit 2, a clear message;
 #   reason     introduce with a suppression marker and a reason: exit 0;
 #   no-reason  the same marker without a reason: exit 1.
+# The SARIF of introduce has one "new" result, that of fix one "absent".
 # The user's tree must be untouched by every run.  PASS/FAIL lines.
 set -u
 
@@ -52,7 +53,7 @@ introduce='
 gate_run() {
 	touch "$work/stamp"
 	sleep 1
-	"$gate" -q -C "$2" "$3" >"$work/$1.out" 2>"$work/$1.err"
+	"$gate" -q -C "$2" --sarif "$work/$1.sarif" "$3" >"$work/$1.out" 2>"$work/$1.err"
 	echo $? >"$work/$1.status"
 	changed=$(find "$2" -newer "$work/stamp" -print -quit 2>/dev/null)
 	[ -z "$changed" ] || {
@@ -70,7 +71,9 @@ make_patch introduce "$introduce"
 if gate_run introduce "$kdir" "$work/introduce.patch"; then
 	if [ "$(status_of introduce)" = 1 ] && [ "$(new_count introduce)" = 1 ] &&
 		grep -q "In function 'ocfs2_fiemap'" "$work/introduce.out" &&
-		grep -q 'mmap.c:.*ocfs2_page_mkwrite' "$work/introduce.out"; then
+		grep -q 'mmap.c:.*ocfs2_page_mkwrite' "$work/introduce.out" &&
+		jq -e '[.runs[0].results[] | select(.baselineState == "new")] | length == 1' \
+			"$work/introduce.sarif" >/dev/null; then
 		result PASS "introduce: exit 1, one new fault-under-lock in ocfs2_fiemap ($(sed -n 's/.*(\(.*\))$/\1/p' "$work/introduce.out"))"
 	else
 		result FAIL "introduce: exit $(status_of introduce)"
@@ -90,7 +93,9 @@ cp "$kdir/$src" "$work/fix/b/$src"
 if gate_run fix "$buggy" "$work/fix.patch"; then
 	if [ "$(status_of fix)" = 0 ] && [ "$(new_count fix)" = 0 ] &&
 		[ "$(fixed_count fix)" = 1 ] &&
-		grep -q 'fixed: fault-under-lock in .ocfs2_fiemap' "$work/fix.out"; then
+		grep -q 'fixed: fault-under-lock in .ocfs2_fiemap' "$work/fix.out" &&
+		jq -e '[.runs[0].results[] | select(.baselineState == "absent")] | length == 1' \
+			"$work/fix.sarif" >/dev/null; then
 		result PASS "fix: exit 0, the finding reported as fixed"
 	else
 		result FAIL "fix: exit $(status_of fix)"

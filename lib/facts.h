@@ -42,6 +42,9 @@ void fl_diag_log_add(struct fl_diag_log *log, bool is_note,
 /* The check tag of a message: "...[faultline:CHECK]" gives CHECK. */
 const char *fl_check_of_message(const char *msg, char *buf, int len);
 
+/* Record call facts while summaries are computed: before fl_check_unit. */
+void fl_facts_observe(struct fl_unit *unit);
+
 /*
  * The facts of an analysed unit (summaries computed, checks run) as one
  * NUL-free text; *len is its length.  source names the unit's .c file.

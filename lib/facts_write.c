@@ -129,35 +129,33 @@ static void spared_list(char *buf, size_t len, const struct fl_state *st,
 			      s->fault_released[i]);
 }
 
-struct call_ctx {
-	const struct fl_unit *unit;
-	struct text *t;
-};
-
-/* call CALLEE FLAGS FILE LINE COL MACRO EXCEPT ARGS, then its held locks */
-static void write_call(void *ctx, const struct fl_function *fn,
-		       const struct fl_event *ev, const struct fl_state *before)
+/* A call's records, appended to its function's facts_calls. */
+static void record_call(const struct fl_unit *unit,
+			const struct fl_function *cfn,
+			const struct fl_event *ev, const void *state)
 {
-	struct call_ctx *c = ctx;
-	struct text *t = c->t;
+	struct fl_function *fn = (struct fl_function *)cfn;
+	const struct fl_state *before = state;
+	struct text text = {fn->facts_calls, fn->facts_calls_len,
+			    fn->facts_calls_cap};
+	struct text *t = &text;
 	struct fl_fault_call fc;
 	char flags[8], args[256], spared[1024];
 	int nflags = 0, nargs = 0, i;
 	bool faults;
 
-	(void)fn;
-	if (!ev->callee || fl_call_is_locking(c->unit, ev))
+	if (!ev->callee || fl_call_is_locking(unit, ev))
 		return;
-	if (fl_call_removes_blocks(c->unit, ev) && !before->layout_broken &&
+	if (fl_call_removes_blocks(unit, ev) && !before->layout_broken &&
 	    !before->not_dax &&
-	    fl_rules_find(c->unit->rules, ev->callee,
+	    fl_rules_find(unit->rules, ev->callee,
 			  FL_KIND_BIT(FL_RULE_REMOVE_BLOCKS))) {
 		put_str(t, "rm");
 		field(t, ev->callee);
 		field_loc(t, &ev->loc);
 		put_str(t, "\n");
 	}
-	faults = fl_call_may_fault(c->unit, ev, before, &fc);
+	faults = fl_call_may_fault(unit, ev, before, &fc);
 	if (faults)
 		flags[nflags++] = 'f';
 	if (before->nofault || before->task_nofault)
@@ -204,14 +202,20 @@ static void write_call(void *ctx, const struct fl_function *fn,
 		field(t, h->via);
 		put_str(t, "\n");
 	}
+	fn->facts_calls = t->buf;
+	fn->facts_calls_len = t->len;
+	fn->facts_calls_cap = t->cap;
+}
+
+void fl_facts_observe(struct fl_unit *unit)
+{
+	unit->observe_call = record_call;
 }
 
 static void write_function(struct text *t, const struct fl_unit *unit,
 			   const struct fl_function *fn)
 {
 	const struct fl_summary *s = fn->summary;
-	struct call_ctx c = {unit, t};
-	struct fl_hooks hooks = {.call = write_call, .ctx = &c};
 	const char *root = fl_layout_root_reason(unit, fn);
 	int i;
 
@@ -245,7 +249,8 @@ static void write_function(struct text *t, const struct fl_unit *unit,
 	}
 	if (s && s->breaks_layouts)
 		put_str(t, "breaks\n");
-	fl_lockset_run(unit, fn, &hooks);
+	if (fn->facts_calls)
+		put(t, fn->facts_calls, fn->facts_calls_len);
 }
 
 char *fl_facts_write(const struct fl_unit *unit, const char *source,

@@ -97,6 +97,20 @@ struct ln_function *ln_resolve(const struct ln_program *prog,
 	return resolve(prog, unit, name);
 }
 
+struct ln_function *ln_op_function(const struct ln_program *prog,
+				   const struct ln_unit *unit,
+				   const struct ln_op *op, enum fl_rule_kind kind,
+				   const char **field)
+{
+	char buf[256];
+
+	snprintf(buf, sizeof(buf), "%s::%s", op->table_type, op->field);
+	if (!fl_rules_find(prog->rules, buf, FL_KIND_BIT(kind)))
+		return NULL;
+	*field = ln_intern(buf);
+	return resolve(prog, unit, op->function);
+}
+
 static void resolve_calls(struct ln_program *prog)
 {
 	int u, i, c;
@@ -153,75 +167,58 @@ enum ln_fault ln_call_faults(const struct ln_call *c, int *param)
 	return LN_FAULT_PARAM;
 }
 
-static void summarize_faults(struct ln_program *prog)
+/* Apply step to every function until none changes. */
+static void fixpoint(struct ln_program *prog,
+		     bool (*step)(struct ln_function *fn))
 {
 	bool changed = true;
-	int u, i, c;
+	int u, i;
 
-	for (u = 0; u < prog->nunits; u++)
-		for (i = 0; i < prog->units[u]->nfuncs; i++) {
-			struct ln_function *fn = prog->units[u]->funcs[i];
-
-			if (fn->unit_faults)
-				raise_fault(fn,
-					    fn->unit_fault_param ?
-						    LN_FAULT_PARAM :
-						    LN_FAULT_ALWAYS,
-					    fn->unit_fault_param, NULL);
-		}
 	while (changed) {
 		changed = false;
-		for (u = 0; u < prog->nunits; u++) {
-			for (i = 0; i < prog->units[u]->nfuncs; i++) {
-				struct ln_function *fn =
-					prog->units[u]->funcs[i];
-
-				for (c = 0; c < fn->ncalls; c++) {
-					const struct ln_call *call =
-						&fn->calls[c];
-					enum ln_fault f;
-					int param;
-
-					/* The unit's own summary has these. */
-					if (!call->target ||
-					    call->target == fn ||
-					    (call->flags & LN_CALL_FAULTS))
-						continue;
-					f = ln_call_faults(call, &param);
-					if (f != LN_FAULT_NONE)
-						changed |= raise_fault(
-							fn, f, param, call);
-				}
-			}
-		}
+		for (u = 0; u < prog->nunits; u++)
+			for (i = 0; i < prog->units[u]->nfuncs; i++)
+				changed |= step(prog->units[u]->funcs[i]);
 	}
 }
 
-/* Breaks layouts: itself, or through a call into any unit. */
-static void summarize_breaks(struct ln_program *prog)
+static bool fault_step(struct ln_function *fn)
 {
-	bool changed = true;
-	int u, i, c;
+	bool changed = false;
+	int c;
 
-	while (changed) {
-		changed = false;
-		for (u = 0; u < prog->nunits; u++) {
-			for (i = 0; i < prog->units[u]->nfuncs; i++) {
-				struct ln_function *fn =
-					prog->units[u]->funcs[i];
+	if (fn->unit_faults)
+		changed |= raise_fault(fn,
+				       fn->unit_fault_param ? LN_FAULT_PARAM :
+							      LN_FAULT_ALWAYS,
+				       fn->unit_fault_param, NULL);
+	for (c = 0; c < fn->ncalls; c++) {
+		const struct ln_call *call = &fn->calls[c];
+		enum ln_fault f;
+		int param;
 
-				for (c = 0; !fn->breaks_layouts &&
-					    c < fn->ncalls;
-				     c++) {
-					if (fn->calls[c].target &&
-					    fn->calls[c].target->breaks_layouts) {
-						fn->breaks_layouts = true;
-						changed = true;
-					}
-				}
-			}
-		}
+		/* The unit's own summary has these. */
+		if (!call->target || call->target == fn ||
+		    (call->flags & LN_CALL_FAULTS))
+			continue;
+		f = ln_call_faults(call, &param);
+		if (f != LN_FAULT_NONE)
+			changed |= raise_fault(fn, f, param, call);
 	}
+	return changed;
+}
+
+/* Breaks layouts: itself, or through a call into any unit. */
+static bool breaks_step(struct ln_function *fn)
+{
+	int c;
+
+	for (c = 0; !fn->breaks_layouts && c < fn->ncalls; c++)
+		if (fn->calls[c].target && fn->calls[c].target->breaks_layouts) {
+			fn->breaks_layouts = true;
+			return true;
+		}
+	return false;
 }
 
 /*
@@ -241,49 +238,29 @@ static bool calls_breaker(const struct ln_function *fn)
 	return false;
 }
 
-static bool after_break(const struct ln_function *fn, const struct ln_call *c)
+/* Removes blocks unbroken: its own removal, or an unbroken call to one. */
+static bool removes_step(struct ln_function *fn)
 {
-	return (c->flags & LN_CALL_BROKEN) || calls_breaker(fn);
-}
+	int c;
 
-static void summarize_removes(struct ln_program *prog)
-{
-	bool changed = true;
-	int u, i, c;
-
-	for (u = 0; u < prog->nunits; u++)
-		for (i = 0; i < prog->units[u]->nfuncs; i++) {
-			struct ln_function *fn = prog->units[u]->funcs[i];
-
-			fn->removes_unbroken =
-				fn->nremoves > 0 && !calls_breaker(fn);
-		}
-	while (changed) {
-		changed = false;
-		for (u = 0; u < prog->nunits; u++) {
-			for (i = 0; i < prog->units[u]->nfuncs; i++) {
-				struct ln_function *fn =
-					prog->units[u]->funcs[i];
-
-				for (c = 0; !fn->removes_unbroken &&
-					    c < fn->ncalls;
-				     c++) {
-					const struct ln_call *call =
-						&fn->calls[c];
-
-					if (!call->target ||
-					    call->target == fn ||
-					    (call->flags & LN_CALL_NOT_DAX) ||
-					    !call->target->removes_unbroken ||
-					    after_break(fn, call))
-						continue;
-					fn->removes_unbroken = true;
-					fn->remove_via = call;
-					changed = true;
-				}
-			}
-		}
+	if (fn->removes_unbroken || calls_breaker(fn))
+		return false;
+	if (fn->nremoves) {
+		fn->removes_unbroken = true;
+		return true;
 	}
+	for (c = 0; c < fn->ncalls; c++) {
+		const struct ln_call *call = &fn->calls[c];
+
+		if (!call->target || call->target == fn ||
+		    (call->flags & (LN_CALL_NOT_DAX | LN_CALL_BROKEN)) ||
+		    !call->target->removes_unbroken)
+			continue;
+		fn->removes_unbroken = true;
+		fn->remove_via = call;
+		return true;
+	}
+	return false;
 }
 
 bool ln_plugin_reported(const struct ln_unit *unit, const char *check,
@@ -369,9 +346,9 @@ void ln_link(struct ln_program *prog)
 {
 	build_fn_hash(prog);
 	resolve_calls(prog);
-	summarize_faults(prog);
-	summarize_breaks(prog);
-	summarize_removes(prog);
+	fixpoint(prog, fault_step);
+	fixpoint(prog, breaks_step);
+	fixpoint(prog, removes_step);
 	ln_check_fault_under_lock(prog);
 	ln_check_dax_no_layout_break(prog);
 	apply_suppressions(prog);

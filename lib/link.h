@@ -181,6 +181,15 @@ void ln_link(struct ln_program *prog);
 struct ln_function *ln_resolve(const struct ln_program *prog,
 			       const struct ln_unit *unit, const char *name);
 
+/*
+ * The function an ops-table member names, if the rules give its field
+ * (TABLE::FIELD, interned into *field) the kind; else NULL.
+ */
+struct ln_function *ln_op_function(const struct ln_program *prog,
+				   const struct ln_unit *unit,
+				   const struct ln_op *op, enum fl_rule_kind kind,
+				   const char **field);
+
 /* What a call contributes to its caller's fault state (*param: through
  * which of the caller's iterator parameters). */
 enum ln_fault ln_call_faults(const struct ln_call *c, int *param);

@@ -63,16 +63,11 @@ void ln_check_dax_no_layout_break(struct ln_program *prog)
 		if (!dir_uses_dax(prog, unit->dir))
 			continue;
 		for (i = 0; i < unit->nops; i++) {
-			const struct ln_op *op = &unit->ops[i];
-			const struct ln_function *fn;
-			char field[256];
+			const char *field;
+			const struct ln_function *fn = ln_op_function(
+				prog, unit, &unit->ops[i], FL_RULE_LAYOUT_ENTRY,
+				&field);
 
-			snprintf(field, sizeof(field), "%s::%s",
-				 op->table_type, op->field);
-			if (!fl_rules_find(prog->rules, field,
-					   FL_KIND_BIT(FL_RULE_LAYOUT_ENTRY)))
-				continue;
-			fn = ln_resolve(prog, unit, op->function);
 			if (fn && fn->removes_unbroken)
 				report(prog, fn, field);
 		}

@@ -102,20 +102,14 @@ static void collect_fault_path(struct ln_program *prog, struct fault_path *fp)
 		if (unit->dir != fp->dir)
 			continue;
 		for (i = 0; i < unit->nops; i++) {
-			const struct ln_op *op = &unit->ops[i];
-			const struct ln_function *fn;
-			char field[256];
+			const char *field;
+			const struct ln_function *fn = ln_op_function(
+				prog, unit, &unit->ops[i], FL_RULE_FAULT_OP,
+				&field);
 
-			snprintf(field, sizeof(field), "%s::%s",
-				 op->table_type, op->field);
-			if (!fl_rules_find(prog->rules, field,
-					   FL_KIND_BIT(FL_RULE_FAULT_OP)))
-				continue;
-			fn = ln_resolve(prog, unit, op->function);
-			if (!fn)
-				continue;
-			collect_takes(prog->rules, fp, fn, fn, ln_intern(field),
-				      ++mark);
+			if (fn)
+				collect_takes(prog->rules, fp, fn, fn, field,
+					      ++mark);
 		}
 	}
 	for (i = 0; i < prog->rules->nrules; i++) {

@@ -118,6 +118,8 @@ struct fl_function {
 	int nparams;
 	const char **param_objects; /* page object of each parameter */
 	unsigned long handle; /* the front end's own handle (a FUNCTION_DECL) */
+	char *facts_calls; /* its call records (lib/facts_write.c), or NULL */
+	unsigned long facts_calls_len, facts_calls_cap;
 };
 
 /* A function pointer in a static initializer: gfs2_vm_ops.page_mkwrite. */
@@ -149,6 +151,13 @@ struct fl_unit {
 	const struct fl_pageflow *pageflow; /* built by lib/pageflow.c */
 	/* Values of flag macros the rules name (FOLL_NOFAULT); -1 unknown. */
 	long long (*flag_value)(const char *name);
+	/*
+	 * Called with every call and its fixpoint state while summaries are
+	 * computed (lib/facts_write.c records facts this way, saving a pass).
+	 */
+	void (*observe_call)(const struct fl_unit *unit,
+			     const struct fl_function *fn,
+			     const struct fl_event *ev, const void *state);
 };
 
 /* Allocation helpers for front ends.  A unit lives as long as the process

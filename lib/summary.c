@@ -179,6 +179,8 @@ static void summary_call(void *ctx, const struct fl_function *fn,
 	note_fault(c, ev, before);
 	note_takes(c, fn, ev);
 	note_layouts(c, ev, before);
+	if (c->unit->observe_call)
+		c->unit->observe_call(c->unit, fn, ev, before);
 }
 
 static void summary_return(void *ctx, const struct fl_function *fn,

@@ -1192,6 +1192,8 @@ static void analyse_unit(void *gcc_data, void *user_data)
 	if (dump_model)
 		fl_dump_unit(unit, stderr);
 	saved_fn = current_function_decl;
+	if (write_facts)
+		fl_facts_observe(unit);
 	fl_check_unit(unit, &sink);
 	current_function_decl = saved_fn;
 	if (write_facts)
@@ -1224,6 +1226,10 @@ static void emit_facts(void *gcc_data, void *user_data)
 
 			if (ch == '"' || ch == '\\')
 				fprintf(asm_out_file, "\\%c", ch);
+			else if (ch == '\t')
+				fputs("\\t", asm_out_file);
+			else if (ch == '\n')
+				fputs("\\n", asm_out_file);
 			else if (ch < ' ' || ch >= 0x7f)
 				fprintf(asm_out_file, "\\%03o", ch);
 			else

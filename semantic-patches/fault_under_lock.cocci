@@ -1,0 +1,186 @@
+// SPDX-License-Identifier: GPL-2.0
+/// A lock that the filesystem's own page-fault handler takes is held across
+/// a call that may fault on user memory (copy_to_user, iomap_dio_rw, ...).
+/// If the user buffer is an mmap of a file of the same filesystem, the fault
+/// runs the handler, which blocks on the lock its own task holds (gfs2
+/// before 5.16).  Fix: disable page faults around the call, fault the
+/// buffer in with the lock dropped and retry, or copy through a kernel
+/// buffer after unlocking.
+//
+// Confidence: Moderate
+// Comments: a lock counts when a vm_operations_struct fault handler of the
+//  same file calls the same lock function; SmPL cannot tell lock objects
+//  apart, nor see handlers and locks in other files.  The faultline GCC
+//  plugin and faultline-link do.  Kernel API names come from faultline's
+//  rules/ (FAULTLINE_RULES, or the path make wrote into this file).
+// Options: --no-includes --include-headers --disable-worth-trying-opt
+// Keywords: page fault, deadlock, mmap, nofault
+// Requires: 1.0.8
+
+virtual report
+virtual org
+virtual context
+virtual patch
+
+@initialize:ocaml@
+@@
+(* The rules directory: FAULTLINE_RULES, else the one make substituted. *)
+let rules_dir =
+  try Sys.getenv "FAULTLINE_RULES" with Not_found -> "@FAULTLINE_RULES@"
+
+(* "KIND<TAB>NAME ..." lines of every rules file; comments and blanks out.
+   Characters are spelled by code: SmPL's lexer reads quotes its own way. *)
+let tab = Char.chr 9 and space = Char.chr 32 and hash = Char.chr 35
+let rules =
+  let files =
+    try Array.to_list (Sys.readdir rules_dir) with Sys_error _ -> [] in
+  let files = List.filter (fun f -> Filename.check_suffix f ".rules") files in
+  if files = [] then
+    failwith ("faultline: no rules in " ^ rules_dir ^ " (set FAULTLINE_RULES)");
+  List.concat_map
+    (fun f ->
+      let ic = open_in (Filename.concat rules_dir f) in
+      let rec loop acc =
+        match input_line ic with
+        | line ->
+            let words =
+              List.filter (fun w -> w <> "")
+                (String.split_on_char space
+                   (String.map (fun c -> if c = tab then space else c) line))
+            in
+            (match words with
+             | kind :: name :: _ when kind.[0] <> hash -> loop ((kind, name) :: acc)
+             | _ -> loop acc)
+        | exception End_of_file -> close_in ic; acc
+      in
+      loop [])
+    files
+
+let names kinds =
+  List.filter_map (fun (k, n) -> if List.mem k kinds then Some n else None) rules
+
+let fault_calls = names ["fault"]
+let lock_calls = names ["lock"; "trylock"]
+let unlock_calls = names ["unlock"]
+let nofault_begin = names ["nofault-begin"]
+
+(* vm_operations_struct::page_mkwrite -> page_mkwrite *)
+let fault_handlers =
+  List.filter_map
+    (fun n ->
+      match String.split_on_char ':' n with
+      | ["vm_operations_struct"; ""; field] -> Some field
+      | _ -> None)
+    (names ["fault-op"])
+
+let is_fault f = List.mem f fault_calls
+let is_lock f = List.mem f lock_calls
+let is_unlock f = List.mem f unlock_calls
+let is_nofault f = List.mem f nofault_begin
+let is_handler f = List.mem f fault_handlers
+
+(* Faulting calls that copy kernel data out (put_user, copy_to_user):
+   those a kernel snapshot can be copied out by after the unlock. *)
+let contains s sub =
+  let n = String.length s and m = String.length sub in
+  let rec at i = i + m <= n && (String.sub s i m = sub || at (i + 1)) in
+  at 0
+let is_copy_out f =
+  is_fault f && (contains f "to_user" || contains f "put_user")
+
+(* One report per call, whichever handler matched first. *)
+let reported = Hashtbl.create 17
+let first_time (p : Coccilib.pos) =
+  let key = (p.Coccilib.file, p.Coccilib.line, p.Coccilib.col) in
+  if Hashtbl.mem reported key then false
+  else (Hashtbl.add reported key (); true)
+
+@fpath@
+identifier ops, handler;
+identifier fld : script:ocaml() { is_handler fld };
+@@
+const struct vm_operations_struct ops = { ..., .fld = handler, ... };
+
+@fplock@
+identifier fpath.handler;
+identifier lock : script:ocaml() { is_lock lock };
+@@
+handler(...) { <+... lock(...) ...+> }
+
+@r exists@
+identifier fplock.lock;
+identifier fault : script:ocaml() { is_fault fault };
+identifier unlock : script:ocaml() { is_unlock unlock };
+identifier nf : script:ocaml() { is_nofault nf };
+identifier fn;
+expression E, E1;
+position p, pl;
+symbol true;
+@@
+fn(...) {
+... when any
+lock@pl(E, ...)
+... when != unlock(E, ...)
+    when != nf()
+    when != E1->nofault = true
+fault@p(...)
+... when any
+}
+
+@depends on context@
+identifier r.fault;
+position r.p;
+@@
+* fault@p(...)
+
+// Patch mode, shape (b): a copy out of a value computed under the lock,
+// followed by the unlock, moves after the unlock: the value is a kernel
+// snapshot, and the user copy may fault with nothing held.
+@bounce depends on patch exists@
+identifier fplock.lock;
+identifier unlock : script:ocaml() { is_unlock unlock };
+identifier out : script:ocaml() { is_copy_out out };
+expression E, V, U, N;
+statement S;
+@@
+lock(E, ...)
+... when != unlock(E, ...)
+(
+- if (out(V, U)) S
+... when != V
+unlock(E, ...);
++ if (out(V, U))
++ 	S
+|
+- if (out(U, V, N)) S
+... when != V
+unlock(E, ...);
++ if (out(U, V, N))
++ 	S
+)
+
+@script:ocaml depends on report@
+p << r.p;
+pl << r.pl;
+fn << r.fn;
+fault << r.fault;
+lock << fplock.lock;
+handler << fpath.handler;
+@@
+let p = List.hd p in
+let pl = List.hd pl in
+if first_time p then
+Printf.printf
+  "%s:%d:%d-%d: '%s' may fault on user memory in '%s' while the lock taken by '%s' on line %d is held; the fault handler '%s' takes it too [faultline:fault-under-lock]\n"
+  p.Coccilib.file p.Coccilib.line p.Coccilib.col p.Coccilib.col_end fault fn
+  lock pl.Coccilib.line handler
+
+@script:ocaml depends on org@
+p << r.p;
+fn << r.fn;
+fault << r.fault;
+@@
+let p = List.hd p in
+if first_time p then
+Printf.printf "* TODO [[view:%s::face=ovl-face1::linb=%d::colb=%d::cole=%d][%s in %s may fault under a lock the fault path takes]]\n"
+  p.Coccilib.file p.Coccilib.line p.Coccilib.col p.Coccilib.col_end fault fn
