@@ -2,7 +2,8 @@
 # faultline test runner.
 #
 #   sh testsuite/run.sh [TIER...]
-#	TIER: rules, model, link, kernel, corpus, gate, distcc (default: all)
+#	TIER: rules, model, link, cocci, kernel, corpus, gate, distcc
+#	(default: all)
 #
 # Every case carries its expectations inline:
 #   C cases:     /* expect: CHECK */ on each line that must warn with
@@ -11,6 +12,10 @@
 #                containing TEXT.
 #   rules cases: # expect-error: TEXT on the malformed line; the plugin must
 #                fail with an error naming that file and line.
+#   cocci cases: testsuite/cocci/SCRIPT/*.c; /* expect-cocci: CHECK */ on
+#                each line report mode must name; X.res is the expected
+#                patch-mode result of X.c, which must then compile with the
+#                plugin reporting nothing; no .res: patch mode changes nothing.
 #   link cases:  a directory of units; /* expect-link: CHECK */ and
 #                /* expect-link-note: TEXT */ for what faultline-link
 #                reports once they are put together.
@@ -20,7 +25,7 @@ set -u
 top=$(cd "$(dirname "$0")/.." && pwd)
 plugin="$top/plugin/faultline.so"
 out="$top/testsuite/out"
-tiers=${*:-rules model link kernel corpus gate distcc}
+tiers=${*:-rules model link cocci kernel corpus gate distcc}
 passed=0
 failed=0
 
@@ -431,6 +436,7 @@ run_corpus_tier() {
 	{
 		sh "$top/corpus/accept.sh"
 		sh "$top/corpus/identity.sh" 6.1 fs/gfs2/ fs/ext4/
+		sh "$top/corpus/cocci-accept.sh"
 	} >"$log" 2>&1
 	while read -r verdict name; do
 		case "$verdict" in
@@ -441,6 +447,63 @@ run_corpus_tier() {
 $(grep -E '^(PASS|FAIL) ' "$log")
 EOT
 	grep -q '^PASS ' "$log" || fail "corpus: no result (see $log)"
+}
+
+# The semantic patches: report lines, patch results, and the closed loop
+# (the plugin no longer reports what patch mode fixed).
+run_cocci_tier() {
+	for src in "$top"/testsuite/cocci/*/*.c; do
+		[ -f "$src" ] || continue
+		script=$(basename "$(dirname "$src")")
+		cocci="$top/build/semantic-patches/$script.cocci"
+		name="cocci/$script/$(basename "$src")"
+		dir="$out/cocci-$script-$(basename "$src" .c)"
+		report="$dir/report"
+		rm -rf "$dir" && mkdir -p "$dir"
+		: >"$report"
+		spatch -D report --very-quiet --no-includes --include-headers \
+			--disable-worth-trying-opt --cocci-file "$cocci" "$src" \
+			>"$dir/report.log" 2>&1
+		awk '{
+			line = $0
+			while (match(line, /expect-cocci: [a-z-]+/)) {
+				print NR, substr(line, RSTART + 14, RLENGTH - 14)
+				line = substr(line, RSTART + RLENGTH)
+			}
+		}' "$src" | sort -u >"$dir/exp"
+		awk 'match($0, /\[faultline:[a-z-]+\]$/) {
+			split($0, f, ":")
+			print f[2], substr($0, RSTART + 11, RLENGTH - 12)
+		}' "$dir/report.log" | sort -u >"$dir/act"
+		diff "$dir/exp" "$dir/act" | sed -n \
+			's/^< \(.*\)/missing report: line \1/p; s/^> \(.*\)/unexpected report: line \1/p' >>"$report"
+		(cd "$(dirname "$src")" && spatch -D patch --very-quiet --no-includes \
+			--include-headers --disable-worth-trying-opt --cocci-file "$cocci" \
+			"$(basename "$src")" -o "$dir/patched.c") >"$dir/patch.log" 2>&1
+		[ -f "$dir/patched.c" ] || cp "$src" "$dir/patched.c"
+		res="${src%.c}.res"
+		if [ -f "$res" ]; then
+			diff -u "$res" "$dir/patched.c" >>"$report" ||
+				echo "patch mode differs from $(basename "$res")" >>"$report"
+			# Closed loop: the fix compiles and the plugin is satisfied.
+			(cd "$(dirname "$src")" && gcc -O2 -I"$top/testsuite/model/include" \
+				-fplugin="$plugin" -c "$src" -o /dev/null) >"$dir/before.log" 2>&1
+			grep -q '\[faultline:' "$dir/before.log" ||
+				echo "the plugin reports nothing before the patch" >>"$report"
+			(cd "$(dirname "$src")" && gcc -O2 -I"$top/testsuite/model/include" \
+				-fplugin="$plugin" -c "$dir/patched.c" -o /dev/null) >"$dir/after.log" 2>&1 ||
+				echo "the patched file does not compile" >>"$report"
+			grep '\[faultline:' "$dir/after.log" | sed 's/^/after the patch: /' >>"$report"
+		elif ! cmp -s "$src" "$dir/patched.c"; then
+			echo "patch mode changed a case without a .res" >>"$report"
+			diff -u "$src" "$dir/patched.c" >>"$report"
+		fi
+		if [ -s "$report" ]; then
+			fail "$name" "$report"
+		else
+			pass "$name"
+		fi
+	done
 }
 
 # faultline-gate on patches to Linux 6.1, and CONFIG_GCC_PLUGIN_FAULTLINE.
@@ -477,12 +540,13 @@ for tier in $tiers; do
 	rules) run_rules_tier ;;
 	model) run_model_tier ;;
 	link) run_link_tier ;;
+	cocci) run_cocci_tier ;;
 	kernel) run_kernel_tier ;;
 	corpus) run_corpus_tier ;;
 	gate) run_gate_tier ;;
 	distcc) run_distcc_tier ;;
 	*)
-		echo "run.sh: unknown tier '$tier' (rules, model, link, kernel, corpus, gate, distcc)" >&2
+		echo "run.sh: unknown tier '$tier' (rules, model, link, cocci, kernel, corpus, gate, distcc)" >&2
 		exit 2
 		;;
 	esac

@@ -1,0 +1,53 @@
+#!/bin/sh
+# The semantic patches on real trees, through the kernel's own
+# `make coccicheck`: report mode on Linux 5.10 fs/gfs2 names
+# gfs2_file_direct_read and gfs2_file_direct_write, on 6.1 neither; patch
+# mode on 5.10 fs/gfs2 produces a patch that applies.  PASS/FAIL lines.
+set -u
+
+here=$(cd "$(dirname "$0")" && pwd)
+top=$(dirname "$here")
+cocci="$top/build/semantic-patches/fault_under_lock.cocci"
+work=$(mktemp -d)
+failed=0
+trap 'rm -rf "$work"' EXIT
+
+result() {
+	echo "$1 cocci/$2"
+	[ "$1" = FAIL ] && failed=1
+}
+
+for version in 5.10 6.1; do
+	kdir=$(sh "$here/prepare-kernel.sh" "$version" "$top/cache") || {
+		result FAIL "$version: the kernel tree could not be prepared"
+		continue
+	}
+	make -s -C "$kdir" coccicheck MODE=report COCCI="$cocci" M=fs/gfs2 \
+		J="$(nproc)" >"$work/report-$version" 2>&1
+	for fn in gfs2_file_direct_read gfs2_file_direct_write; do
+		hit=$(grep -c "in '$fn' .*\[faultline:fault-under-lock\]" "$work/report-$version")
+		if [ "$version" = 5.10 ] && [ "$hit" -gt 0 ]; then
+			result PASS "$version: report names $fn"
+		elif [ "$version" = 6.1 ] && [ "$hit" = 0 ]; then
+			result PASS "$version: report is silent on $fn"
+		else
+			result FAIL "$version: $fn ($hit report lines)"
+			sed 's/^/    /' "$work/report-$version"
+		fi
+	done
+	echo "cocci/$version: every report line:"
+	grep '\[faultline:' "$work/report-$version" | sed 's/^/    /'
+done
+
+kdir=$(sh "$here/prepare-kernel.sh" 5.10 "$top/cache")
+make -s -C "$kdir" coccicheck MODE=patch COCCI="$cocci" M=fs/gfs2 \
+	J="$(nproc)" 2>/dev/null | sed -n '/^diff -u -p/,$p' >"$work/gfs2.patch"
+if [ -s "$work/gfs2.patch" ] &&
+	(cd "$kdir" && patch -p1 --dry-run -s <"$work/gfs2.patch") >"$work/dry" 2>&1; then
+	result PASS "5.10: patch mode on fs/gfs2 applies ($(grep -c '^@@' "$work/gfs2.patch") hunks)"
+	sed 's/^/    /' "$work/gfs2.patch"
+else
+	result FAIL "5.10: patch mode on fs/gfs2 gives no patch that applies"
+	sed 's/^/    /' "$work/gfs2.patch" "$work/dry"
+fi
+exit $failed
