@@ -28,13 +28,16 @@ DEB_PACKAGES := gcc-12-plugin-dev g++ make flex bison bc libelf-dev libssl-dev j
 	xz-utils dwarves cpio kmod time
 
 .PHONY: all deps check test test-model test-kernel accept scan identity \
-	bench test-link test-gate test-cocci coccicheck test-distcc clean help format
+	bench test-link test-gate test-cocci coccicheck bench-cocci test-distcc clean help format
 
 all: $(PLUGIN) $(TOOLS) tools/faultline-gcc $(COCCI_OUT)
 
-build/semantic-patches/%.cocci: semantic-patches/%.cocci
+build/semantic-patches/%.cocci: semantic-patches/%.cocci semantic-patches/faultline_rules.ml
 	@mkdir -p $(dir $@)
-	@sed 's|@FAULTLINE_RULES@|$(abspath rules)|' $< >$@
+	@awk -v ml=semantic-patches/faultline_rules.ml -v rules=$(abspath rules) '\
+		/FAULTLINE_RULES_ML/ { while ((getline l < ml) > 0) { \
+			gsub(/@FAULTLINE_RULES@/, rules, l); print l }; next } \
+		{ print }' $< >$@
 
 help:
 	@echo "make            build plugin/faultline.so"
@@ -51,6 +54,7 @@ help:
 	@echo "make test-gate  faultline-gate and CONFIG_GCC_PLUGIN_FAULTLINE on Linux 6.1"
 	@echo "make test-cocci the semantic patches on their test cases"
 	@echo "make coccicheck [KDIR=] [M=] [MODE=] [J=] every semantic patch through the kernel's make coccicheck"
+	@echo "make bench-cocci time every semantic patch over 6.1 fs/ (J=2)"
 	@echo "make test-distcc build a kernel directory through distcc and compare"
 
 deps:
@@ -115,6 +119,13 @@ MODE ?= report
 coccicheck: deps
 	@$(MAKE) -s --no-print-directory all
 	@sh corpus/coccicheck.sh "$(KDIR)" "$(M)" "$(MODE)" "$(J)"
+
+# Every semantic patch over all of Linux 6.1 fs/ with J=2, timed.
+bench-cocci: deps
+	@$(MAKE) -s --no-print-directory all
+	@start=$$(date +%s); \
+	sh corpus/coccicheck.sh "" fs/ report 2 >build/bench-cocci.txt; \
+	echo "bench-cocci: every semantic patch over 6.1 fs/ with J=2: $$(( $$(date +%s) - start )) s, $$(grep -c 'faultline:' build/bench-cocci.txt) report lines (build/bench-cocci.txt)"
 
 test-distcc: deps
 	@$(MAKE) -s --no-print-directory all

@@ -2,7 +2,8 @@
 # The semantic patches on real trees, through the kernel's own
 # `make coccicheck`: report mode on Linux 5.10 fs/gfs2 names
 # gfs2_file_direct_read and gfs2_file_direct_write, on 6.1 neither; patch
-# mode on 5.10 fs/gfs2 produces a patch that applies.  PASS/FAIL lines.
+# mode on 5.10 fs/gfs2 produces a patch that applies; report mode on 6.1
+# fs/ext2 names ext2_setsize (dax_no_layout_break.cocci).  PASS/FAIL lines.
 set -u
 
 here=$(cd "$(dirname "$0")" && pwd)
@@ -50,4 +51,14 @@ else
 	result FAIL "5.10: patch mode on fs/gfs2 gives no patch that applies"
 	sed 's/^/    /' "$work/gfs2.patch" "$work/dry"
 fi
+kdir=$(sh "$here/prepare-kernel.sh" 6.1 "$top/cache")
+make -s -C "$kdir" coccicheck MODE=report \
+	COCCI="$top/build/semantic-patches/dax_no_layout_break.cocci" M=fs/ext2 \
+	J="$(nproc)" >"$work/ext2" 2>&1
+if grep -q "in 'ext2_setsize'.*\[faultline:dax-no-layout-break\]" "$work/ext2"; then
+	result PASS "6.1: report names ext2_setsize"
+else
+	result FAIL "6.1: no dax-no-layout-break report for ext2_setsize"
+fi
+grep '\[faultline:' "$work/ext2" | sed 's/^/    /'
 exit $failed

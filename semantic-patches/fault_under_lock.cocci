@@ -24,40 +24,7 @@ virtual patch
 
 @initialize:ocaml@
 @@
-(* The rules directory: FAULTLINE_RULES, else the one make substituted. *)
-let rules_dir =
-  try Sys.getenv "FAULTLINE_RULES" with Not_found -> "@FAULTLINE_RULES@"
-
-(* "KIND<TAB>NAME ..." lines of every rules file; comments and blanks out.
-   Characters are spelled by code: SmPL's lexer reads quotes its own way. *)
-let tab = Char.chr 9 and space = Char.chr 32 and hash = Char.chr 35
-let rules =
-  let files =
-    try Array.to_list (Sys.readdir rules_dir) with Sys_error _ -> [] in
-  let files = List.filter (fun f -> Filename.check_suffix f ".rules") files in
-  if files = [] then
-    failwith ("faultline: no rules in " ^ rules_dir ^ " (set FAULTLINE_RULES)");
-  List.concat_map
-    (fun f ->
-      let ic = open_in (Filename.concat rules_dir f) in
-      let rec loop acc =
-        match input_line ic with
-        | line ->
-            let words =
-              List.filter (fun w -> w <> "")
-                (String.split_on_char space
-                   (String.map (fun c -> if c = tab then space else c) line))
-            in
-            (match words with
-             | kind :: name :: _ when kind.[0] <> hash -> loop ((kind, name) :: acc)
-             | _ -> loop acc)
-        | exception End_of_file -> close_in ic; acc
-      in
-      loop [])
-    files
-
-let names kinds =
-  List.filter_map (fun (k, n) -> if List.mem k kinds then Some n else None) rules
+(* FAULTLINE_RULES_ML: make puts semantic-patches/faultline_rules.ml here *)
 
 let fault_calls = names ["fault"]
 let lock_calls = names ["lock"; "trylock"]

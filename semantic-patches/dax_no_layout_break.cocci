@@ -1,0 +1,134 @@
+// SPDX-License-Identifier: GPL-2.0
+/// A path that removes blocks of a file that may be DAX (setattr size
+/// change, fallocate, remap) does so without breaking layouts first: DMA to
+/// the file's pages may still be in flight into blocks that now belong to
+/// someone else.  Break layouts (dax_layout_busy_page() through the
+/// filesystem's *_break_layouts()) with the invalidate lock held first.
+//
+// Confidence: Moderate
+// Comments: only files that use the DAX API are checked.  The entry points
+//  are functions taking a struct iattr * that nothing in the file calls, and
+//  what they call with no break before; a break in another file, or a
+//  branch on IS_DAX(), is not seen.  The faultline GCC plugin and
+//  faultline-link see both.  Names come from faultline's rules/.
+// Options: --no-includes --include-headers --disable-worth-trying-opt
+// Keywords: DAX, truncate, layout break, DMA
+// Requires: 1.0.8
+
+virtual report
+virtual org
+virtual context
+virtual patch
+
+@initialize:ocaml@
+@@
+(* FAULTLINE_RULES_ML: make puts semantic-patches/faultline_rules.ml here *)
+
+let is_remove f = List.mem f (names ["remove-blocks"])
+(* The filesystem's own wrappers count as breaks (rule wrapper below). *)
+let wrappers = Hashtbl.create 17
+let is_break f = List.mem f (names ["layout-break"]) || Hashtbl.mem wrappers f
+let is_dax f = List.mem f (names ["dax-api"])
+let entry_types = names ["layout-entry-param"]
+let reported = Hashtbl.create 17
+
+@dax@
+identifier d : script:ocaml() { is_dax d };
+@@
+d(...)
+
+@wrapper depends on dax@
+identifier w;
+identifier b : script:ocaml() { is_break b };
+@@
+w(...) { <+... b(...) ...+> }
+
+@script:ocaml@
+w << wrapper.w;
+@@
+Hashtbl.replace wrappers w ()
+
+// Functions taking a struct iattr * (the layout-entry-param rule's type).
+@entry depends on dax@
+identifier fn, a;
+@@
+fn(..., struct iattr *a, ...) { ... }
+
+@called depends on entry@
+identifier entry.fn;
+@@
+fn(...)
+
+// A block removal in an entry itself.
+@rm depends on dax && entry && !called exists@
+identifier entry.fn;
+identifier remove : script:ocaml() { is_remove remove };
+position p;
+@@
+fn(...) { <+... remove@p(...) ...+> }
+
+@brk exists@
+identifier entry.fn;
+identifier b : script:ocaml() { is_break b };
+identifier rm.remove;
+position rm.p;
+@@
+fn(...) { ... b(...) ... remove@p(...) ... }
+
+// ... or in a function the entry calls.
+@call depends on dax && entry && !called exists@
+identifier entry.fn, f;
+position pc;
+@@
+fn(...) { <+... f@pc(...) ...+> }
+
+@inner exists@
+identifier call.f;
+identifier remove : script:ocaml() { is_remove remove };
+position q;
+@@
+f(...) { <+... remove@q(...) ...+> }
+
+@inner_brk exists@
+identifier call.f;
+identifier b : script:ocaml() { is_break b };
+identifier inner.remove;
+position inner.q;
+@@
+f(...) { ... b(...) ... remove@q(...) ... }
+
+@caller_brk exists@
+identifier entry.fn, call.f;
+identifier b : script:ocaml() { is_break b };
+position call.pc;
+@@
+fn(...) { ... b(...) ... f@pc(...) ... }
+
+@script:ocaml depends on report && !brk@
+p << rm.p;
+fn << entry.fn;
+remove << rm.remove;
+@@
+let p = List.hd p in
+let key = (p.Coccilib.file, p.Coccilib.line) in
+if not (Hashtbl.mem reported key) then begin
+  Hashtbl.add reported key ();
+  Printf.printf
+    "%s:%d:%d-%d: '%s' removes blocks of a file that may be DAX in '%s' without breaking layouts first [faultline:dax-no-layout-break]\n"
+    p.Coccilib.file p.Coccilib.line p.Coccilib.col p.Coccilib.col_end remove fn
+end
+
+@script:ocaml depends on report && !caller_brk && !inner_brk@
+q << inner.q;
+fn << entry.fn;
+f << call.f;
+remove << inner.remove;
+@@
+let q = List.hd q in
+let key = (q.Coccilib.file, q.Coccilib.line) in
+if not (Hashtbl.mem reported key) then begin
+  Hashtbl.add reported key ();
+  Printf.printf
+    "%s:%d:%d-%d: '%s' removes blocks of a file that may be DAX in '%s' (called from '%s') without breaking layouts first [faultline:dax-no-layout-break]\n"
+    q.Coccilib.file q.Coccilib.line q.Coccilib.col q.Coccilib.col_end remove f fn
+end
