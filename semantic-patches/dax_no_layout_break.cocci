@@ -132,3 +132,33 @@ if not (Hashtbl.mem reported key) then begin
     "%s:%d:%d-%d: '%s' removes blocks of a file that may be DAX in '%s' (called from '%s') without breaking layouts first [faultline:dax-no-layout-break]\n"
     q.Coccilib.file q.Coccilib.line q.Coccilib.col q.Coccilib.col_end remove f fn
 end
+
+@depends on context && !brk@
+identifier rm.remove;
+position rm.p;
+@@
+* remove@p(...)
+
+@depends on context && !caller_brk && !inner_brk@
+identifier inner.remove;
+position inner.q;
+@@
+* remove@q(...)
+
+@script:ocaml depends on org && !brk@
+p << rm.p;
+fn << entry.fn;
+remove << rm.remove;
+@@
+let p = List.hd p in
+Printf.printf "* TODO [[view:%s::face=ovl-face1::linb=%d::colb=%d::cole=%d][%s in %s removes blocks with no layout break]]\n"
+  p.Coccilib.file p.Coccilib.line p.Coccilib.col p.Coccilib.col_end remove fn
+
+@script:ocaml depends on org && !caller_brk && !inner_brk@
+q << inner.q;
+f << call.f;
+remove << inner.remove;
+@@
+let q = List.hd q in
+Printf.printf "* TODO [[view:%s::face=ovl-face1::linb=%d::colb=%d::cole=%d][%s in %s removes blocks with no layout break]]\n"
+  q.Coccilib.file q.Coccilib.line q.Coccilib.col q.Coccilib.col_end remove f
