@@ -37,7 +37,7 @@ static const char usage[] =
 	"\n"
 	"  --all           also print what the plugin reported in each unit\n"
 	"  --sarif FILE    write every finding (plugin and link) as SARIF 2.1.0\n"
-	"  --srcroot DIR   the source tree relative paths start from (SARIF)\n"
+	"  --srcroot DIR   where relative source paths start (SARIF, markers)\n"
 	"  --summary       print findings per check and per directory\n"
 	"  --objects FILE  read more object paths from FILE, one per line\n"
 	"  --baseline FILE do not report findings listed in FILE\n"
