@@ -10,6 +10,7 @@ let rules_dir =
 (* "KIND<TAB>NAME ..." lines of every rules file; comments and blanks out.
    Characters are spelled by code: SmPL's lexer reads quotes its own way. *)
 let tab = Char.chr 9 and space = Char.chr 32 and hash = Char.chr 35
+let full = ref []
 let rules =
   let files =
     try Array.to_list (Sys.readdir rules_dir) with Sys_error _ -> [] in
@@ -28,7 +29,9 @@ let rules =
                    (String.map (fun c -> if c = tab then space else c) line))
             in
             (match words with
-             | kind :: name :: _ when kind.[0] <> hash -> loop ((kind, name) :: acc)
+             | kind :: name :: keys when kind.[0] <> hash ->
+                 full := (kind, name, keys) :: !full;
+                 loop ((kind, name) :: acc)
              | _ -> loop acc)
         | exception End_of_file -> close_in ic; acc
       in
@@ -37,3 +40,19 @@ let rules =
 
 let names kinds =
   List.filter_map (fun (k, n) -> if List.mem k kinds then Some n else None) rules
+
+(* The value of KEY= in the rule of NAME, e.g. instead= of get_user_pages. *)
+let key_of name key =
+  let prefix = key ^ "=" in
+  let n = String.length prefix in
+  List.fold_left
+    (fun found (_, nm, keys) ->
+      if nm <> name then found
+      else
+        List.fold_left
+          (fun f k ->
+            if String.length k > n && String.sub k 0 n = prefix then
+              Some (String.sub k n (String.length k - n))
+            else f)
+          found keys)
+    None !full
