@@ -25,6 +25,7 @@ COCCI_OUT := $(COCCI_SRCS:semantic-patches/%=build/semantic-patches/%)
 # Debian packages: the plugin headers, the kernel build's needs, and what
 # later tiers use.  Installed only when missing.
 DEB_PACKAGES := gcc-12-plugin-dev g++ make flex bison bc libelf-dev libssl-dev jq distcc coccinelle \
+	ocaml ocaml-findlib patch git \
 	xz-utils dwarves cpio kmod time
 
 .PHONY: all deps check test test-model test-kernel accept scan identity \

@@ -146,8 +146,8 @@ static void record_call(const struct fl_unit *unit,
 
 	if (!ev->callee || fl_call_is_locking(unit, ev))
 		return;
-	if (fl_call_removes_blocks(unit, ev) && !before->layout_broken &&
-	    !before->not_dax &&
+	/* Only the rules' removals: the unit's own callees have records. */
+	if (!before->layout_broken && !before->not_dax &&
 	    fl_rules_find(unit->rules, ev->callee,
 			  FL_KIND_BIT(FL_RULE_REMOVE_BLOCKS))) {
 		put_str(t, "rm");

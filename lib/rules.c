@@ -45,6 +45,7 @@ static const char *const kind_names[FL_RULE_NKINDS] = {
 	[FL_RULE_PAGES_MAP] = "pages-map",
 	[FL_RULE_WRITES_TO] = "writes-to",
 	[FL_RULE_INSTANCE_LOCK] = "instance-lock",
+	[FL_RULE_COPY_OUT] = "copy-out",
 };
 
 /* Which keys each kind accepts, and which it requires. */
@@ -106,6 +107,7 @@ static const struct {
 	[FL_RULE_PAGES_MAP] = {K_ARG, K_ARG},
 	[FL_RULE_WRITES_TO] = {K_ARG, K_ARG},
 	[FL_RULE_INSTANCE_LOCK] = {0, 0},
+	[FL_RULE_COPY_OUT] = {0, 0},
 };
 
 /* What NAME is for each kind. */

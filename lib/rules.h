@@ -45,6 +45,7 @@ enum fl_rule_kind {
 	FL_RULE_WRITES_TO,   /* writes memory at an argument (memcpy) */
 	FL_RULE_INSTANCE_LOCK, /* a class whose instances a type cannot tell
 				  apart across units (inode::i_rwsem) */
+	FL_RULE_COPY_OUT, /* a faulting call copying kernel memory to user */
 	FL_RULE_NKINDS
 };
 

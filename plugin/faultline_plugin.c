@@ -1120,15 +1120,13 @@ static long long cpp_macro_value(const char *name)
 	return v;
 }
 
-/* A marker without a reason, to be explained in a note. */
-static int unreasoned_marker_line;
-
 static void sink_warning(void *ctx, const struct fl_function *fn,
 			 const struct fl_loc *loc, const char *msg)
 {
 	bool saved = global_dc->warning_as_error_requested;
 	struct fl_suppression sup;
 	char check[64];
+	int unreasoned_marker_line; /* a marker without a reason, or 0 */
 
 	(void)ctx;
 	fl_find_suppression(NULL, loc->file, loc->line, fn->loc.line,

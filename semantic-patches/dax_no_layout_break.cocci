@@ -50,9 +50,10 @@ Hashtbl.replace wrappers w ()
 
 // Functions taking a struct iattr * (the layout-entry-param rule's type).
 @entry depends on dax@
+identifier ty : script:ocaml() { List.mem ty entry_types };
 identifier fn, a;
 @@
-fn(..., struct iattr *a, ...) { ... }
+fn(..., struct ty *a, ...) { ... }
 
 @called depends on entry@
 identifier entry.fn;

@@ -8,8 +8,9 @@
 /// buffer after unlocking.
 //
 // Confidence: Moderate
-// Comments: a lock counts when a vm_operations_struct fault handler of the
-//  same file calls the same lock function; SmPL cannot tell lock objects
+// Comments: a lock counts when a page-fault handler (fault-op rules:
+//  .fault, .page_mkwrite, .read_folio...) of the same file calls the same
+//  lock function; SmPL cannot tell lock objects
 //  apart, nor see handlers and locks in other files.  The faultline GCC
 //  plugin and faultline-link do.  Kernel API names come from faultline's
 //  rules/ (FAULTLINE_RULES, or the path make wrote into this file).
@@ -31,29 +32,34 @@ let lock_calls = names ["lock"; "trylock"]
 let unlock_calls = names ["unlock"]
 let nofault_begin = names ["nofault-begin"]
 
-(* vm_operations_struct::page_mkwrite -> page_mkwrite *)
-let fault_handlers =
+(* TYPE::FIELD -> (TYPE, FIELD) *)
+let split_field n =
+  match String.split_on_char ':' n with
+  | [ty; ""; field] -> Some (ty, field)
+  | _ -> None
+
+(* Ops-table members a page fault runs (fault, page_mkwrite, read_folio). *)
+let fault_ops = List.filter_map split_field (names ["fault-op"])
+let fault_tables = List.map fst fault_ops
+let fault_handlers = List.map snd fault_ops
+
+(* Fields whose true value disables faults on their object (iter->nofault). *)
+let nofault_fields =
   List.filter_map
-    (fun n ->
-      match String.split_on_char ':' n with
-      | ["vm_operations_struct"; ""; field] -> Some field
-      | _ -> None)
-    (names ["fault-op"])
+    (fun n -> match split_field n with Some (_, f) -> Some f | None -> None)
+    (names ["nofault-field"])
 
 let is_fault f = List.mem f fault_calls
 let is_lock f = List.mem f lock_calls
 let is_unlock f = List.mem f unlock_calls
 let is_nofault f = List.mem f nofault_begin
 let is_handler f = List.mem f fault_handlers
+let is_fault_table t = List.mem t fault_tables
+let is_nofault_field f = List.mem f nofault_fields
 
 (* Faulting calls that copy kernel data out (put_user, copy_to_user):
    those a kernel snapshot can be copied out by after the unlock. *)
-let contains s sub =
-  let n = String.length s and m = String.length sub in
-  let rec at i = i + m <= n && (String.sub s i m = sub || at (i + 1)) in
-  at 0
-let is_copy_out f =
-  is_fault f && (contains f "to_user" || contains f "put_user")
+let is_copy_out f = is_fault f && List.mem f (names ["copy-out"])
 
 (* One report per call, whichever handler matched first. *)
 let reported = Hashtbl.create 17
@@ -63,10 +69,11 @@ let first_time (p : Coccilib.pos) =
   else (Hashtbl.add reported key (); true)
 
 @fpath@
+identifier tbl : script:ocaml() { is_fault_table tbl };
 identifier ops, handler;
 identifier fld : script:ocaml() { is_handler fld };
 @@
-const struct vm_operations_struct ops = { ..., .fld = handler, ... };
+const struct tbl ops = { ..., .fld = handler, ... };
 
 @fplock@
 identifier fpath.handler;
@@ -79,6 +86,7 @@ identifier fplock.lock;
 identifier fault : script:ocaml() { is_fault fault };
 identifier unlock : script:ocaml() { is_unlock unlock };
 identifier nf : script:ocaml() { is_nofault nf };
+identifier nff : script:ocaml() { is_nofault_field nff };
 identifier fn;
 expression E, E1;
 position p, pl;
@@ -89,7 +97,7 @@ fn(...) {
 lock@pl(E, ...)
 ... when != unlock(E, ...)
     when != nf()
-    when != E1->nofault = true
+    when != E1->nff = true
 fault@p(...)
 ... when any
 }

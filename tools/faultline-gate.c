@@ -564,6 +564,27 @@ static void link_state(struct ln_program *prog, const struct fl_rules *rules,
 	ln_link(prog);
 }
 
+/* Compile the units as the scratch tree is now, keep their objects in
+ * SCRATCH/state/, and link them with the context. */
+static void analyse_state(struct ln_program *prog, const char *state,
+			  const struct fl_rules *rules,
+			  const struct strv *context, const struct strv *objs,
+			  const char *log)
+{
+	char objdir[PATH_MAX], what[PATH_MAX];
+	int i;
+
+	snprintf(objdir, sizeof(objdir), "%s/%s", scratch, state);
+	if (objs->n) {
+		snprintf(what, sizeof(what), "%s %s the patch", objs->v[0], state);
+		progress("compiling %s", what);
+		build(objs, log);
+		for (i = 0; i < objs->n; i++)
+			save_object(objs->v[i], objdir);
+	}
+	link_state(prog, rules, context, objdir, objs);
+}
+
 /* Every finding of a linked state, the plugin's and the link's. */
 static int all_findings(struct ln_program *prog, struct ln_finding ***out)
 {
@@ -687,7 +708,7 @@ int main(int argc, char **argv)
 	struct fl_rules rules = {0};
 	struct fl_baseline baseline = {0};
 	const char *what = NULL;
-	char log[PATH_MAX], objdir[PATH_MAX], path[PATH_MAX];
+	char log[PATH_MAX], path[PATH_MAX];
 	bool *old, *still, range = false;
 	struct timespec t0, t1;
 	int i, nb, na, nnew = 0, nfixed = 0;
@@ -817,16 +838,9 @@ int main(int argc, char **argv)
 		context_objects(tree, &dirs, &sources, &context);
 	}
 
-	/* Before and after the patch. */
-	snprintf(objdir, sizeof(objdir), "%s/before", scratch);
-	if (objs.n) {
-		progress("compiling %s before the patch", objs.v[0]);
-		build(&objs, log);
-		for (i = 0; i < objs.n; i++)
-			save_object(objs.v[i], objdir);
-	}
-	/* Linked now, so markers are read from the unpatched source. */
-	link_state(&before, &rules, &context, objdir, &objs);
+	/* Before and after the patch; each state is linked at once, so
+	 * suppression markers are read from its own source. */
+	analyse_state(&before, "before", &rules, &context, &objs, log);
 	{
 		char *apply[] = {"patch", "-p1", "-s", "-f", "-i", patch_file,
 				 NULL};
@@ -836,15 +850,7 @@ int main(int argc, char **argv)
 			die("%s", "the patch failed to apply in the scratch tree");
 		}
 	}
-	snprintf(objdir, sizeof(objdir), "%s/after", scratch);
-	if (objs.n) {
-		progress("compiling %s after the patch", objs.v[0]);
-		build(&objs, log);
-		for (i = 0; i < objs.n; i++)
-			save_object(objs.v[i], objdir);
-	}
-
-	link_state(&after, &rules, &context, objdir, &objs);
+	analyse_state(&after, "after", &rules, &context, &objs, log);
 	nb = all_findings(&before, &fb);
 	na = all_findings(&after, &fa);
 	old = fl_xcalloc(na + 1, sizeof(bool));

@@ -65,6 +65,26 @@ out:
 	return ret;
 }
 
+/* 6.1 gfs2 direct write: only the iterator's nofault field is set. */
+ssize_t rc_direct_write_fixed(struct kiocb *iocb, struct iov_iter *from,
+			      struct gfs2_holder *gh)
+{
+	struct gfs2_inode *ip = GFS2_I(file_inode(iocb->ki_filp));
+	ssize_t ret;
+
+	gfs2_holder_init(ip->i_gl, LM_ST_DEFERRED, 0, gh);
+	ret = gfs2_glock_nq(gh);
+	if (ret)
+		goto out;
+	from->nofault = true;
+	ret = iomap_dio_rw(iocb, from, NULL, NULL, IOMAP_DIO_PARTIAL, NULL, 0);
+	from->nofault = false;
+	gfs2_glock_dq(gh);
+out:
+	gfs2_holder_uninit(gh);
+	return ret;
+}
+
 /* The fault handler never calls mutex_lock: nothing to report. */
 long rc_other(struct rc_inode *ri, void __user *buf)
 {
