@@ -46,6 +46,8 @@ static const char *const kind_names[FL_RULE_NKINDS] = {
 	[FL_RULE_WRITES_TO] = "writes-to",
 	[FL_RULE_INSTANCE_LOCK] = "instance-lock",
 	[FL_RULE_COPY_OUT] = "copy-out",
+	[FL_RULE_FAULT_IN] = "fault-in",
+	[FL_RULE_PARTIAL_IO] = "partial-io",
 };
 
 /* Which keys each kind accepts, and which it requires. */
@@ -63,11 +65,15 @@ enum key {
 	K_SCOPE = 1 << 10,
 	K_FLAG = 1 << 11,
 	K_INSTEAD = 1 << 12,
+	K_DIR = 1 << 13,
+	K_FLAGS = 1 << 14,
+	K_DONE = 1 << 15,
 };
 
 static const char *const key_names[] = {
-	"arg",	  "holder", "bind",    "iter",	"gup-flags", "field",	"class",
-	"except", "mode",   "success", "scope", "flag",	     "instead",
+	"arg",	   "holder", "bind",  "iter",	 "gup-flags", "field",
+	"class",   "except", "mode",  "success", "scope",     "flag",
+	"instead", "dir",    "flags", "done",
 };
 
 static const struct {
@@ -108,6 +114,9 @@ static const struct {
 	[FL_RULE_WRITES_TO] = {K_ARG, K_ARG},
 	[FL_RULE_INSTANCE_LOCK] = {0, 0},
 	[FL_RULE_COPY_OUT] = {0, 0},
+	[FL_RULE_FAULT_IN] = {K_ITER | K_DIR, K_ITER | K_DIR},
+	[FL_RULE_PARTIAL_IO] = {K_ITER | K_FLAGS | K_FLAG | K_DONE,
+				K_ITER | K_FLAGS | K_FLAG | K_DONE},
 };
 
 /* What NAME is for each kind. */
@@ -226,6 +235,8 @@ static int set_key(struct parse *p, struct fl_rule *r, unsigned *seen,
 	case K_BIND:
 	case K_ITER:
 	case K_GUP_FLAGS:
+	case K_FLAGS:
+	case K_DONE:
 		n = parse_argno(p, word, val);
 		if (n < 0)
 			return -1;
@@ -237,6 +248,10 @@ static int set_key(struct parse *p, struct fl_rule *r, unsigned *seen,
 			r->bind = n;
 		else if (key == K_ITER)
 			r->iter = n;
+		else if (key == K_FLAGS)
+			r->flags_arg = n;
+		else if (key == K_DONE)
+			r->done_arg = n;
 		else
 			r->gup_flags = n;
 		return 0;
@@ -295,6 +310,16 @@ static int set_key(struct parse *p, struct fl_rule *r, unsigned *seen,
 			return -1;
 		}
 		r->flag = fl_strdup(val);
+		return 0;
+	case K_DIR:
+		if (!strcmp(val, "read"))
+			r->dir = FL_DIR_READ;
+		else if (!strcmp(val, "write"))
+			r->dir = FL_DIR_WRITE;
+		else {
+			parse_error(p, "bad dir '%s' (read or write)", val);
+			return -1;
+		}
 		return 0;
 	case K_SCOPE:
 		if (!strcmp(val, "object"))

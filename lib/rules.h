@@ -33,19 +33,21 @@ enum fl_rule_kind {
 	FL_RULE_LAYOUT_ENTRY, /* an ops-table member that may remove blocks */
 	FL_RULE_LAYOUT_ENTRY_PARAM, /* a parameter type that marks such a path
 				     */
-	FL_RULE_LAYOUT_LOCK, /* the lock that must stay held from break to
-				removal */
-	FL_RULE_PAGE_TYPE,   /* the struct a page pointer points to */
-	FL_RULE_PAGES_GET,   /* takes page references (FOLL_GET) */
-	FL_RULE_PAGES_PIN,   /* pins pages (FOLL_PIN) */
-	FL_RULE_PAGES_SINK,  /* reads or writes the pages' data (I/O, DMA) */
-	FL_RULE_PAGES_PUT,   /* drops FOLL_GET references */
-	FL_RULE_PAGES_UNPIN, /* drops FOLL_PIN pins */
-	FL_RULE_PAGES_MAP,   /* maps a page for CPU access (kmap) */
-	FL_RULE_WRITES_TO,   /* writes memory at an argument (memcpy) */
+	FL_RULE_LAYOUT_LOCK,   /* the lock that must stay held from break to
+				  removal */
+	FL_RULE_PAGE_TYPE,     /* the struct a page pointer points to */
+	FL_RULE_PAGES_GET,     /* takes page references (FOLL_GET) */
+	FL_RULE_PAGES_PIN,     /* pins pages (FOLL_PIN) */
+	FL_RULE_PAGES_SINK,    /* reads or writes the pages' data (I/O, DMA) */
+	FL_RULE_PAGES_PUT,     /* drops FOLL_GET references */
+	FL_RULE_PAGES_UNPIN,   /* drops FOLL_PIN pins */
+	FL_RULE_PAGES_MAP,     /* maps a page for CPU access (kmap) */
+	FL_RULE_WRITES_TO,     /* writes memory at an argument (memcpy) */
 	FL_RULE_INSTANCE_LOCK, /* a class whose instances a type cannot tell
 				  apart across units (inode::i_rwsem) */
-	FL_RULE_COPY_OUT, /* a faulting call copying kernel memory to user */
+	FL_RULE_COPY_OUT,   /* a faulting call copying kernel memory to user */
+	FL_RULE_FAULT_IN,   /* faults in an iov_iter's user pages (dir=) */
+	FL_RULE_PARTIAL_IO, /* faulting I/O that can stop short (flag=) */
 	FL_RULE_NKINDS
 };
 
@@ -60,6 +62,12 @@ enum fl_success {
 	FL_SUCCESS_ZERO,     /* returns 0 on success (errno style) */
 	FL_SUCCESS_NONZERO,  /* returns true on success (trylock style) */
 	FL_SUCCESS_POSITIVE, /* returns how many it took (pins) */
+};
+
+enum fl_dir {
+	FL_DIR_NONE,
+	FL_DIR_READ,  /* a read into user memory: fault it in writeable */
+	FL_DIR_WRITE, /* a write from user memory: fault it in readable */
 };
 
 enum fl_scope {
@@ -85,6 +93,9 @@ struct fl_rule {
 	enum fl_mode mode;
 	enum fl_success success;
 	enum fl_scope scope;
+	int flags_arg;	  /* partial-io: the flags argument */
+	int done_arg;	  /* partial-io: the count-already-done argument */
+	enum fl_dir dir;  /* fault-in: the I/O it prepares for */
 	const char *file; /* where the rule was read */
 	int line;
 };

@@ -14,6 +14,11 @@
 //  apart, nor see handlers and locks in other files.  The faultline GCC
 //  plugin and faultline-link do.  Kernel API names come from faultline's
 //  rules/ (FAULTLINE_RULES, or the path make wrote into this file).
+//  Patch mode rewrites partial I/O (partial-io rules: iomap_dio_rw) into
+//  the faults-disabled, fault-in and retry shape only where the call
+//  already takes the partial flag and a done-before count (5.16 and
+//  later) and its done-before count is 0; it moves a copy-out after the
+//  unlock only when nothing between them uses the copied value.
 // Options: --no-includes --include-headers --disable-worth-trying-opt
 // Keywords: page fault, deadlock, mmap, nofault
 // Requires: 1.0.8
@@ -60,6 +65,54 @@ let is_nofault_field f = List.mem f nofault_fields
 (* Faulting calls that copy kernel data out (put_user, copy_to_user):
    those a kernel snapshot can be copied out by after the unlock. *)
 let is_copy_out f = is_fault f && List.mem f (names ["copy-out"])
+
+(* Partial I/O (iomap_dio_rw with IOMAP_DIO_PARTIAL) and the fault-in
+   calls that go with it, for the shape (a) rewrite below. *)
+let is_partial f = List.mem f (names ["partial-io"])
+let arg_no f key =
+  match key_of f key with
+  | Some v -> (try int_of_string v with Failure _ -> 0)
+  | None -> 0
+let fault_in dir =
+  List.find_opt (fun n -> key_of n "dir" = Some dir) (names ["fault-in"])
+let object_nofault_field =
+  List.find_opt
+    (fun n -> key_of n "scope" = Some "object")
+    (names ["nofault-field"])
+
+(* The arguments of a call as spatch prints them ("a , f(b, c) , d"),
+   split at the commas outside parentheses. *)
+let split_args s =
+  let comma = Char.chr 44 in
+  let opening c = c = Char.chr 40 || c = Char.chr 91 || c = Char.chr 123 in
+  let closing c = c = Char.chr 41 || c = Char.chr 93 || c = Char.chr 125 in
+  let parts = ref [] and depth = ref 0 and b = Buffer.create 32 in
+  String.iter
+    (fun c ->
+      if c = comma && !depth = 0 then begin
+        parts := String.trim (Buffer.contents b) :: !parts;
+        Buffer.clear b
+      end else begin
+        if opening c then incr depth else if closing c then decr depth;
+        Buffer.add_char b c
+      end)
+    s;
+  List.rev (String.trim (Buffer.contents b) :: !parts)
+
+let is_c_identifier s =
+  s <> ""
+  && String.for_all
+       (fun c ->
+         (c >= Char.chr 97 && c <= Char.chr 122)
+         || (c >= Char.chr 65 && c <= Char.chr 90)
+         || (c >= Char.chr 48 && c <= Char.chr 57)
+         || c = Char.chr 95)
+       s
+
+let contains s sub =
+  let n = String.length s and m = String.length sub in
+  let rec at i = i + m <= n && (String.sub s i m = sub || at (i + 1)) in
+  at 0
 
 (* One report per call, whichever handler matched first. *)
 let reported = Hashtbl.create 17
@@ -133,6 +186,123 @@ unlock(E, ...);
 + if (out(U, V, N))
 + 	S
 )
+
+// Patch mode, shape (a): partial I/O (iomap_dio_rw) under the lock, in a
+// tree whose call takes the partial flag and a done-before count, becomes
+// the gfs2 5.16 fix: faults disabled around the call, which then stops
+// short instead of faulting; after the unlock the rest of the iterator is
+// faulted in and the whole thing retried while the fault-in makes progress.
+@dio depends on patch exists@
+identifier fplock.lock;
+identifier unlock : script:ocaml() { is_unlock unlock };
+identifier partial : script:ocaml() { is_partial partial };
+identifier nf : script:ocaml() { is_nofault nf };
+identifier nff : script:ocaml() { is_nofault_field nff };
+identifier fn;
+expression E, E1;
+expression list args;
+idexpression ret;
+position p;
+@@
+fn(...) {
+... when any
+lock(E, ...)
+... when != unlock(E, ...)
+    when != nf()
+    when != E1->nff = true
+ret = partial@p(args);
+...
+unlock(E, ...)
+... when any
+}
+
+@script:ocaml dio_args@
+partial << dio.partial;
+args << dio.args;
+call;
+iter;
+nofault_field;
+done_count;
+left;
+retry;
+begin_nofault;
+end_nofault;
+fault_in_read;
+fault_in_write;
+@@
+let a = Array.of_list (split_args args) in
+let iter_no = arg_no partial "iter" and flags_no = arg_no partial "flags"
+and done_no = arg_no partial "done" and flag = key_of partial "flag" in
+let fits n = n >= 1 && n <= Array.length a in
+match (flag, object_nofault_field, fault_in "read", fault_in "write",
+       nofault_begin, names ["nofault-end"]) with
+| (Some flag, Some field, Some rd, Some wr, nb :: _, ne :: _)
+  when fits iter_no && fits flags_no && fits done_no
+       && is_c_identifier a.(iter_no - 1)
+       && a.(done_no - 1) = "0"
+       && not (contains a.(flags_no - 1) flag) ->
+    let f = a.(flags_no - 1) in
+    a.(flags_no - 1) <- (if f = "0" then flag else f ^ " | " ^ flag);
+    a.(done_no - 1) <- "dio_done";
+    let field = match split_field field with Some (_, f) -> f | None -> field in
+    call :=
+      Coccilib.make_expr
+        (partial ^ "(" ^ String.concat ", " (Array.to_list a) ^ ")");
+    iter := Coccilib.make_expr a.(iter_no - 1);
+    nofault_field := Coccilib.make_ident field;
+    done_count := Coccilib.make_ident "dio_done";
+    left := Coccilib.make_ident "dio_left";
+    retry := Coccilib.make_ident "retry_dio";
+    begin_nofault := Coccilib.make_ident nb;
+    end_nofault := Coccilib.make_ident ne;
+    fault_in_read := Coccilib.make_ident rd;
+    fault_in_write := Coccilib.make_ident wr
+| _ -> Coccilib.include_match false
+
+@depends on patch exists@
+identifier dio.fn, fplock.lock, dio.unlock, dio.partial;
+expression dio.E, X;
+expression list dio.args;
+idexpression dio.ret;
+position dio.p;
+expression dio_args.call, dio_args.iter;
+identifier dio_args.nofault_field, dio_args.done_count, dio_args.left;
+identifier dio_args.retry, dio_args.begin_nofault, dio_args.end_nofault;
+identifier dio_args.fault_in_read, dio_args.fault_in_write;
+symbol true, false, READ, EFAULT;
+@@
+fn(...) {
++ size_t done_count = 0, left = 0;
+... when any
+(
++ retry:
+  lock(E, ...);
+|
++ retry:
+  X = lock(E, ...);
+)
+... when != unlock(E, ...)
+- ret = partial@p(args);
++ begin_nofault();
++ iter->nofault_field = true;
++ ret = call;
++ iter->nofault_field = false;
++ end_nofault();
++ if (ret > 0)
++ 	done_count = ret;
+... when != unlock(E, ...)
+unlock(E, ...);
++ if ((ret > 0 || ret == -EFAULT) && iov_iter_count(iter) != left) {
++ 	left = iov_iter_count(iter);
++ 	if (iov_iter_rw(iter) == READ && fault_in_read(iter, left) != left)
++ 		goto retry;
++ 	if (iov_iter_rw(iter) != READ && fault_in_write(iter, left) != left)
++ 		goto retry;
++ }
++ if (ret >= 0)
++ 	ret = done_count;
+... when any
+}
 
 @script:ocaml depends on report@
 p << r.p;

@@ -1,7 +1,9 @@
-// fault_under_lock.cocci in report mode: the gfs2 shapes of 5.10 warn,
-// the 6.1 fix (faults disabled) and locks the fault handler never takes
-// stay silent.  /* expect-cocci: CHECK */ marks each line that must be
-// reported.
+// fault_under_lock.cocci in report mode: the gfs2 shape of 5.10 warns, a
+// lock the fault handler never takes stays silent.  /* expect-cocci: CHECK */
+// marks each line that must be reported.  5.10's iomap_dio_rw has no
+// IOMAP_DIO_PARTIAL and no done_before: patch mode leaves it alone (the
+// fixed shapes and the rewrite are in dio.c).
+#define KMODEL_IOMAP_5_10
 #include <kmodel.h>
 
 struct rc_inode {
@@ -37,48 +39,7 @@ ssize_t rc_direct_read(struct kiocb *iocb, struct iov_iter *to,
 	ret = gfs2_glock_nq(gh);
 	if (ret)
 		goto out;
-	ret = iomap_dio_rw(iocb, to, NULL, NULL, 0, NULL, 0); /* expect-cocci: fault-under-lock */
-	gfs2_glock_dq(gh);
-out:
-	gfs2_holder_uninit(gh);
-	return ret;
-}
-
-ssize_t rc_direct_read_fixed(struct kiocb *iocb, struct iov_iter *to,
-			     struct gfs2_holder *gh)
-{
-	struct gfs2_inode *ip = GFS2_I(file_inode(iocb->ki_filp));
-	ssize_t ret;
-
-	gfs2_holder_init(ip->i_gl, LM_ST_DEFERRED, 0, gh);
-	ret = gfs2_glock_nq(gh);
-	if (ret)
-		goto out;
-	pagefault_disable();
-	to->nofault = true;
-	ret = iomap_dio_rw(iocb, to, NULL, NULL, IOMAP_DIO_PARTIAL, NULL, 0);
-	to->nofault = false;
-	pagefault_enable();
-	gfs2_glock_dq(gh);
-out:
-	gfs2_holder_uninit(gh);
-	return ret;
-}
-
-/* 6.1 gfs2 direct write: only the iterator's nofault field is set. */
-ssize_t rc_direct_write_fixed(struct kiocb *iocb, struct iov_iter *from,
-			      struct gfs2_holder *gh)
-{
-	struct gfs2_inode *ip = GFS2_I(file_inode(iocb->ki_filp));
-	ssize_t ret;
-
-	gfs2_holder_init(ip->i_gl, LM_ST_DEFERRED, 0, gh);
-	ret = gfs2_glock_nq(gh);
-	if (ret)
-		goto out;
-	from->nofault = true;
-	ret = iomap_dio_rw(iocb, from, NULL, NULL, IOMAP_DIO_PARTIAL, NULL, 0);
-	from->nofault = false;
+	ret = iomap_dio_rw(iocb, to, NULL, NULL, true); /* expect-cocci: fault-under-lock */
 	gfs2_glock_dq(gh);
 out:
 	gfs2_holder_uninit(gh);

@@ -98,6 +98,9 @@ struct iov_iter {
 static inline size_t iov_iter_count(const struct iov_iter *i) { return i->count; }
 size_t fault_in_iov_iter_readable(const struct iov_iter *i, size_t bytes);
 size_t fault_in_iov_iter_writeable(const struct iov_iter *i, size_t bytes);
+#define READ 0
+#define WRITE 1
+int iov_iter_rw(const struct iov_iter *i);
 size_t copy_page_to_iter(struct page *page, size_t offset, size_t bytes,
 			 struct iov_iter *i);
 size_t copy_page_from_iter_atomic(struct page *page, unsigned offset,
@@ -183,10 +186,17 @@ struct address_space_operations {
 /* iomap */
 struct iomap_ops { int dummy; };
 struct iomap_dio_ops { int dummy; };
+#ifdef KMODEL_IOMAP_5_10
+/* before 5.16: no partial I/O, no done_before */
+ssize_t iomap_dio_rw(struct kiocb *iocb, struct iov_iter *iter,
+		     const struct iomap_ops *ops, const struct iomap_dio_ops *dops,
+		     bool wait_for_completion);
+#else
 #define IOMAP_DIO_PARTIAL (1 << 2)
 ssize_t iomap_dio_rw(struct kiocb *iocb, struct iov_iter *iter,
 		     const struct iomap_ops *ops, const struct iomap_dio_ops *dops,
 		     unsigned int dio_flags, void *private, size_t done_before);
+#endif
 ssize_t iomap_file_buffered_write(struct kiocb *iocb, struct iov_iter *from,
 				  const struct iomap_ops *ops);
 ssize_t generic_perform_write(struct kiocb *iocb, struct iov_iter *i);
