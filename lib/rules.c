@@ -48,6 +48,7 @@ static const char *const kind_names[FL_RULE_NKINDS] = {
 	[FL_RULE_COPY_OUT] = "copy-out",
 	[FL_RULE_FAULT_IN] = "fault-in",
 	[FL_RULE_PARTIAL_IO] = "partial-io",
+	[FL_RULE_PAGES_DIRTY] = "pages-dirty",
 };
 
 /* Which keys each kind accepts, and which it requires. */
@@ -68,13 +69,20 @@ enum key {
 	K_DIR = 1 << 13,
 	K_FLAGS = 1 << 14,
 	K_DONE = 1 << 15,
+	K_COUNT = 1 << 16,
+	K_DIRTY = 1 << 17,
+	K_CONVERT = 1 << 18,
 };
 
 static const char *const key_names[] = {
-	"arg",	   "holder", "bind",  "iter",	 "gup-flags", "field",
-	"class",   "except", "mode",  "success", "scope",     "flag",
-	"instead", "dir",    "flags", "done",
+	"arg",	  "holder", "bind",    "iter",	"gup-flags", "field",	"class",
+	"except", "mode",   "success", "scope", "flag",	     "instead", "dir",
+	"flags",  "done",   "count",   "dirty", "convert",
 };
+/* One name per key bit, in bit order. */
+_Static_assert(1u << (sizeof(key_names) / sizeof(key_names[0]) - 1) ==
+		       K_CONVERT,
+	       "key_names out of step with enum key");
 
 static const struct {
 	unsigned allowed;
@@ -105,11 +113,13 @@ static const struct {
 	[FL_RULE_LAYOUT_ENTRY_PARAM] = {0, 0},
 	[FL_RULE_LAYOUT_LOCK] = {0, 0},
 	[FL_RULE_PAGE_TYPE] = {0, 0},
-	[FL_RULE_PAGES_GET] = {K_ARG | K_INSTEAD, K_ARG | K_INSTEAD},
+	[FL_RULE_PAGES_GET] = {K_ARG | K_INSTEAD | K_CONVERT,
+			       K_ARG | K_INSTEAD},
 	[FL_RULE_PAGES_PIN] = {K_ARG, K_ARG},
 	[FL_RULE_PAGES_SINK] = {K_ARG, K_ARG},
-	[FL_RULE_PAGES_PUT] = {K_ARG | K_INSTEAD, K_ARG | K_INSTEAD},
-	[FL_RULE_PAGES_UNPIN] = {K_ARG | K_INSTEAD, K_ARG | K_INSTEAD},
+	[FL_RULE_PAGES_PUT] = {K_ARG | K_INSTEAD | K_COUNT, K_ARG | K_INSTEAD},
+	[FL_RULE_PAGES_UNPIN] = {K_ARG | K_INSTEAD | K_COUNT | K_DIRTY,
+				 K_ARG | K_INSTEAD},
 	[FL_RULE_PAGES_MAP] = {K_ARG, K_ARG},
 	[FL_RULE_WRITES_TO] = {K_ARG, K_ARG},
 	[FL_RULE_INSTANCE_LOCK] = {0, 0},
@@ -117,6 +127,7 @@ static const struct {
 	[FL_RULE_FAULT_IN] = {K_ITER | K_DIR, K_ITER | K_DIR},
 	[FL_RULE_PARTIAL_IO] = {K_ITER | K_FLAGS | K_FLAG | K_DONE,
 				K_ITER | K_FLAGS | K_FLAG | K_DONE},
+	[FL_RULE_PAGES_DIRTY] = {K_ARG, K_ARG},
 };
 
 /* What NAME is for each kind. */
@@ -237,6 +248,8 @@ static int set_key(struct parse *p, struct fl_rule *r, unsigned *seen,
 	case K_GUP_FLAGS:
 	case K_FLAGS:
 	case K_DONE:
+	case K_COUNT:
+	case K_DIRTY:
 		n = parse_argno(p, word, val);
 		if (n < 0)
 			return -1;
@@ -252,6 +265,10 @@ static int set_key(struct parse *p, struct fl_rule *r, unsigned *seen,
 			r->flags_arg = n;
 		else if (key == K_DONE)
 			r->done_arg = n;
+		else if (key == K_COUNT)
+			r->count_arg = n;
+		else if (key == K_DIRTY)
+			r->dirty_arg = n;
 		else
 			r->gup_flags = n;
 		return 0;
@@ -310,6 +327,15 @@ static int set_key(struct parse *p, struct fl_rule *r, unsigned *seen,
 			return -1;
 		}
 		r->flag = fl_strdup(val);
+		return 0;
+	case K_CONVERT:
+		if (!strcmp(val, "rename"))
+			r->renames = true;
+		else if (strcmp(val, "manual")) {
+			parse_error(p, "bad convert '%s' (rename or manual)",
+				    val);
+			return -1;
+		}
 		return 0;
 	case K_DIR:
 		if (!strcmp(val, "read"))

@@ -45,9 +45,10 @@ enum fl_rule_kind {
 	FL_RULE_WRITES_TO,     /* writes memory at an argument (memcpy) */
 	FL_RULE_INSTANCE_LOCK, /* a class whose instances a type cannot tell
 				  apart across units (inode::i_rwsem) */
-	FL_RULE_COPY_OUT,   /* a faulting call copying kernel memory to user */
-	FL_RULE_FAULT_IN,   /* faults in an iov_iter's user pages (dir=) */
-	FL_RULE_PARTIAL_IO, /* faulting I/O that can stop short (flag=) */
+	FL_RULE_COPY_OUT,    /* a faulting call copying kernel memory to user */
+	FL_RULE_FAULT_IN,    /* faults in an iov_iter's user pages (dir=) */
+	FL_RULE_PARTIAL_IO,  /* faulting I/O that can stop short (flag=) */
+	FL_RULE_PAGES_DIRTY, /* marks a page dirty before its release */
 	FL_RULE_NKINDS
 };
 
@@ -96,6 +97,9 @@ struct fl_rule {
 	int flags_arg;	  /* partial-io: the flags argument */
 	int done_arg;	  /* partial-io: the count-already-done argument */
 	enum fl_dir dir;  /* fault-in: the I/O it prepares for */
+	int count_arg;	  /* array release: the number-of-pages argument */
+	int dirty_arg;	  /* array unpin: the make-dirty argument */
+	bool renames;	  /* pages-get: instead= takes the same arguments */
 	const char *file; /* where the rule was read */
 	int line;
 };

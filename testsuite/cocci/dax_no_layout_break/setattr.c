@@ -1,6 +1,7 @@
-// dax_no_layout_break.cocci in report mode: an ext2-style setsize called
-// from setattr truncates without a layout break; an ext4-style setattr
-// breaks layouts under the invalidate lock first.
+// dax_no_layout_break.cocci: an ext2-style setsize called from setattr
+// truncates without a layout break; an ext4-style setattr breaks layouts
+// under the invalidate lock first.  Patch mode calls the file's own break
+// wrapper before the truncate, under the lock, and returns its error.
 #include <kmodel.h>
 
 static int dx_break_layouts(struct inode *inode)

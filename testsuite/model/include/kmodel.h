@@ -318,6 +318,8 @@ void unpin_user_pages(struct page **pages, unsigned long npages);
 void unpin_user_pages_dirty_lock(struct page **pages, unsigned long npages,
 				 bool make_dirty);
 int set_page_dirty_lock(struct page *page);
+void sg_set_page(struct scatterlist *sg, struct page *page, unsigned int len,
+		 unsigned int offset);
 bool PageAnon(struct page *page);
 int sg_alloc_table_from_pages(struct sg_table *sgt, struct page **pages,
 			      unsigned int n_pages, unsigned int offset,
