@@ -3,7 +3,11 @@
 # `make coccicheck`: report mode on Linux 5.10 fs/gfs2 names
 # gfs2_file_direct_read and gfs2_file_direct_write, on 6.1 neither; patch
 # mode on 5.10 fs/gfs2 produces a patch that applies; report mode on 6.1
-# fs/ext2 names ext2_setsize (dax_no_layout_break.cocci).  PASS/FAIL lines.
+# fs/ext2 names ext2_setsize (dax_no_layout_break.cocci); report mode on
+# 5.10 drivers/vhost names vhost_scsi_map_to_sgl (gup_unpinned.cocci); patch
+# mode changes nothing in the fixed or safe code of 6.1 fs/gfs2
+# (fault_under_lock), fs/ext4 and fs/xfs (dax_no_layout_break).  PASS/FAIL
+# lines.
 set -u
 
 here=$(cd "$(dirname "$0")" && pwd)
@@ -61,4 +65,32 @@ else
 	result FAIL "6.1: no dax-no-layout-break report for ext2_setsize"
 fi
 grep '\[faultline:' "$work/ext2" | sed 's/^/    /'
+
+kdir=$(sh "$here/prepare-kernel.sh" 5.10 "$top/cache")
+make -s -C "$kdir" coccicheck MODE=report \
+	COCCI="$top/build/semantic-patches/gup_unpinned.cocci" M=drivers/vhost \
+	J="$(nproc)" >"$work/vhost" 2>&1
+if grep -q "in 'vhost_scsi_map_to_sgl'.*\[faultline:gup-unpinned\]" "$work/vhost"; then
+	result PASS "5.10: report names vhost_scsi_map_to_sgl"
+else
+	result FAIL "5.10: no gup-unpinned report for vhost_scsi_map_to_sgl"
+fi
+grep '\[faultline:' "$work/vhost" | sed 's/^/    /'
+
+# Negative cases on real code: patch mode proposes nothing.
+kdir=$(sh "$here/prepare-kernel.sh" 6.1 "$top/cache")
+for case in fault_under_lock:fs/gfs2 dax_no_layout_break:fs/ext4 \
+	dax_no_layout_break:fs/xfs; do
+	script=${case%%:*}
+	dir=${case#*:}
+	make -s -C "$kdir" coccicheck MODE=patch \
+		COCCI="$top/build/semantic-patches/$script.cocci" M="$dir" \
+		J="$(nproc)" 2>/dev/null | sed -n '/^diff -u -p/,$p' >"$work/neg.patch"
+	if [ -s "$work/neg.patch" ]; then
+		result FAIL "6.1: $script patch mode changes $dir"
+		sed 's/^/    /' "$work/neg.patch"
+	else
+		result PASS "6.1: $script patch mode leaves $dir alone"
+	fi
+done
 exit $failed
