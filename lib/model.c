@@ -83,12 +83,21 @@ void fl_unit_add_ops(struct fl_unit *unit, const char *table_type,
 	e->loc = *loc;
 }
 
+static const char *function_name(const void *ctx, int i)
+{
+	return ((const struct fl_unit *)ctx)->funcs[i]->name;
+}
+
 struct fl_function *fl_unit_find(const struct fl_unit *unit, const char *name)
 {
+	/* The index is a cache: callers see the unit as const. */
+	struct fl_name_index *idx = (struct fl_name_index *)&unit->funcs_index;
 	int i;
 
-	/* Units hold hundreds of functions at most; a scan is cheap enough. */
-	for (i = 0; i < unit->nfuncs; i++)
+	if (!idx->heads || idx->nitems != unit->nfuncs)
+		fl_name_index_build(idx, unit->nfuncs, function_name, unit);
+	for (i = fl_name_index_first(idx, name); i >= 0;
+	     i = fl_name_index_next(idx, i))
 		if (!strcmp(unit->funcs[i]->name, name))
 			return unit->funcs[i];
 	return NULL;

@@ -13,6 +13,8 @@
 #include <stdbool.h>
 #include <stdio.h>
 
+#include "name_index.h"
+
 #ifdef __cplusplus
 extern "C" {
 #endif
@@ -144,6 +146,7 @@ struct fl_unit {
 	struct fl_function **funcs;
 	int nfuncs;
 	int funcs_cap;
+	struct fl_name_index funcs_index; /* built by fl_unit_find */
 	struct fl_ops_entry *ops;
 	int nops;
 	int ops_cap;

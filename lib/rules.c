@@ -572,12 +572,22 @@ int fl_rules_load_dir(struct fl_rules *rules, const char *dir,
 	return errors;
 }
 
+static const char *rule_name(const void *ctx, int i)
+{
+	return ((const struct fl_rules *)ctx)->rules[i].name;
+}
+
 const struct fl_rule *fl_rules_find(const struct fl_rules *rules,
 				    const char *name, unsigned kinds)
 {
+	/* The index is a cache: callers see the rules as const. */
+	struct fl_name_index *idx = (struct fl_name_index *)&rules->index;
 	int i;
 
-	for (i = 0; i < rules->nrules; i++)
+	if (!idx->heads || idx->nitems != rules->nrules)
+		fl_name_index_build(idx, rules->nrules, rule_name, rules);
+	for (i = fl_name_index_first(idx, name); i >= 0;
+	     i = fl_name_index_next(idx, i))
 		if ((FL_KIND_BIT(rules->rules[i].kind) & kinds) &&
 		    !strcmp(rules->rules[i].name, name))
 			return &rules->rules[i];
@@ -587,8 +597,9 @@ const struct fl_rule *fl_rules_find(const struct fl_rules *rules,
 void fl_rules_free(struct fl_rules *rules)
 {
 	free(rules->rules);
-	rules->rules = NULL;
-	rules->nrules = rules->cap = 0;
+	free(rules->index.heads);
+	free(rules->index.next);
+	memset(rules, 0, sizeof(*rules));
 }
 
 const char *fl_mode_name(enum fl_mode mode)

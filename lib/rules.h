@@ -8,6 +8,8 @@
 
 #include <stdbool.h>
 
+#include "name_index.h"
+
 #ifdef __cplusplus
 extern "C" {
 #endif
@@ -108,6 +110,8 @@ struct fl_rules {
 	struct fl_rule *rules;
 	int nrules;
 	int cap;
+	/* By name; built by fl_rules_find when rules were added since. */
+	struct fl_name_index index;
 };
 
 /*
