@@ -18,7 +18,8 @@
 //  the faults-disabled, fault-in and retry shape only where the call
 //  already takes the partial flag and a done-before count (5.16 and
 //  later) and its done-before count is 0; it moves a copy-out after the
-//  unlock only when nothing between them uses the copied value.
+//  unlock only when what is copied is a local (value, array or address)
+//  that nothing between them uses.
 // Options: --no-includes --include-headers --disable-worth-trying-opt
 // Keywords: page fault, deadlock, mmap, nofault
 // Requires: 1.0.8
@@ -164,11 +165,18 @@ position r.p;
 // Patch mode, shape (b): a copy out of a value computed under the lock,
 // followed by the unlock, moves after the unlock: the value is a kernel
 // snapshot, and the user copy may fault with nothing held.
+// The value or buffer copied out must be the function's own (a local, a
+// local array, a local's address): a pointer into shared data would be read with the lock
+// dropped, so such a copy is only reported.
 @bounce depends on patch exists@
 identifier fplock.lock;
 identifier unlock : script:ocaml() { is_unlock unlock };
 identifier out : script:ocaml() { is_copy_out out };
-expression E, V, U, N;
+expression E, U, N;
+type T;
+local idexpression V;
+local idexpression T[] A;
+local idexpression T L;
 statement S;
 @@
 lock(E, ...)
@@ -180,10 +188,16 @@ unlock(E, ...);
 + if (out(V, U))
 + 	S
 |
-- if (out(U, V, N)) S
-... when != V
+- if (out(U, A, N)) S
+... when != A
 unlock(E, ...);
-+ if (out(U, V, N))
++ if (out(U, A, N))
++ 	S
+|
+- if (out(U, &L, N)) S
+... when != L
+unlock(E, ...);
++ if (out(U, &L, N))
 + 	S
 )
 
