@@ -6,8 +6,7 @@
 #   the plugin so that machine noise hits both alike.
 #
 # Prints the CPU-time ratio and the peak-RSS ratio of the builds (targets:
-# at most 1.05 and 1.10), how much builds without the plugin vary between
-# rounds, the plugin's own share of the compilers' CPU time (-ftime-report), the time of the link step over every object
+# at most 1.05 and 1.10), the time of the link step over every object
 # (target: under 5 s) and whether the objects are identical but for the
 # facts section.
 set -eu
@@ -31,25 +30,14 @@ clean() {
 }
 
 # One build of every directory: "CPU-seconds peak-RSS-KiB" (user + system
-# of the whole process tree; the largest single process for RSS).  Both
-# builds run with -ftime-report, whose per-unit totals, and the plugin's
-# own line, are summed from the build's stderr.
+# of the whole process tree; the largest single process for RSS).
 measure() {
 	clean
 	# shellcheck disable=SC2086
 	/usr/bin/time -f '%U %S %M' -o "$tmp/time" \
 		make -s -k -C "$kdir" -j"$jobs" KBUILD_MODULES=1 \
-		KCFLAGS="-ftime-report $1" $dirs >/dev/null 2>"$tmp/report" || :
+		${1:+KCFLAGS="$1"} $dirs >/dev/null 2>&1 || :
 	awk '{ printf "%.2f %d\n", $1 + $2, $3 }' "$tmp/time"
-}
-
-# The seconds (user + system) the compilers spent, and the plugin in them.
-time_report() {
-	awk 'function cpu() { sub(/^[^:]*: */, ""); gsub(/\([^)]*\)/, "")
-			      split($0, f, " "); return f[1] + f[2] }
-	     /^ TOTAL +:/ { total += cpu() }
-	     /^ plugin execution +:/ { plugin += cpu() }
-	     END { printf "%.2f %.2f\n", total, plugin }' "$tmp/report"
 }
 
 objects() {
@@ -62,29 +50,19 @@ plain_cpu=0
 plugin_cpu=0
 plain_rss=0
 plugin_rss=0
-plain_min=0
-plain_max=0
-cc1_total=0
-cc1_plugin=0
 i=0
 echo "bench $version: $dirs" >&2
 while [ "$i" -lt "$rounds" ]; do
 	set -- $(measure "")
 	echo "  round $((i + 1)): without faultline ${1}s CPU, ${2} KiB peak" >&2
-	round_plain=$1
-	plain_min=$(echo "if ($plain_min == 0 || $1 < $plain_min) $1 else $plain_min" | bc)
-	plain_max=$(echo "if ($1 > $plain_max) $1 else $plain_max" | bc)
 	plain_cpu=$(echo "$plain_cpu + $1" | bc)
 	[ "$2" -gt "$plain_rss" ] && plain_rss=$2
 	objects >"$tmp/objects"
 	(cd "$kdir" && cpio -pdm --quiet "$tmp/plain") <"$tmp/objects"
 	set -- $(measure "-fplugin=$plugin")
-	echo "  round $((i + 1)): with faultline    ${1}s CPU, ${2} KiB peak (round ratio $(echo "scale=3; $1 / $round_plain" | bc))" >&2
+	echo "  round $((i + 1)): with faultline    ${1}s CPU, ${2} KiB peak" >&2
 	plugin_cpu=$(echo "$plugin_cpu + $1" | bc)
 	[ "$2" -gt "$plugin_rss" ] && plugin_rss=$2
-	set -- $(time_report)
-	cc1_total=$(echo "$cc1_total + $1" | bc)
-	cc1_plugin=$(echo "$cc1_plugin + $2" | bc)
 	i=$((i + 1))
 done
 
@@ -107,13 +85,6 @@ done <"$tmp/objects"
 
 echo "bench $version: CPU ${plain_cpu}s without, ${plugin_cpu}s with faultline ($rounds builds each)"
 echo "bench $version: CPU-time ratio $(echo "scale=3; $plugin_cpu / $plain_cpu" | bc) (target <= 1.05)"
-# Builds without the plugin alone differ by this much from round to round
-# on a shared machine: a ratio closer to 1 than that is noise.
-[ "$rounds" -gt 1 ] &&
-	echo "bench $version: noise: builds without faultline ranged over $(echo "scale=1; 100 * ($plain_max - $plain_min) / $plain_min" | bc)% between rounds"
-# In-process, hence immune to that noise: the plugin's callbacks against the
-# compilers' own totals (-ftime-report), with faultline.
-echo "bench $version: the plugin's share of compiler CPU time: $(echo "scale=2; 100 * $cc1_plugin / $cc1_total" | bc)% (${cc1_plugin}s of ${cc1_total}s, -ftime-report)"
 echo "bench $version: peak-RSS ratio $(echo "scale=3; $plugin_rss / $plain_rss" | bc) ($plain_rss KiB -> $plugin_rss KiB, target <= 1.10)"
 echo "bench $version: link step $(echo "scale=2; ($end - $start) / 1" | bc) s over $total objects (target < 5 s)"
 echo "bench $version: identity $((total - differ))/$total objects identical but for the facts section"
