@@ -79,6 +79,9 @@ static const char *const key_names[] = {
 	"except", "mode",   "success", "scope", "flag",	     "instead", "dir",
 	"flags",  "done",   "count",   "dirty", "convert",
 };
+/* Kinds are bits of an unsigned (FL_KIND_BIT): a 33rd kind needs a wider mask. */
+_Static_assert(FL_RULE_NKINDS <= 32, "too many rule kinds for FL_KIND_BIT");
+
 /* One name per key bit, in bit order. */
 _Static_assert(1u << (sizeof(key_names) / sizeof(key_names[0]) - 1) ==
 		       K_CONVERT,
