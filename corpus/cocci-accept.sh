@@ -55,27 +55,22 @@ else
 	result FAIL "5.10: patch mode on fs/gfs2 gives no patch that applies"
 	sed 's/^/    /' "$work/gfs2.patch" "$work/dry"
 fi
-kdir=$(sh "$here/prepare-kernel.sh" 6.1 "$top/cache")
-make -s -C "$kdir" coccicheck MODE=report \
-	COCCI="$top/build/semantic-patches/dax_no_layout_break.cocci" M=fs/ext2 \
-	J="$(nproc)" >"$work/ext2" 2>&1
-if grep -q "in 'ext2_setsize'.*\[faultline:dax-no-layout-break\]" "$work/ext2"; then
-	result PASS "6.1: report names ext2_setsize"
-else
-	result FAIL "6.1: no dax-no-layout-break report for ext2_setsize"
-fi
-grep '\[faultline:' "$work/ext2" | sed 's/^/    /'
-
-kdir=$(sh "$here/prepare-kernel.sh" 5.10 "$top/cache")
-make -s -C "$kdir" coccicheck MODE=report \
-	COCCI="$top/build/semantic-patches/gup_unpinned.cocci" M=drivers/vhost \
-	J="$(nproc)" >"$work/vhost" 2>&1
-if grep -q "in 'vhost_scsi_map_to_sgl'.*\[faultline:gup-unpinned\]" "$work/vhost"; then
-	result PASS "5.10: report names vhost_scsi_map_to_sgl"
-else
-	result FAIL "5.10: no gup-unpinned report for vhost_scsi_map_to_sgl"
-fi
-grep '\[faultline:' "$work/vhost" | sed 's/^/    /'
+# report_names VERSION SCRIPT DIR FUNCTION CHECK: report mode on DIR names
+# FUNCTION with CHECK.
+report_names() {
+	kdir=$(sh "$here/prepare-kernel.sh" "$1" "$top/cache")
+	make -s -C "$kdir" coccicheck MODE=report \
+		COCCI="$top/build/semantic-patches/$2.cocci" M="$3" \
+		J="$(nproc)" >"$work/names" 2>&1
+	if grep -q "in '$4'.*\[faultline:$5\]" "$work/names"; then
+		result PASS "$1: report names $4"
+	else
+		result FAIL "$1: no $5 report for $4"
+	fi
+	grep '\[faultline:' "$work/names" | sed 's/^/    /'
+}
+report_names 6.1 dax_no_layout_break fs/ext2 ext2_setsize dax-no-layout-break
+report_names 5.10 gup_unpinned drivers/vhost vhost_scsi_map_to_sgl gup-unpinned
 
 # Negative cases on real code: patch mode proposes nothing.
 kdir=$(sh "$here/prepare-kernel.sh" 6.1 "$top/cache")
