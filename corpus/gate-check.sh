@@ -8,7 +8,10 @@
 #              to the end of the file: exit 0, nothing new, nothing fixed;
 #   stale      a patch that does not apply: exit 2, a clear message;
 #   reason     introduce with a suppression marker and a reason: exit 0;
-#   no-reason  the same marker without a reason: exit 1.
+#   no-reason  the same marker without a reason: exit 1;
+#   released   on Linux 5.10, the stable backport reverted (5.10 as
+#              released): ocfs2_fiemap's deadlock, noted with
+#              ocfs2_page_mkwrite in mmap.c.
 # The SARIF of introduce has one "new" result, that of fix one "absent".
 # The user's tree must be untouched by every run.  PASS/FAIL lines.
 set -u
@@ -158,5 +161,30 @@ if gate_run noreason "$kdir" "$work/noreason.patch"; then
 		result FAIL "marker without a reason: exit $(status_of noreason)"
 		sed 's/^/    /' "$work/noreason.out" "$work/noreason.err"
 	fi
+fi
+
+# Linux 5.10 as released: Debian's 5.10 carries the stable backport that
+# drops ip_alloc_sem around both fiemap copies; reverting it on that tree
+# gives back v5.10's ocfs2_fiemap, whose copy to user (fiemap_fill_next_extent
+# in fs/ioctl.c) runs under the rwsem ocfs2_page_mkwrite (mmap.c) takes.
+as_released='
+	/Release the ip_alloc_sem to prevent deadlock on page fault/ { up = 1; next }
+	up && /up_read\(&OCFS2_I\(inode\)->ip_alloc_sem\)/ { up = 0; down = 1; next }
+	down && /down_read\(&OCFS2_I\(inode\)->ip_alloc_sem\)/ { down = 0; next }
+	{ print }'
+if kdir510=$(sh "$here/prepare-kernel.sh" 5.10 "$top/cache"); then
+	make_patch released "$as_released" "$kdir510"
+	if gate_run released "$kdir510" "$work/released.patch"; then
+		if [ "$(status_of released)" = 1 ] &&
+			grep -q "In function 'ocfs2_fiemap'" "$work/released.out" &&
+			grep -q 'mmap.c:.*ocfs2_page_mkwrite' "$work/released.out"; then
+			result PASS "5.10 as released: fault-under-lock in ocfs2_fiemap, note names ocfs2_page_mkwrite in mmap.c"
+		else
+			result FAIL "5.10 as released: exit $(status_of released), no ocfs2_fiemap finding with the mmap.c note"
+		fi
+		sed 's/^/    /' "$work/released.out" "$work/released.err"
+	fi
+else
+	result FAIL "5.10 as released: the 5.10 tree could not be prepared"
 fi
 exit $failed
