@@ -49,6 +49,8 @@ static const char *const kind_names[FL_RULE_NKINDS] = {
 	[FL_RULE_FAULT_IN] = "fault-in",
 	[FL_RULE_PARTIAL_IO] = "partial-io",
 	[FL_RULE_PAGES_DIRTY] = "pages-dirty",
+	[FL_RULE_ITER_COUNT] = "iter-count",
+	[FL_RULE_ITER_DIR] = "iter-dir",
 };
 
 /* Which keys each kind accepts, and which it requires. */
@@ -79,8 +81,9 @@ static const char *const key_names[] = {
 	"except", "mode",   "success", "scope", "flag",	     "instead", "dir",
 	"flags",  "done",   "count",   "dirty", "convert",
 };
-/* Kinds are bits of an unsigned (FL_KIND_BIT): a 33rd kind needs a wider mask. */
-_Static_assert(FL_RULE_NKINDS <= 32, "too many rule kinds for FL_KIND_BIT");
+/* Kinds are bits of an fl_kind_mask (FL_KIND_BIT). */
+_Static_assert(FL_RULE_NKINDS <= 8 * sizeof(fl_kind_mask),
+	       "too many rule kinds for fl_kind_mask");
 
 /* One name per key bit, in bit order. */
 _Static_assert(1u << (sizeof(key_names) / sizeof(key_names[0]) - 1) ==
@@ -131,6 +134,8 @@ static const struct {
 	[FL_RULE_PARTIAL_IO] = {K_ITER | K_FLAGS | K_FLAG | K_DONE,
 				K_ITER | K_FLAGS | K_FLAG | K_DONE},
 	[FL_RULE_PAGES_DIRTY] = {K_ARG, K_ARG},
+	[FL_RULE_ITER_COUNT] = {0, 0},
+	[FL_RULE_ITER_DIR] = {K_FLAG, K_FLAG},
 };
 
 /* What NAME is for each kind. */
@@ -367,7 +372,7 @@ static int set_key(struct parse *p, struct fl_rule *r, unsigned *seen,
 /* Checks that only make sense once the whole line is read. */
 static int check_rule(struct parse *p, const struct fl_rule *r)
 {
-	unsigned kinds_with_lock =
+	fl_kind_mask kinds_with_lock =
 		FL_KIND_BIT(FL_RULE_LOCK) | FL_KIND_BIT(FL_RULE_TRYLOCK) |
 		FL_KIND_BIT(FL_RULE_HELD_TEST) | FL_KIND_BIT(FL_RULE_UNLOCK);
 
@@ -581,7 +586,7 @@ static const char *rule_name(const void *ctx, int i)
 }
 
 const struct fl_rule *fl_rules_find(const struct fl_rules *rules,
-				    const char *name, unsigned kinds)
+				    const char *name, fl_kind_mask kinds)
 {
 	/* The index is a cache: callers see the rules as const. */
 	struct fl_name_index *idx = (struct fl_name_index *)&rules->index;

@@ -51,8 +51,14 @@ enum fl_rule_kind {
 	FL_RULE_FAULT_IN,    /* faults in an iov_iter's user pages (dir=) */
 	FL_RULE_PARTIAL_IO,  /* faulting I/O that can stop short (flag=) */
 	FL_RULE_PAGES_DIRTY, /* marks a page dirty before its release */
+	FL_RULE_ITER_COUNT,  /* the bytes left in an iov_iter argument */
+	FL_RULE_ITER_DIR,    /* an iov_iter's direction; flag= names a read */
 	FL_RULE_NKINDS
 };
+
+/* A set of rule kinds, one bit each. */
+typedef unsigned long long fl_kind_mask;
+#define FL_KIND_BIT(k) ((fl_kind_mask)1 << (k))
 
 enum fl_mode {
 	FL_MODE_NONE,
@@ -127,9 +133,7 @@ int fl_rules_load_dir(struct fl_rules *rules, const char *dir,
 
 /* The rule of a function or name, of any kind in kinds (a bit mask). */
 const struct fl_rule *fl_rules_find(const struct fl_rules *rules,
-				    const char *name, unsigned kinds);
-
-#define FL_KIND_BIT(k) (1u << (k))
+				    const char *name, fl_kind_mask kinds);
 
 void fl_rules_free(struct fl_rules *rules);
 

@@ -243,14 +243,21 @@ begin_nofault;
 end_nofault;
 fault_in_read;
 fault_in_write;
+iter_count;
+iter_dir;
+read_dir;
 @@
 let a = Array.of_list (split_args args) in
 let iter_no = arg_no partial "iter" and flags_no = arg_no partial "flags"
 and done_no = arg_no partial "done" and flag = key_of partial "flag" in
 let fits n = n >= 1 && n <= Array.length a in
+let iter_dir_of = match names ["iter-dir"] with d :: _ -> Some d | [] -> None in
+let read_value = match iter_dir_of with Some d -> key_of d "flag" | None -> None in
 match (flag, object_nofault_field, fault_in "read", fault_in "write",
-       nofault_begin, names ["nofault-end"]) with
-| (Some flag, Some field, Some rd, Some wr, nb :: _, ne :: _)
+       nofault_begin, names ["nofault-end"],
+       names ["iter-count"], iter_dir_of, read_value) with
+| (Some flag, Some field, Some rd, Some wr, nb :: _, ne :: _,
+   cnt :: _, Some dir, Some rv)
   when fits iter_no && fits flags_no && fits done_no
        && is_c_identifier a.(iter_no - 1)
        && a.(done_no - 1) = "0"
@@ -270,7 +277,10 @@ match (flag, object_nofault_field, fault_in "read", fault_in "write",
     begin_nofault := Coccilib.make_ident nb;
     end_nofault := Coccilib.make_ident ne;
     fault_in_read := Coccilib.make_ident rd;
-    fault_in_write := Coccilib.make_ident wr
+    fault_in_write := Coccilib.make_ident wr;
+    iter_count := Coccilib.make_ident cnt;
+    iter_dir := Coccilib.make_ident dir;
+    read_dir := Coccilib.make_ident rv
 | _ -> Coccilib.include_match false
 
 @depends on patch exists@
@@ -283,7 +293,8 @@ expression dio_args.call, dio_args.iter;
 identifier dio_args.nofault_field, dio_args.done_count, dio_args.left;
 identifier dio_args.retry, dio_args.begin_nofault, dio_args.end_nofault;
 identifier dio_args.fault_in_read, dio_args.fault_in_write;
-symbol true, false, READ, EFAULT;
+identifier dio_args.iter_count, dio_args.iter_dir, dio_args.read_dir;
+symbol true, false, EFAULT;
 @@
 fn(...) {
 + size_t done_count = 0, left = 0;
@@ -306,11 +317,11 @@ fn(...) {
 + 	done_count = ret;
 ... when != unlock(E, ...)
 unlock(E, ...);
-+ if ((ret > 0 || ret == -EFAULT) && iov_iter_count(iter) != left) {
-+ 	left = iov_iter_count(iter);
-+ 	if (iov_iter_rw(iter) == READ && fault_in_read(iter, left) != left)
++ if ((ret > 0 || ret == -EFAULT) && iter_count(iter) != left) {
++ 	left = iter_count(iter);
++ 	if (iter_dir(iter) == read_dir && fault_in_read(iter, left) != left)
 + 		goto retry;
-+ 	if (iov_iter_rw(iter) != READ && fault_in_write(iter, left) != left)
++ 	if (iter_dir(iter) != read_dir && fault_in_write(iter, left) != left)
 + 		goto retry;
 + }
 + if (ret >= 0)
