@@ -139,7 +139,8 @@ static const struct {
 };
 
 /* What NAME is for each kind. */
-enum name_shape { NAME_IDENTIFIER, NAME_FIELD, NAME_CLASS };
+/* NAME_CALLEE: a function, or TYPE::FIELD for calls through that member. */
+enum name_shape { NAME_IDENTIFIER, NAME_FIELD, NAME_CLASS, NAME_CALLEE };
 
 static const enum name_shape kind_names_shape[FL_RULE_NKINDS] = {
 	[FL_RULE_NOFAULT_FIELD] = NAME_FIELD,
@@ -150,6 +151,7 @@ static const enum name_shape kind_names_shape[FL_RULE_NKINDS] = {
 	[FL_RULE_LAYOUT_LOCK] = NAME_CLASS,
 	[FL_RULE_INSTANCE_LOCK] = NAME_CLASS,
 	[FL_RULE_PAGE_TYPE] = NAME_IDENTIFIER,
+	[FL_RULE_UNLOCK] = NAME_CALLEE,
 };
 
 struct parse {
@@ -405,6 +407,12 @@ static int check_rule(struct parse *p, const struct fl_rule *r)
 	case NAME_CLASS:
 		if (!is_field_name(r->name) && !is_identifier(r->name)) {
 			parse_error(p, "bad lock class '%s'", r->name);
+			return -1;
+		}
+		break;
+	case NAME_CALLEE:
+		if (!is_field_name(r->name) && !is_identifier(r->name)) {
+			parse_error(p, "bad name '%s'", r->name);
 			return -1;
 		}
 		break;

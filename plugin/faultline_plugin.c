@@ -623,19 +623,46 @@ static const char *written_macro(location_t loc)
 	return name;
 }
 
+/*
+ * The ops-table member an indirect call goes through ("TYPE::FIELD" of
+ * mapping->a_ops->readpage), when the rules say what it does to locks:
+ * ->readpage unlocks the page it is given.  Other indirect calls are not
+ * understood, and skipped.
+ */
+static bool member_callee(gcall *call, char *buf, size_t len)
+{
+	tree fn = gimple_call_fn(call);
+	gimple *def;
+
+	if (!fn || TREE_CODE(fn) != SSA_NAME)
+		return false;
+	def = SSA_NAME_DEF_STMT(fn);
+	return def && gimple_assign_single_p(def) &&
+	       field_class(gimple_assign_rhs1(def), buf, len) &&
+	       fl_rules_find(&rules, buf, FL_KIND_BIT(FL_RULE_UNLOCK));
+}
+
 static void lower_call(const struct lowering *lw, gcall *call,
 		       struct fl_block *block)
 {
 	tree callee = gimple_call_fndecl(call);
 	tree lhs = gimple_call_lhs(call);
 	struct fl_event *ev;
+	char member[512];
+	const char *name;
 	unsigned i, n;
 
-	if (!callee || !decl_name(callee) || gimple_call_internal_p(call))
-		return; /* indirect calls are not understood: skipped */
+	if (gimple_call_internal_p(call))
+		return;
+	if (callee && decl_name(callee))
+		name = decl_name(callee);
+	else if (!callee && member_callee(call, member, sizeof(member)))
+		name = member;
+	else
+		return;
 	ev = fl_block_add_event(block, FL_EV_CALL);
 	ev->loc = make_loc(gimple_location(call));
-	ev->callee = fl_strdup(decl_name(callee));
+	ev->callee = fl_strdup(name);
 	ev->macro = fl_strdup(written_macro(gimple_location(call)));
 	n = gimple_call_num_args(call);
 	ev->nargs = n;

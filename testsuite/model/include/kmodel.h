@@ -48,6 +48,7 @@ static inline void spin_unlock(spinlock_t *lock) { _raw_spin_unlock(&lock->rlock
 struct page { unsigned long flags; };
 struct folio { struct page page; };
 void lock_page(struct page *page);
+int trylock_page(struct page *page);
 void unlock_page(struct page *page);
 
 struct address_space {
@@ -178,6 +179,7 @@ vm_fault_t filemap_map_pages(struct vm_fault *vmf, unsigned long start,
 #define VM_FAULT_LOCKED 0x200
 
 struct address_space_operations {
+	int (*readpage)(struct file *file, struct page *page); /* before 5.19 */
 	int (*read_folio)(struct file *file, struct folio *folio);
 	void (*readahead)(void *rac);
 	int (*writepage)(struct page *page, void *wbc);
