@@ -20,6 +20,7 @@ failed=0
 # NOTE_FILE whose text contains TEXT.
 has_note() {
 	awk -v file="$2" -v fn="$3" -v check="$4" -v nfile="$5" -v text="$6" '
+		{ sub(/^\.\//, "") }	# ./include/... is include/...
 		/: In function / { infn = index($0, file ": In function") == 1 &&
 			index($0, fn) > 0; next }
 		/ warning: / { inwarn = infn && index($0, file ":") == 1 &&

@@ -18,5 +18,8 @@
 	msg = $0
 	sub(/^[^:]*:[0-9]+:[0-9]+: warning: /, "", msg)
 	func_name = (f[1] == fnfile) ? fn : "?"
-	print f[1] "\t" func_name "\t" f[2] "\t" check "\t" msg
+	# Headers come as ./include/...: the same file as include/...
+	file = f[1]
+	sub(/^\.\//, "", file)
+	print file "\t" func_name "\t" f[2] "\t" check "\t" msg
 }

@@ -7,7 +7,8 @@
  * function once, when all of them are lowered and none is inlined yet
  * (PLUGIN_ALL_IPA_PASSES_START), so calls to inline wrappers such as
  * copy_to_user() and inode_lock() are still calls.  What it does not
- * understand (indirect calls, unusual operands) it leaves out of the model.
+ * understand (indirect calls but those through an ops-table member the
+ * rules name, unusual operands) it leaves out of the model.
  *
  * Options (-fplugin-arg-faultline-NAME[=VALUE]):
  *	rules=DIR	read the rules from DIR (default: ../rules from the .so)
