@@ -31,6 +31,15 @@ ssize_t foo_read_page(struct file *filp, struct page *page,
 	return copy_page_to_iter(page, 0, 4096, iter);
 }
 
+/* ->writepage unlocks the page too. */
+ssize_t foo_write_then_copy(struct address_space *mapping, struct page *page,
+			    struct iov_iter *iter)
+{
+	lock_page(page);
+	mapping->a_ops->writepage(page, NULL);
+	return copy_page_to_iter(page, 0, 4096, iter);
+}
+
 ssize_t foo_read_page_locked(struct page *page, struct iov_iter *iter)
 {
 	ssize_t ret;
