@@ -1,37 +1,79 @@
 # faultline: a static checker for Linux kernel fault-under-lock, GUP pinning
 # and DAX layout-break bugs.  `make help` lists the targets.
+#
+# Compilers, in the kernel's convention (scripts/gcc-plugins/Makefile):
+#   CC       the compiler the plugin is built *for* (it loads the plugin):
+#            gcc, gcc-15, aarch64-linux-gnu-gcc-12, ...
+#   HOSTCC   builds lib/ and the tools (default gcc)
+#   HOSTCXX  builds the plugin's C++ against $(CC)'s plugin headers
+#            (default g++)
+# `make CC=gcc-15` builds plugin/gcc-15/faultline.so beside the default
+# plugin/faultline.so (CC=gcc); `make check CC=...` tests with it.  Every
+# plugin is named faultline.so, so -fplugin-arg-faultline-* work with each.
 
-CC ?= gcc
-CXX ?= g++
+ifeq ($(origin CC),default)
+CC := gcc
+endif
+HOSTCC ?= gcc
+HOSTCXX ?= g++
+CC_NAME := $(notdir $(firstword $(CC)))
+# aarch64-linux-gnu-gcc-12 -> aarch64-linux-gnu- (its binutils' prefix)
+CROSS_PREFIX := $(shell echo $(CC_NAME) | sed -n 's/^\(.*-\)gcc\(-[0-9.]*\)\{0,1\}$$/\1/p')
+OBJCOPY ?= $(CROSS_PREFIX)objcopy
 GCC_PLUGIN_DIR := $(shell $(CC) -print-file-name=plugin 2>/dev/null)
+CC_VERSION := $(shell $(CC) -dumpversion 2>/dev/null | cut -d. -f1)
+CC_TARGET := $(shell $(CC) -dumpmachine 2>/dev/null)
+HOST_TARGET := $(shell $(HOSTCC) -dumpmachine 2>/dev/null)
 CFLAGS ?= -O2 -g
 WARN := -Wall -Wextra -Wno-unused-parameter
 LIB_CFLAGS := -std=gnu11 -fPIC $(WARN) $(CFLAGS)
-PLUGIN_CXXFLAGS := -x c++ -std=gnu++14 -fPIC -fno-rtti -fno-exceptions \
+# GCC 10's headers are C++11, later ones C++14; -std=gnu++17 suits all.
+PLUGIN_CXXFLAGS := -x c++ -std=gnu++17 -fPIC -fno-rtti -fno-exceptions \
 	-Wall -Wno-missing-field-initializers $(CFLAGS) \
-	-I$(GCC_PLUGIN_DIR)/include
+	-I$(GCC_PLUGIN_DIR)/include -idirafter plugin/gcc/compat-include
 
 LIB_SRCS := $(wildcard lib/*.c)
-LIB_OBJS := $(LIB_SRCS:lib/%.c=build/lib/%.o)
+LIB_BUILD := build/host-$(notdir $(firstword $(HOSTCC)))
+LIB_OBJS := $(LIB_SRCS:lib/%.c=$(LIB_BUILD)/%.o)
 LIB_HDRS := $(wildcard lib/*.h)
 
+ifeq ($(CC_NAME),gcc)
 PLUGIN := plugin/faultline.so
+else
+PLUGIN := plugin/$(CC_NAME)/faultline.so
+endif
+PLUGIN_OBJ := build/plugin-$(CC_NAME)/faultline_plugin.o
+# The compiler with the plugin (tools/faultline-gcc, tools/faultline-gcc-15)
+WRAPPER := tools/faultline-$(CC_NAME)
 TOOLS := tools/faultline-link tools/faultline-gate
 # The semantic patches, with the absolute path of rules/ written in, so
 # the kernel's own `make coccicheck COCCI=...` finds the rules.
 COCCI_SRCS := $(wildcard semantic-patches/*.cocci)
 COCCI_OUT := $(COCCI_SRCS:semantic-patches/%=build/semantic-patches/%)
 
+# The Debian packages of the plugin headers for $(CC): gcc-N-plugin-dev,
+# gcc-N-plugin-dev-TRIPLET for a cross compiler.
+ifeq ($(CC_TARGET),$(HOST_TARGET))
+CC_PACKAGES := gcc-$(CC_VERSION) gcc-$(CC_VERSION)-plugin-dev
+else
+CC_PACKAGES := gcc-$(CC_VERSION)-$(CC_TARGET) gcc-$(CC_VERSION)-plugin-dev-$(CC_TARGET)
+endif
+ifeq ($(CC_VERSION),)
+CC_PACKAGES := $(shell echo $(CC_NAME) | sed -n 's/^\(.*\)-gcc-\([0-9]*\)$$/gcc-\2-\1 gcc-\2-plugin-dev-\1/p; s/^gcc-\([0-9]*\)$$/gcc-\1 gcc-\1-plugin-dev/p')
+endif
 # Debian packages: the plugin headers, the kernel build's needs, and what
 # later tiers use.  Installed only when missing.
-DEB_PACKAGES := gcc-12-plugin-dev g++ make flex bison bc libelf-dev libssl-dev jq distcc coccinelle \
+DEB_PACKAGES := $(CC_PACKAGES) g++ make flex bison bc libelf-dev libssl-dev jq distcc coccinelle \
 	ocaml ocaml-findlib patch git \
-	xz-utils dwarves cpio kmod time
+	xz-utils dwarves cpio kmod time mmdebstrap \
+	gcc-11 g++-11 gcc-11-plugin-dev \
+	gcc-12-aarch64-linux-gnu gcc-12-plugin-dev-aarch64-linux-gnu binutils-multiarch
 
 .PHONY: all deps check test test-model test-kernel accept scan identity \
-	bench test-link test-gate test-cocci coccicheck bench-cocci test-distcc clean help format
+	bench test-link test-gate test-cocci coccicheck bench-cocci test-distcc \
+	test-toolchains test-rules clean help format
 
-all: $(PLUGIN) $(TOOLS) tools/faultline-gcc $(COCCI_OUT)
+all: $(PLUGIN) $(TOOLS) $(WRAPPER) $(COCCI_OUT)
 
 build/semantic-patches/%.cocci: semantic-patches/%.cocci semantic-patches/faultline_rules.ml
 	@mkdir -p $(dir $@)
@@ -46,8 +88,8 @@ help:
 	@echo "make check      deps, build, every test tier (the README's test command)"
 	@echo "make test-model the model tier only (no kernel tree)"
 	@echo "make test-kernel the kernel tier (fetches and prepares Linux 6.1)"
-	@echo "make scan       scan the default tree (6.1): build with the plugin, link, report"
-	@echo "make accept     the corpus runs on Linux 5.10, 6.1 and 6.12 (recall, every finding)"
+	@echo "make scan       scan the default tree (7.3): build with the plugin, link, report"
+	@echo "make accept     the corpus runs on Linux 5.10, 6.1, 6.12 and 7.3 (recall, every finding)"
 	@echo "make identity   check the plugin leaves objects byte-identical"
 	@echo "make bench      CPU/RSS ratios of the 6.1 corpus with and without the plugin,"
 	@echo "                link time, byte identity"
@@ -57,6 +99,8 @@ help:
 	@echo "make coccicheck [KDIR=] [M=] [MODE=] [J=] every semantic patch through the kernel's make coccicheck"
 	@echo "make bench-cocci time every semantic patch over 6.1 fs/ (J=2)"
 	@echo "make test-distcc build a kernel directory through distcc and compare"
+	@echo "make test-toolchains the plugin for GCC 10 to 16 and aarch64, each through the model tier"
+	@echo "CC=COMPILER     build and test the plugin for that gcc (HOSTCC, HOSTCXX build it)"
 
 deps:
 	@missing=""; for p in $(DEB_PACKAGES); do \
@@ -69,50 +113,70 @@ deps:
 		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
 	fi
 
-build/lib/%.o: lib/%.c $(LIB_HDRS)
+$(LIB_BUILD)/%.o: lib/%.c $(LIB_HDRS)
 	@mkdir -p $(dir $@)
-	$(CC) $(LIB_CFLAGS) -c $< -o $@
+	$(HOSTCC) $(LIB_CFLAGS) -c $< -o $@
 
-build/plugin/faultline_plugin.o: plugin/faultline_plugin.c $(LIB_HDRS)
+$(PLUGIN_OBJ): plugin/gcc/faultline_plugin.c plugin/gcc/gcc-common.h $(LIB_HDRS)
+	@test -f $(GCC_PLUGIN_DIR)/include/plugin-version.h || { \
+		echo "faultline: no plugin headers for $(CC) ($(GCC_PLUGIN_DIR)/include);" \
+			"install $(lastword $(CC_PACKAGES)) ('make deps CC=$(CC)')" >&2; exit 1; }
+	@if grep -q i386-cpuinfo.h $(GCC_PLUGIN_DIR)/include/config/i386/i386.h 2>/dev/null && \
+		! test -f $(GCC_PLUGIN_DIR)/include/common/config/i386/i386-cpuinfo.h; then \
+		echo "faultline: $(CC)'s plugin headers lack common/config/i386/i386-cpuinfo.h" \
+			"(a packaging bug); using plugin/gcc/compat-include's stand-in" >&2; fi
 	@mkdir -p $(dir $@)
-	$(CXX) $(PLUGIN_CXXFLAGS) -c $< -o $@
+	$(HOSTCXX) $(PLUGIN_CXXFLAGS) -DFAULTLINE_TARGET='"$(CC_TARGET)"' -c $< -o $@
 
-$(PLUGIN): build/plugin/faultline_plugin.o $(LIB_OBJS)
-	$(CXX) -shared -o $@ $^
+$(PLUGIN): $(PLUGIN_OBJ) $(LIB_OBJS)
+	@mkdir -p $(dir $@)
+	$(HOSTCXX) -shared -o $@ $^
 
-# gcc with the plugin: the compiler to name on distcc or icecream hosts,
-# since distccd refuses -fplugin= on the wire.
-tools/faultline-gcc: Makefile
-	@printf '#!/bin/sh\n# gcc with faultline (generated by make)\nexec $${FAULTLINE_CC:-gcc} -fplugin=%s "$$@"\n' \
-		"$(abspath $(PLUGIN))" >$@
+# The compiler with the plugin: the compiler to name on distcc or icecream
+# hosts, since distccd refuses -fplugin= on the wire.
+$(WRAPPER): Makefile
+	@printf '#!/bin/sh\n# %s with faultline (generated by make)\nexec $${FAULTLINE_CC:-%s} -fplugin=%s "$$@"\n' \
+		"$(CC)" "$(CC)" "$(abspath $(PLUGIN))" >$@
 	@chmod +x $@
 
 tools/%: tools/%.c $(LIB_OBJS) $(LIB_HDRS)
-	$(CC) -std=gnu11 $(WARN) -Wno-format-truncation $(CFLAGS) -o $@ $< $(LIB_OBJS)
+	$(HOSTCC) -std=gnu11 $(WARN) -Wno-format-truncation $(CFLAGS) -o $@ $< $(LIB_OBJS)
+
+# The tiers run with the compiler and plugin of this make (CC=...).
+TEST_ENV := CC="$(CC)" OBJCOPY="$(OBJCOPY)" FAULTLINE_PLUGIN="$(abspath $(PLUGIN))"
 
 check: deps
 	@$(MAKE) -s --no-print-directory all
-	@sh testsuite/run.sh
+	@$(TEST_ENV) sh testsuite/run.sh
 
 test: all
-	@sh testsuite/run.sh
+	@$(TEST_ENV) sh testsuite/run.sh
 
 test-model: all
-	@sh testsuite/run.sh model
+	@$(TEST_ENV) sh testsuite/run.sh model
 
 test-kernel: all
-	@sh testsuite/run.sh kernel
+	@$(TEST_ENV) sh testsuite/run.sh kernel
+
+test-rules: all
+	@$(TEST_ENV) sh testsuite/run.sh rules
 
 test-link: all
-	@sh testsuite/run.sh link
+	@$(TEST_ENV) sh testsuite/run.sh link
 
 test-gate: deps
 	@$(MAKE) -s --no-print-directory all
-	@sh testsuite/run.sh gate
+	@$(TEST_ENV) sh testsuite/run.sh gate
 
 test-cocci: deps
 	@$(MAKE) -s --no-print-directory all
-	@sh testsuite/run.sh cocci
+	@$(TEST_ENV) sh testsuite/run.sh cocci
+
+# The plugin built for every supported compiler, each running the rules,
+# model and link tiers (GCC 10 and 13-16 in cached mmdebstrap chroots).
+test-toolchains: deps
+	@$(MAKE) -s --no-print-directory all
+	@sh testsuite/run.sh toolchains
 
 # Every semantic patch over a kernel tree through the kernel's own
 # `make coccicheck`: KDIR (default: the cached 6.1 tree), M=, MODE=, J=.
@@ -149,7 +213,7 @@ bench: deps
 	@sh corpus/bench.sh
 
 format:
-	clang-format -i lib/*.c lib/*.h plugin/*.c
+	clang-format -i lib/*.c lib/*.h plugin/gcc/*.c plugin/gcc/*.h tools/*.c
 
 clean:
-	rm -rf build $(PLUGIN) $(TOOLS) tools/faultline-gcc
+	rm -rf build plugin/faultline.so plugin/*/faultline.so $(TOOLS) tools/faultline-gcc*

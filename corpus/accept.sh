@@ -10,10 +10,13 @@
 # The report (text and SARIF) stays in cache/out-VERSION/.  Exit status 1
 # if any expectation failed.
 set -u
+# Kernel trees, builds and chroots live outside the clone (README: caches).
+: "${FAULTLINE_CACHE:=$HOME/.cache/faultline}"
+export FAULTLINE_CACHE
 
 here=$(cd "$(dirname "$0")" && pwd)
 top=$(dirname "$here")
-cache="$top/cache"
+cache="$FAULTLINE_CACHE"
 failed=0
 
 # Whether report has a CHECK warning in FUNC of FILE with a note at

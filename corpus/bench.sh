@@ -20,6 +20,9 @@
 # over every object (under 5 s) and whether every unit's two objects are
 # identical but for the facts section (and that the plugin wrote facts).
 set -eu
+# Kernel trees, builds and chroots live outside the clone (README: caches).
+: "${FAULTLINE_CACHE:=$HOME/.cache/faultline}"
+export FAULTLINE_CACHE
 
 here=$(cd "$(dirname "$0")" && pwd)
 top=$(dirname "$here")
@@ -28,7 +31,7 @@ version=${1:-6.1}
 [ $# -gt 0 ] && shift
 dirs=${*:-$(sh "$here/corpus-dirs.sh" "$version")}
 jobs=${JOBS:-$(nproc)}
-kdir=$(sh "$here/prepare-kernel.sh" "$version" "$top/cache")
+kdir=$(sh "$here/prepare-kernel.sh" "$version" "$FAULTLINE_CACHE")
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 

@@ -9,6 +9,9 @@
 # (fault_under_lock), fs/ext4 and fs/xfs (dax_no_layout_break).  PASS/FAIL
 # lines.
 set -u
+# Kernel trees, builds and chroots live outside the clone (README: caches).
+: "${FAULTLINE_CACHE:=$HOME/.cache/faultline}"
+export FAULTLINE_CACHE
 
 here=$(cd "$(dirname "$0")" && pwd)
 top=$(dirname "$here")
@@ -23,7 +26,7 @@ result() {
 }
 
 for version in 5.10 6.1; do
-	kdir=$(sh "$here/prepare-kernel.sh" "$version" "$top/cache") || {
+	kdir=$(sh "$here/prepare-kernel.sh" "$version" "$FAULTLINE_CACHE") || {
 		result FAIL "$version: the kernel tree could not be prepared"
 		continue
 	}
@@ -44,7 +47,7 @@ for version in 5.10 6.1; do
 	grep '\[faultline:' "$work/report-$version" | sed 's/^/    /'
 done
 
-kdir=$(sh "$here/prepare-kernel.sh" 5.10 "$top/cache")
+kdir=$(sh "$here/prepare-kernel.sh" 5.10 "$FAULTLINE_CACHE")
 make -s -C "$kdir" coccicheck MODE=patch COCCI="$cocci" M=fs/gfs2 \
 	J="$(nproc)" 2>/dev/null | sed -n '/^diff -u -p/,$p' >"$work/gfs2.patch"
 if [ -s "$work/gfs2.patch" ] &&
@@ -58,7 +61,7 @@ fi
 # report_names VERSION SCRIPT DIR FUNCTION CHECK: report mode on DIR names
 # FUNCTION with CHECK.
 report_names() {
-	kdir=$(sh "$here/prepare-kernel.sh" "$1" "$top/cache")
+	kdir=$(sh "$here/prepare-kernel.sh" "$1" "$FAULTLINE_CACHE")
 	make -s -C "$kdir" coccicheck MODE=report \
 		COCCI="$top/build/semantic-patches/$2.cocci" M="$3" \
 		J="$(nproc)" >"$work/names" 2>&1
@@ -73,7 +76,7 @@ report_names 6.1 dax_no_layout_break fs/ext2 ext2_setsize dax-no-layout-break
 report_names 5.10 gup_unpinned drivers/vhost vhost_scsi_map_to_sgl gup-unpinned
 
 # Negative cases on real code: patch mode proposes nothing.
-kdir=$(sh "$here/prepare-kernel.sh" 6.1 "$top/cache")
+kdir=$(sh "$here/prepare-kernel.sh" 6.1 "$FAULTLINE_CACHE")
 for case in fault_under_lock:fs/gfs2 dax_no_layout_break:fs/ext4 \
 	dax_no_layout_break:fs/xfs; do
 	script=${case%%:*}

@@ -8,6 +8,9 @@
 #	MODE  report, context, org or patch (default: report)
 #	J     parallel spatch jobs (default: online CPUs)
 set -u
+# Kernel trees, builds and chroots live outside the clone (README: caches).
+: "${FAULTLINE_CACHE:=$HOME/.cache/faultline}"
+export FAULTLINE_CACHE
 
 here=$(cd "$(dirname "$0")" && pwd)
 top=$(dirname "$here")
@@ -15,7 +18,7 @@ kdir=${1:-}
 m=${2:-}
 mode=${3:-report}
 jobs=${4:-$(nproc)}
-[ -n "$kdir" ] || kdir=$(sh "$here/prepare-kernel.sh" 6.1 "$top/cache") || exit 2
+[ -n "$kdir" ] || kdir=$(sh "$here/prepare-kernel.sh" 6.1 "$FAULTLINE_CACHE") || exit 2
 [ -f "$kdir/scripts/coccicheck" ] || {
 	echo "coccicheck.sh: $kdir has no scripts/coccicheck" >&2
 	exit 2

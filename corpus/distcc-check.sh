@@ -10,6 +10,9 @@
 #
 # Prints PASS/FAIL lines; exit status 1 on failure.
 set -u
+# Kernel trees, builds and chroots live outside the clone (README: caches).
+: "${FAULTLINE_CACHE:=$HOME/.cache/faultline}"
+export FAULTLINE_CACHE
 
 here=$(cd "$(dirname "$0")" && pwd)
 top=$(dirname "$here")
@@ -32,7 +35,7 @@ cleanup() {
 trap cleanup EXIT
 
 command -v distccd >/dev/null || fail "distcc is not installed (make deps)"
-kdir=$(sh "$here/prepare-kernel.sh" "$version" "$top/cache") ||
+kdir=$(sh "$here/prepare-kernel.sh" "$version" "$FAULTLINE_CACHE") ||
 	fail "the kernel tree could not be prepared"
 
 # The local build, linked.

@@ -15,6 +15,9 @@
 # The SARIF of introduce has one "new" result, that of fix one "absent".
 # The user's tree must be untouched by every run.  PASS/FAIL lines.
 set -u
+# Kernel trees, builds and chroots live outside the clone (README: caches).
+: "${FAULTLINE_CACHE:=$HOME/.cache/faultline}"
+export FAULTLINE_CACHE
 
 here=$(cd "$(dirname "$0")" && pwd)
 top=$(dirname "$here")
@@ -28,7 +31,7 @@ result() {
 	[ "$1" = FAIL ] && failed=1
 }
 
-kdir=$(sh "$here/prepare-kernel.sh" 6.1 "$top/cache") || {
+kdir=$(sh "$here/prepare-kernel.sh" 6.1 "$FAULTLINE_CACHE") || {
 	result FAIL "prepare: the 6.1 tree could not be prepared"
 	exit 1
 }
@@ -172,7 +175,7 @@ as_released='
 	up && /up_read\(&OCFS2_I\(inode\)->ip_alloc_sem\)/ { up = 0; down = 1; next }
 	down && /down_read\(&OCFS2_I\(inode\)->ip_alloc_sem\)/ { down = 0; next }
 	{ print }'
-if kdir510=$(sh "$here/prepare-kernel.sh" 5.10 "$top/cache"); then
+if kdir510=$(sh "$here/prepare-kernel.sh" 5.10 "$FAULTLINE_CACHE"); then
 	make_patch released "$as_released" "$kdir510"
 	if gate_run released "$kdir510" "$work/released.patch"; then
 		if [ "$(status_of released)" = 1 ] &&

@@ -6,6 +6,9 @@
 #
 #   corpus/identity.sh VERSION DIR...	(default: 6.1 fs/gfs2/ fs/ext4/)
 set -u
+# Kernel trees, builds and chroots live outside the clone (README: caches).
+: "${FAULTLINE_CACHE:=$HOME/.cache/faultline}"
+export FAULTLINE_CACHE
 
 here=$(cd "$(dirname "$0")" && pwd)
 top=$(dirname "$here")
@@ -16,11 +19,11 @@ dirs=${*:-fs/gfs2/ fs/ext4/}
 jobs=${JOBS:-$(nproc)}
 failed=0
 
-kdir=$(sh "$here/prepare-kernel.sh" "$version" "$top/cache") || {
+kdir=$(sh "$here/prepare-kernel.sh" "$version" "$FAULTLINE_CACHE") || {
 	echo "FAIL identity/$version: the kernel tree could not be prepared"
 	exit 1
 }
-ref="$top/cache/identity-$version"
+ref="$FAULTLINE_CACHE/identity-$version"
 for dir in $dirs; do
 	dir=${dir%/}/
 	rm -rf "$ref" && mkdir -p "$ref"

@@ -5,6 +5,9 @@
 # the ext2_setsize finding must appear and the object must carry facts.
 # The cached tree must be untouched.  One PASS/FAIL line.
 set -u
+# Kernel trees, builds and chroots live outside the clone (README: caches).
+: "${FAULTLINE_CACHE:=$HOME/.cache/faultline}"
+export FAULTLINE_CACHE
 
 here=$(cd "$(dirname "$0")" && pwd)
 top=$(dirname "$here")
@@ -16,7 +19,7 @@ fail() {
 	exit 1
 }
 
-kdir=$(sh "$here/prepare-kernel.sh" 6.1 "$top/cache") || fail "no 6.1 tree"
+kdir=$(sh "$here/prepare-kernel.sh" 6.1 "$FAULTLINE_CACHE") || fail "no 6.1 tree"
 touch "$work/stamp"
 sleep 1
 copy="$work/linux"

@@ -1,7 +1,7 @@
 #!/bin/sh
 # Fetch (if needed) and configure a kernel tree for faultline runs.
 #
-#   corpus/prepare-kernel.sh VERSION CACHEDIR
+#   corpus/prepare-kernel.sh VERSION [CACHEDIR]   (CACHEDIR: see fetch-kernel.sh)
 #
 # x86_64 defconfig plus corpus/config/fragment.config, `make olddefconfig`,
 # a check that every fragment option really stuck (options whose symbol the
@@ -10,8 +10,8 @@
 # prepared with the same fragment is reused.
 set -eu
 
-version=${1:?usage: prepare-kernel.sh VERSION CACHEDIR}
-cache=${2:?usage: prepare-kernel.sh VERSION CACHEDIR}
+version=${1:?usage: prepare-kernel.sh VERSION [CACHEDIR]}
+cache=${2:-${FAULTLINE_CACHE:-$HOME/.cache/faultline}}
 here=$(cd "$(dirname "$0")" && pwd)
 fragment="$here/config/fragment.config"
 jobs=${JOBS:-$(nproc)}

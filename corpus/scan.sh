@@ -13,6 +13,9 @@
 # standard error.  Exit status 0, or 1 if a directory failed to build or a
 # unit's facts could not be read (the rest is still scanned).
 set -eu
+# Kernel trees, builds and chroots live outside the clone (README: caches).
+: "${FAULTLINE_CACHE:=$HOME/.cache/faultline}"
+export FAULTLINE_CACHE
 
 here=$(cd "$(dirname "$0")" && pwd)
 top=$(dirname "$here")
@@ -22,11 +25,11 @@ if [ -n "${KDIR:-}" ]; then
 		echo "scan.sh: $kdir has no .config: configure it first" >&2
 		exit 2
 	}
-	out="$top/cache/out-scan-$(echo "$kdir" | cksum | cut -d' ' -f1)"
+	out="$FAULTLINE_CACHE/out-scan-$(echo "$kdir" | cksum | cut -d' ' -f1)"
 	dirs=${DIRS:?scan.sh: name the directories to scan in DIRS}
 else
-	kdir=$(sh "$here/prepare-kernel.sh" 6.1 "$top/cache")
-	out="$top/cache/out-scan-6.1"
+	kdir=$(sh "$here/prepare-kernel.sh" 6.1 "$FAULTLINE_CACHE")
+	out="$FAULTLINE_CACHE/out-scan-6.1"
 	dirs=${DIRS:-$(sh "$here/corpus-dirs.sh" 6.1)}
 fi
 

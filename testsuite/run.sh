@@ -2,7 +2,7 @@
 # faultline test runner.
 #
 #   sh testsuite/run.sh [TIER...]
-#	TIER: rules, model, link, cocci, kernel, corpus, gate, distcc
+#	TIER: rules, model, link, cocci, kernel, corpus, gate, distcc, toolchains
 #	(default: all)
 #
 # Every case carries its expectations inline:
@@ -21,11 +21,17 @@
 #                reports once they are put together.
 # The last line is "N passed, N failed".
 set -u
+# Kernel trees, builds and chroots live outside the clone (README: caches).
+: "${FAULTLINE_CACHE:=$HOME/.cache/faultline}"
+export FAULTLINE_CACHE
 
 top=$(cd "$(dirname "$0")/.." && pwd)
-plugin="$top/plugin/faultline.so"
+plugin=${FAULTLINE_PLUGIN:-$top/plugin/faultline.so}
+# The compiler the plugin was built for, and its binutils (make passes both).
+cc=${CC:-gcc}
+objcopy=${OBJCOPY:-objcopy}
 out="$top/testsuite/out"
-tiers=${*:-rules model link cocci kernel corpus gate distcc}
+tiers=${*:-rules model link cocci kernel corpus gate distcc toolchains}
 passed=0
 failed=0
 
@@ -109,7 +115,7 @@ run_rules_tier() {
 		rm -rf "$dir" && mkdir -p "$dir"
 		cp "$rules" "$dir/"
 		echo 'int faultline_rules_probe;' >"$dir/probe.c"
-		gcc -fplugin="$plugin" -fplugin-arg-faultline-rules="$dir" \
+		$cc -fplugin="$plugin" -fplugin-arg-faultline-rules="$dir" \
 			-c "$dir/probe.c" -o "$dir/probe.o" >"$dir/log" 2>&1
 		status=$?
 		report="$dir/report"
@@ -141,7 +147,7 @@ run_model_tier() {
 		name="model/$(basename "$(dirname "$src")")/$(basename "$src")"
 		log="$out/$(echo "$name" | tr '/' '_').log"
 		(cd "$(dirname "$src")" &&
-			gcc -O2 -Wall -I"$top/testsuite/model/include" \
+			$cc -O2 -Wall -I"$top/testsuite/model/include" \
 				-fplugin="$plugin" -c "$(basename "$src")" \
 				-o /dev/null) >"$log" 2>&1
 		judge "$src" "$log" "$name" $?
@@ -181,7 +187,7 @@ run_link_case() {
 	rm -rf "$dir" && mkdir -p "$dir"
 	: >"$report"
 	for src in "$case_dir"/*.c; do
-		(cd "$case_dir" && gcc -O2 -Wall -I"$top/testsuite/model/include" \
+		(cd "$case_dir" && $cc -O2 -Wall -I"$top/testsuite/model/include" \
 			-fplugin="$plugin" -c "$(basename "$src")" \
 			-o "$dir/$(basename "$src" .c).o") >>"$dir/compile.log" 2>&1 ||
 			echo "compiling $(basename "$src") failed" >>"$report"
@@ -235,13 +241,13 @@ run_corrupt_facts_case() {
 	rm -rf "$dir" && mkdir -p "$dir"
 	: >"$report"
 	cp "$good"/*.o "$dir/"
-	objcopy --dump-section .discard.faultline="$dir/facts" "$dir/util.o" \
+	$objcopy --dump-section .discard.faultline="$dir/facts" "$dir/util.o" \
 		"$dir/scratch.o" && rm -f "$dir/scratch.o"
 	head -n 5 "$dir/facts" >"$dir/truncated"
-	objcopy --update-section .discard.faultline="$dir/truncated" "$dir/util.o"
+	$objcopy --update-section .discard.faultline="$dir/truncated" "$dir/util.o"
 	sed '3s/^/bogus\t/' "$dir/facts" >"$dir/garbled"
 	cp "$good/mmap.o" "$dir/garbled.o"
-	objcopy --update-section .discard.faultline="$dir/garbled" "$dir/garbled.o"
+	$objcopy --update-section .discard.faultline="$dir/garbled" "$dir/garbled.o"
 	echo "not an object" >"$dir/text.o"
 	"$top/tools/faultline-link" -q "$dir" >"$dir/link.log" 2>"$dir/link.err"
 	status=$?
@@ -345,7 +351,7 @@ run_gate_range_case() {
 	for unit in mmap; do
 		echo "cmd_fs/ex/$unit.o := gcc -O2 -I$top/testsuite/model/include -c -o fs/ex/$unit.o fs/ex/$unit.c" \
 			>"$dir/fs/ex/.$unit.o.cmd"
-		(cd "$dir" && gcc -O2 -I"$top/testsuite/model/include" \
+		(cd "$dir" && $cc -O2 -I"$top/testsuite/model/include" \
 			-fplugin="$plugin" -c -o "fs/ex/$unit.o" "fs/ex/$unit.c")
 	done
 	# The unit the commits change.
@@ -402,7 +408,7 @@ run_link_tier() {
 }
 
 run_kernel_tier() {
-	kdir=$(sh "$top/corpus/prepare-kernel.sh" 6.1 "$top/cache") || {
+	kdir=$(sh "$top/corpus/prepare-kernel.sh" 6.1 "$FAULTLINE_CACHE") || {
 		fail "kernel/prepare-6.1"
 		return
 	}
@@ -486,11 +492,11 @@ run_cocci_tier() {
 			diff -u "$res" "$dir/patched.c" >>"$report" ||
 				echo "patch mode differs from $(basename "$res")" >>"$report"
 			# Closed loop: the fix compiles and the plugin is satisfied.
-			(cd "$(dirname "$src")" && gcc -O2 -I"$top/testsuite/model/include" \
+			(cd "$(dirname "$src")" && $cc -O2 -I"$top/testsuite/model/include" \
 				-fplugin="$plugin" -c "$src" -o /dev/null) >"$dir/before.log" 2>&1
 			grep -q '\[faultline:' "$dir/before.log" ||
 				echo "the plugin reports nothing before the patch" >>"$report"
-			(cd "$(dirname "$src")" && gcc -O2 -I"$top/testsuite/model/include" \
+			(cd "$(dirname "$src")" && $cc -O2 -I"$top/testsuite/model/include" \
 				-fplugin="$plugin" -c "$dir/patched.c" -o /dev/null) >"$dir/after.log" 2>&1 ||
 				echo "the patched file does not compile" >>"$report"
 			grep '\[faultline:' "$dir/after.log" | sed 's/^/after the patch: /' >>"$report"
@@ -525,6 +531,22 @@ EOT
 }
 
 # A kernel directory built through distcc finds what a local build finds.
+# The plugin for GCC 10 to 16 and aarch64-linux-gnu-gcc-12, each through
+# the rules, model and link tiers.
+run_toolchains_tier() {
+	log="$out/toolchains.log"
+	sh "$top/corpus/toolchains-check.sh" >"$log" 2>&1
+	while read -r verdict name; do
+		case "$verdict" in
+		PASS) pass "$name" ;;
+		FAIL) fail "$name" "$log" ;;
+		esac
+	done <<EOT
+$(grep -E '^(PASS|FAIL) ' "$log")
+EOT
+	grep -Eq '^(PASS|FAIL) ' "$log" || fail "toolchains: no result" "$log"
+}
+
 run_distcc_tier() {
 	log="$out/distcc.log"
 	sh "$top/corpus/distcc-check.sh" 5.10 fs/gfs2/ fs/iomap/ >"$log" 2>&1
@@ -536,6 +558,7 @@ run_distcc_tier() {
 }
 
 for tier in $tiers; do
+	tier_start=$(date +%s)
 	case "$tier" in
 	rules) run_rules_tier ;;
 	model) run_model_tier ;;
@@ -545,11 +568,13 @@ for tier in $tiers; do
 	corpus) run_corpus_tier ;;
 	gate) run_gate_tier ;;
 	distcc) run_distcc_tier ;;
+	toolchains) run_toolchains_tier ;;
 	*)
-		echo "run.sh: unknown tier '$tier' (rules, model, link, cocci, kernel, corpus, gate, distcc)" >&2
+		echo "run.sh: unknown tier '$tier' (rules, model, link, cocci, kernel, corpus, gate, distcc, toolchains)" >&2
 		exit 2
 		;;
 	esac
+	echo "tier $tier: $(($(date +%s) - tier_start)) s"
 done
 
 echo "$passed passed, $failed failed"

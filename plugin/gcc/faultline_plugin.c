@@ -21,30 +21,12 @@
  * kernel's linker scripts discard; only that section differs from a build
  * without the plugin.
  */
-#include "gcc-plugin.h"
-#include "plugin-version.h"
-#include "tree.h"
-#include "function.h"
-#include "basic-block.h"
-#include "cfg.h"
-#include "tree-ssa-alias.h"
-#include "gimple-expr.h"
-#include "gimple.h"
-#include "gimple-iterator.h"
-#include "cgraph.h"
-#include "diagnostic.h"
-#include "diagnostic-core.h"
-#include "stringpool.h"
-#include "langhooks.h"
-#include "c-family/c-pragma.h"
-#include "cpplib.h"
+#include "gcc-common.h"
 
-#include "output.h"
-
-#include "../lib/facts.h"
-#include "../lib/model.h"
-#include "../lib/rules.h"
-#include "../lib/suppress.h"
+#include "../../lib/facts.h"
+#include "../../lib/model.h"
+#include "../../lib/rules.h"
+#include "../../lib/suppress.h"
 
 int plugin_is_GPL_compatible;
 
@@ -619,7 +601,7 @@ static const char *written_macro(location_t loc)
 			linemap_check_macro(linemap_lookup(line_table, loc));
 
 		name = linemap_map_get_macro_name(map);
-		loc = MACRO_MAP_EXPANSION_POINT_LOCATION(map);
+		loc = fl_macro_expansion_point(map);
 	}
 	return name;
 }
@@ -1113,7 +1095,6 @@ static long long cpp_macro_value(const char *name)
 	const char *p;
 	char *end;
 	long long v;
-	int parens = 0;
 
 	if (!parse_in)
 		return -1;
@@ -1125,10 +1106,8 @@ static long long cpp_macro_value(const char *name)
 	p = strchr((const char *)def, ' ');
 	if (!p)
 		return -1;
-	while (*p == ' ' || *p == '(') {
-		parens += *p == '(';
+	while (*p == ' ' || *p == '(')
 		p++;
-	}
 	v = strtoll(p, &end, 0);
 	if (end == p)
 		return -1;
@@ -1151,7 +1130,7 @@ static long long cpp_macro_value(const char *name)
 static void sink_warning(void *ctx, const struct fl_function *fn,
 			 const struct fl_loc *loc, const char *msg)
 {
-	bool saved = global_dc->warning_as_error_requested;
+	bool saved = fl_werror_requested();
 	struct fl_suppression sup;
 	char check[64];
 	int unreasoned_marker_line; /* a marker without a reason, or 0 */
@@ -1174,9 +1153,9 @@ static void sink_warning(void *ctx, const struct fl_function *fn,
 	current_function_decl = (tree)fn->handle;
 	/* A scan must not stop the build: -Werror leaves these alone. */
 	if (!obey_werror)
-		global_dc->warning_as_error_requested = false;
+		fl_set_werror_requested(false);
 	last_warning_shown = warning_at((location_t)loc->cookie, 0, "%s", msg);
-	global_dc->warning_as_error_requested = saved;
+	fl_set_werror_requested(saved);
 	fl_diag_log_add(&diag_log, false, fn, loc, msg, NULL);
 	if (unreasoned_marker_line) {
 		char note[200];
@@ -1272,10 +1251,24 @@ static void rules_error(void *ctx, const char *msg)
 	error("faultline: %s", msg);
 }
 
-/* rules/ beside plugin/: the .so lives in plugin/ of the source tree. */
+/*
+ * The rules relative to the .so: rules/ beside plugin/ for the default
+ * plugin of a checkout (plugin/faultline.so) and for one built for
+ * another compiler (plugin/CC/faultline.so), share/faultline/rules for an
+ * installed one (lib/faultline/CC/faultline.so).  The first that exists.
+ */
 static const char *default_rules_dir(const char *so_path)
 {
+	static const char *const candidates[] = {
+		"/../rules",
+		"/../../rules",
+		"/../../../share/faultline/rules",
+		"/../../share/faultline/rules",
+	};
 	static char dir[4096];
+	struct stat st;
+	size_t base;
+	unsigned i;
 	char *slash;
 
 	snprintf(dir, sizeof(dir), "%s", so_path);
@@ -1283,7 +1276,13 @@ static const char *default_rules_dir(const char *so_path)
 	if (!slash)
 		return "../rules";
 	*slash = '\0';
-	snprintf(slash, sizeof(dir) - (slash - dir), "/../rules");
+	base = slash - dir;
+	for (i = 0; i < sizeof(candidates) / sizeof(candidates[0]); i++) {
+		snprintf(dir + base, sizeof(dir) - base, "%s", candidates[i]);
+		if (stat(dir, &st) == 0 && S_ISDIR(st.st_mode))
+			return dir;
+	}
+	snprintf(dir + base, sizeof(dir) - base, "%s", candidates[0]);
 	return dir;
 }
 
@@ -1294,8 +1293,9 @@ int plugin_init(struct plugin_name_args *plugin_info,
 	int i;
 
 	if (!plugin_default_version_check(version, &gcc_version)) {
-		error("faultline: built for GCC %s, loaded into another version",
-		      gcc_version.basever);
+		error("faultline: built for GCC %s (%s), loaded into GCC %s; "
+		      "rebuild it with %<make CC=COMPILER%>",
+		      gcc_version.basever, FAULTLINE_TARGET, version->basever);
 		return 1;
 	}
 	for (i = 0; i < plugin_info->argc; i++) {
