@@ -25,7 +25,8 @@
 	(FL_KIND_BIT(FL_RULE_LOCK) | FL_KIND_BIT(FL_RULE_TRYLOCK) |            \
 	 FL_KIND_BIT(FL_RULE_UNLOCK) | FL_KIND_BIT(FL_RULE_NOFAULT_BEGIN) |    \
 	 FL_KIND_BIT(FL_RULE_NOFAULT_END) | FL_KIND_BIT(FL_RULE_BIND) |        \
-	 FL_KIND_BIT(FL_RULE_FAULT) | FL_KIND_BIT(FL_RULE_HELD_TEST))
+	 FL_KIND_BIT(FL_RULE_FAULT) | FL_KIND_BIT(FL_RULE_HELD_TEST) | \
+	 FL_KIND_BIT(FL_RULE_KERNEL_ITER))
 
 bool fl_fault_spares(const struct fl_fault_call *fc, const char *lock_class)
 {
@@ -592,6 +593,11 @@ static void transfer_call(const struct fl_unit *unit,
 			break;
 		case FL_RULE_NOFAULT_END:
 			st->nofault = false;
+			break;
+		case FL_RULE_KERNEL_ITER:
+			/* Over kernel memory: its copies cannot fault. */
+			if (r->arg <= ev->nargs)
+				add_obj(st, ev->args[r->arg - 1].var);
 			break;
 		default:
 			break;

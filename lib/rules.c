@@ -51,6 +51,7 @@ static const char *const kind_names[FL_RULE_NKINDS] = {
 	[FL_RULE_PAGES_DIRTY] = "pages-dirty",
 	[FL_RULE_ITER_COUNT] = "iter-count",
 	[FL_RULE_ITER_DIR] = "iter-dir",
+	[FL_RULE_KERNEL_ITER] = "kernel-iter",
 };
 
 /* Which keys each kind accepts, and which it requires. */
@@ -74,12 +75,13 @@ enum key {
 	K_COUNT = 1 << 16,
 	K_DIRTY = 1 << 17,
 	K_CONVERT = 1 << 18,
+	K_WAIT = 1 << 19,
 };
 
 static const char *const key_names[] = {
 	"arg",	  "holder", "bind",    "iter",	"gup-flags", "field",	"class",
 	"except", "mode",   "success", "scope", "flag",	     "instead", "dir",
-	"flags",  "done",   "count",   "dirty", "convert",
+	"flags",  "done",   "count",   "dirty", "convert",   "wait",
 };
 /* Kinds are bits of an fl_kind_mask (FL_KIND_BIT). */
 _Static_assert(FL_RULE_NKINDS <= 8 * sizeof(fl_kind_mask),
@@ -87,7 +89,7 @@ _Static_assert(FL_RULE_NKINDS <= 8 * sizeof(fl_kind_mask),
 
 /* One name per key bit, in bit order. */
 _Static_assert(1u << (sizeof(key_names) / sizeof(key_names[0]) - 1) ==
-		       K_CONVERT,
+		       K_WAIT,
 	       "key_names out of step with enum key");
 
 static const struct {
@@ -98,7 +100,7 @@ static const struct {
 				  K_MODE,
 			  K_MODE},
 	[FL_RULE_TRYLOCK] = {K_ARG | K_HOLDER | K_BIND | K_FIELD | K_CLASS |
-				     K_MODE | K_SUCCESS,
+				     K_MODE | K_SUCCESS | K_WAIT,
 			     K_SUCCESS},
 	[FL_RULE_UNLOCK] = {K_ARG | K_HOLDER | K_FIELD | K_CLASS, 0},
 	[FL_RULE_BIND] = {K_ARG | K_BIND | K_MODE | K_FIELD,
@@ -136,6 +138,7 @@ static const struct {
 	[FL_RULE_PAGES_DIRTY] = {K_ARG, K_ARG},
 	[FL_RULE_ITER_COUNT] = {0, 0},
 	[FL_RULE_ITER_DIR] = {K_FLAG, K_FLAG},
+	[FL_RULE_KERNEL_ITER] = {K_ARG, K_ARG},
 };
 
 /* What NAME is for each kind. */
@@ -337,6 +340,14 @@ static int set_key(struct parse *p, struct fl_rule *r, unsigned *seen,
 			return -1;
 		}
 		r->flag = fl_strdup(val);
+		return 0;
+	case K_WAIT:
+		if (!strcmp(val, "no"))
+			r->nowait = true;
+		else if (strcmp(val, "yes")) {
+			parse_error(p, "bad wait '%s' (yes or no)", val);
+			return -1;
+		}
 		return 0;
 	case K_CONVERT:
 		if (!strcmp(val, "rename"))

@@ -53,6 +53,7 @@ enum fl_rule_kind {
 	FL_RULE_PAGES_DIRTY, /* marks a page dirty before its release */
 	FL_RULE_ITER_COUNT,  /* the bytes left in an iov_iter argument */
 	FL_RULE_ITER_DIR,    /* an iov_iter's direction; flag= names a read */
+	FL_RULE_KERNEL_ITER, /* sets up an iov_iter over kernel memory (bvec) */
 	FL_RULE_NKINDS
 };
 
@@ -108,6 +109,7 @@ struct fl_rule {
 	int count_arg;	  /* array release: the number-of-pages argument */
 	int dirty_arg;	  /* array unpin: the make-dirty argument */
 	bool renames;	  /* pages-get: instead= takes the same arguments */
+	bool nowait;	  /* trylock: never waits for the lock (wait=no) */
 	const char *file; /* where the rule was read */
 	int line;
 };

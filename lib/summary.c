@@ -134,6 +134,12 @@ static void note_takes(struct summary_ctx *c, const struct fl_function *fn,
 	r = fl_rules_find(c->unit->rules, ev->callee,
 			  FL_KIND_BIT(FL_RULE_LOCK) |
 				  FL_KIND_BIT(FL_RULE_TRYLOCK));
+	/*
+	 * The locks a fault path waits for: a trylock that never waits (and
+	 * backs off when it fails) cannot deadlock against the faulting task.
+	 */
+	if (r && r->kind == FL_RULE_TRYLOCK && r->nowait)
+		return;
 	if (r) {
 		if (fl_rule_lock_operand(c->unit, fn, r, ev, &h) &&
 		    h.lock_class) {

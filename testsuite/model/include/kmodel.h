@@ -37,6 +37,7 @@ void mutex_unlock(struct mutex *lock);
 void down_read(struct rw_semaphore *sem);
 void down_write(struct rw_semaphore *sem);
 int down_read_trylock(struct rw_semaphore *sem);
+int down_write_trylock(struct rw_semaphore *sem);
 int down_write_killable(struct rw_semaphore *sem);
 void up_read(struct rw_semaphore *sem);
 void up_write(struct rw_semaphore *sem);
@@ -69,6 +70,10 @@ static inline void inode_lock(struct inode *inode) { down_write(&inode->i_rwsem)
 static inline void inode_unlock(struct inode *inode) { up_write(&inode->i_rwsem); }
 static inline void inode_lock_shared(struct inode *inode) { down_read(&inode->i_rwsem); }
 static inline void inode_unlock_shared(struct inode *inode) { up_read(&inode->i_rwsem); }
+static inline int inode_trylock(struct inode *inode)
+{
+	return down_write_trylock(&inode->i_rwsem);
+}
 static inline void filemap_invalidate_lock_shared(struct address_space *mapping)
 {
 	down_read(&mapping->invalidate_lock);
@@ -106,6 +111,24 @@ size_t copy_page_to_iter(struct page *page, size_t offset, size_t bytes,
 			 struct iov_iter *i);
 size_t copy_page_from_iter_atomic(struct page *page, unsigned offset,
 				  size_t bytes, struct iov_iter *i);
+size_t copy_from_iter(void *addr, size_t bytes, struct iov_iter *i);
+struct bio_vec {
+	struct page *bv_page;
+	unsigned int bv_len;
+	unsigned int bv_offset;
+};
+struct kvec {
+	void *iov_base;
+	size_t iov_len;
+};
+#define ITER_SOURCE 1
+#define ITER_DEST 0
+void iov_iter_bvec(struct iov_iter *i, unsigned int direction,
+		   const struct bio_vec *bvec, unsigned long nr_segs,
+		   size_t count);
+void iov_iter_kvec(struct iov_iter *i, unsigned int direction,
+		   const struct kvec *kvec, unsigned long nr_segs,
+		   size_t count);
 
 struct mm_struct { struct rw_semaphore mmap_lock; };
 static inline void mmap_read_lock(struct mm_struct *mm) { down_read(&mm->mmap_lock); }
@@ -176,6 +199,8 @@ vm_fault_t filemap_fault(struct vm_fault *vmf);
 vm_fault_t filemap_map_pages(struct vm_fault *vmf, unsigned long start,
 			     unsigned long end);
 #define VM_FAULT_SIGBUS 0x2
+#define VM_FAULT_NOPAGE 0x100
+#define VM_FAULT_RETRY 0x400
 #define VM_FAULT_LOCKED 0x200
 
 struct address_space_operations {
