@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-2.0 */
-/* One section of an ELF64 little-endian object, bounds-checked. */
+/* One section of an ELF32/ELF64 object of either byte order, bounds-checked. */
 #ifndef FAULTLINE_ELF_H
 #define FAULTLINE_ELF_H
 

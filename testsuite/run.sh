@@ -269,6 +269,91 @@ run_corrupt_facts_case() {
 	fi
 }
 
+# The facts of a link case wrapped in objects of other ELF classes and byte
+# orders give the findings of the native objects; a truncated ELF32
+# big-endian object is named, exit status 2, the others still linked.
+run_elf_formats_case() {
+	name="link/elf-formats"
+	case_dir="$top/testsuite/link/fiemap-across-units"
+	good="$out/link-fiemap-across-units"
+	dir="$out/link-elf-formats"
+	report="$dir/report"
+	link="$top/tools/faultline-link"
+	rm -rf "$dir" && mkdir -p "$dir"
+	: >"$report"
+	# A cross binutils writes its own target only: binutils-multiarch's
+	# objcopy writes them all.
+	conv=
+	for c in "$objcopy" objcopy; do
+		$c --help 2>/dev/null | grep -q ' elf32-powerpc ' && conv=$c && break
+	done
+	[ -n "$conv" ] ||
+		echo "no objcopy writes elf32-powerpc (binutils-multiarch)" >>"$report"
+	"$link" -q --srcroot "$case_dir" "$good" >"$dir/native.log" 2>&1
+	native_status=$?
+	grep -E ' (warning|note): ' "$dir/native.log" | sort >"$dir/native.act"
+	[ -s "$dir/native.act" ] || echo "the native objects show nothing" >>"$report"
+	for obj in "$good"/*.o; do
+		$objcopy --dump-section .discard.faultline="$dir/$(basename "$obj" .o).facts" \
+			"$obj" "$dir/scratch.o" >>"$report" 2>&1
+	done
+	rm -f "$dir/scratch.o"
+	# TARGET, -B architecture, EI_CLASS, EI_DATA
+	while [ -n "$conv" ] && read -r fmt arch class data; do
+		mkdir -p "$dir/$fmt"
+		for facts in "$dir"/*.facts; do
+			unit=$(basename "$facts" .facts)
+			(cd "$dir" && $conv -I binary -O "$fmt" -B "$arch" \
+				--rename-section .data=.discard.faultline,contents \
+				"$unit.facts" "$fmt/$unit.o") >>"$report" 2>&1
+			# Not the intended format, the case would prove nothing.
+			[ "$(od -An -tu1 -j4 -N2 "$dir/$fmt/$unit.o" | tr -s ' ')" = " $class $data" ] ||
+				echo "$fmt/$unit.o: not ELFCLASS $class, ELFDATA $data" >>"$report"
+		done
+		"$link" -q --srcroot "$case_dir" "$dir/$fmt" >"$dir/$fmt.log" 2>"$dir/$fmt.err"
+		status=$?
+		[ "$status" = "$native_status" ] ||
+			echo "$fmt: exit status $status, not $native_status" >>"$report"
+		[ -s "$dir/$fmt.err" ] && sed "s|^|$fmt: |" "$dir/$fmt.err" >>"$report"
+		grep -E ' (warning|note): ' "$dir/$fmt.log" | sort >"$dir/$fmt.act"
+		diff "$dir/native.act" "$dir/$fmt.act" | sed -n \
+			"s/^< \(.*\)/$fmt: missing: \1/p; s/^> \(.*\)/$fmt: unexpected: \1/p" >>"$report"
+	done <<EOT
+elf32-i386 i386 1 1
+elf32-littlearm arm 1 1
+elf64-littleaarch64 aarch64 2 1
+elf64-s390 s390:64-bit 2 2
+elf64-powerpc powerpc:common64 2 2
+elf32-powerpc powerpc 1 2
+EOT
+	# Truncated ELF32 big-endian objects beside the native ones: one cut
+	# in its section table, one in its ELF header.
+	cut="$dir/truncated"
+	mkdir -p "$cut"
+	cp "$good"/*.o "$cut/"
+	be32="$dir/elf32-powerpc/util.o"
+	if [ -f "$be32" ]; then
+		head -c $(($(wc -c <"$be32") - 20)) "$be32" >"$cut/util-be32-table.o"
+		head -c 40 "$be32" >"$cut/util-be32-header.o"
+	fi
+	"$link" -q --srcroot "$case_dir" "$cut" >"$dir/truncated.log" 2>"$dir/truncated.err"
+	status=$?
+	[ "$status" = 2 ] || echo "truncated: exit status $status, not 2" >>"$report"
+	grep -q "$cut/util-be32-table.o: .*outside the file (truncated object)" "$dir/truncated.err" ||
+		echo "no error naming util-be32-table.o and its section table" >>"$report"
+	grep -q "$cut/util-be32-header.o: truncated ELF header" "$dir/truncated.err" ||
+		echo "no error naming util-be32-header.o and its header" >>"$report"
+	grep -E ' (warning|note): ' "$dir/truncated.log" | sort >"$dir/truncated.act"
+	diff "$dir/native.act" "$dir/truncated.act" | sed -n \
+		's/^< \(.*\)/truncated: missing: \1/p; s/^> \(.*\)/truncated: unexpected: \1/p' >>"$report"
+	if [ -s "$report" ]; then
+		cat "$dir/truncated.err" >>"$report"
+		fail "$name" "$report"
+	else
+		pass "$name"
+	fi
+}
+
 # The SARIF log of a link case, checked against SARIF 2.1.0's required
 # structure with jq.
 run_sarif_case() {
@@ -402,6 +487,7 @@ run_link_tier() {
 		[ -d "$case_dir" ] && run_link_case "${case_dir%/}"
 	done
 	run_corrupt_facts_case
+	run_elf_formats_case
 	run_sarif_case
 	run_baseline_case
 	run_gate_range_case
