@@ -46,6 +46,10 @@ static int func_index(const struct fl_unit *unit, const char *name)
 	return -1;
 }
 
+/*
+ * A unit is DAX-capable for what its own code does: an inline from a
+ * header that tests IS_DAX() (vma_is_dax) makes no filesystem DAX-capable.
+ */
 bool fl_unit_uses_dax(const struct fl_unit *unit)
 {
 	int f, b, e;
@@ -53,6 +57,9 @@ bool fl_unit_uses_dax(const struct fl_unit *unit)
 	for (f = 0; f < unit->nfuncs; f++) {
 		const struct fl_function *fn = unit->funcs[f];
 
+		if (unit->source && fn->loc.file &&
+		    strcmp(fn->loc.file, unit->source))
+			continue;
 		for (b = 0; b < fn->nblocks; b++) {
 			const struct fl_block *bl = &fn->blocks[b];
 

@@ -342,8 +342,41 @@ static void apply_suppressions(struct ln_program *prog)
 	}
 }
 
+/*
+ * Whether dir is a core-dir of the rules (fs: the VFS, fs/dax.c, fs/libfs.c):
+ * shared code, not one filesystem.  Paths may be absolute when the objects
+ * were built outside the tree's own make.
+ */
+static bool is_core_dir(const struct fl_rules *rules, const char *dir)
+{
+	size_t n = strlen(dir);
+	int i;
+
+	for (i = 0; rules && i < rules->nrules; i++) {
+		const struct fl_rule *r = &rules->rules[i];
+		size_t m = strlen(r->name);
+
+		if (r->kind == FL_RULE_CORE_DIR &&
+		    (!strcmp(dir, r->name) ||
+		     (n > m && dir[n - m - 1] == '/' && !strcmp(dir + n - m, r->name))))
+			return true;
+	}
+	return false;
+}
+
+/* Each unit of a core directory is a part of its own. */
+static void split_core_dirs(struct ln_program *prog)
+{
+	int u;
+
+	for (u = 0; u < prog->nunits; u++)
+		if (is_core_dir(prog->rules, prog->units[u]->dir))
+			prog->units[u]->dir = prog->units[u]->source;
+}
+
 void ln_link(struct ln_program *prog)
 {
+	split_core_dirs(prog);
 	build_fn_hash(prog);
 	resolve_calls(prog);
 	fixpoint(prog, fault_step);

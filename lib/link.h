@@ -127,7 +127,8 @@ struct ln_finding {
 
 struct ln_unit {
 	const char *source;
-	const char *dir; /* the unit's directory: one filesystem or driver */
+	const char *dir; /* its directory: one filesystem or driver (its own
+			  * source for a core-dir unit) */
 	const char *object;
 	bool dax;
 	struct ln_function **funcs;

@@ -143,6 +143,8 @@ struct fl_rules;
 struct fl_pageflow;
 
 struct fl_unit {
+	/* The main source file, as function locations name it (or NULL). */
+	const char *source;
 	struct fl_function **funcs;
 	int nfuncs;
 	int funcs_cap;

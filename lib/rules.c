@@ -52,6 +52,7 @@ static const char *const kind_names[FL_RULE_NKINDS] = {
 	[FL_RULE_ITER_COUNT] = "iter-count",
 	[FL_RULE_ITER_DIR] = "iter-dir",
 	[FL_RULE_KERNEL_ITER] = "kernel-iter",
+	[FL_RULE_CORE_DIR] = "core-dir",
 };
 
 /* Which keys each kind accepts, and which it requires. */
@@ -139,11 +140,12 @@ static const struct {
 	[FL_RULE_ITER_COUNT] = {0, 0},
 	[FL_RULE_ITER_DIR] = {K_FLAG, K_FLAG},
 	[FL_RULE_KERNEL_ITER] = {K_ARG, K_ARG},
+	[FL_RULE_CORE_DIR] = {0, 0},
 };
 
 /* What NAME is for each kind. */
 /* NAME_CALLEE: a function, or TYPE::FIELD for calls through that member. */
-enum name_shape { NAME_IDENTIFIER, NAME_FIELD, NAME_CLASS, NAME_CALLEE };
+enum name_shape { NAME_IDENTIFIER, NAME_FIELD, NAME_CLASS, NAME_CALLEE, NAME_PATH };
 
 static const enum name_shape kind_names_shape[FL_RULE_NKINDS] = {
 	[FL_RULE_NOFAULT_FIELD] = NAME_FIELD,
@@ -155,6 +157,7 @@ static const enum name_shape kind_names_shape[FL_RULE_NKINDS] = {
 	[FL_RULE_INSTANCE_LOCK] = NAME_CLASS,
 	[FL_RULE_PAGE_TYPE] = NAME_IDENTIFIER,
 	[FL_RULE_UNLOCK] = NAME_CALLEE,
+	[FL_RULE_CORE_DIR] = NAME_PATH,
 };
 
 struct parse {
@@ -213,6 +216,17 @@ static bool is_identifier(const char *s)
 		return false;
 	for (; *s; s++)
 		if (!isalnum((unsigned char)*s) && *s != '_')
+			return false;
+	return true;
+}
+
+/* A directory relative to the kernel tree: fs, fs/smb/common. */
+static bool is_path(const char *s)
+{
+	if (!*s || *s == '/' || strstr(s, ".."))
+		return false;
+	for (; *s; s++)
+		if (!isalnum((unsigned char)*s) && !strchr("_-./", *s))
 			return false;
 	return true;
 }
@@ -430,6 +444,13 @@ static int check_rule(struct parse *p, const struct fl_rule *r)
 	case NAME_IDENTIFIER:
 		if (!is_identifier(r->name)) {
 			parse_error(p, "bad name '%s'", r->name);
+			return -1;
+		}
+		break;
+	case NAME_PATH:
+		if (!is_path(r->name)) {
+			parse_error(p, "bad directory '%s' (relative to the tree)",
+				    r->name);
 			return -1;
 		}
 		break;

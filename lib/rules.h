@@ -54,6 +54,7 @@ enum fl_rule_kind {
 	FL_RULE_ITER_COUNT,  /* the bytes left in an iov_iter argument */
 	FL_RULE_ITER_DIR,    /* an iov_iter's direction; flag= names a read */
 	FL_RULE_KERNEL_ITER, /* sets up an iov_iter over kernel memory (bvec) */
+	FL_RULE_CORE_DIR,    /* a source directory of shared code, not one filesystem */
 	FL_RULE_NKINDS
 };
 

@@ -154,9 +154,14 @@ run_model_tier() {
 	done
 }
 
+# The C units of a link case, in its subdirectories too.
+case_units() {
+	find "$1" -name '*.c' | sort
+}
+
 # "FILE LINE CHECK" for each expectation of kind (expect, expect-link).
 expected_in_dir() {
-	for src in "$1"/*.c; do
+	for src in $(case_units "$1"); do
 		awk -v kind="$2: " -v file="$(basename "$src")" '{
 			line = $0
 			while ((i = index(line, kind)) > 0) {
@@ -186,11 +191,13 @@ run_link_case() {
 	report="$dir/report"
 	rm -rf "$dir" && mkdir -p "$dir"
 	: >"$report"
-	for src in "$case_dir"/*.c; do
+	# Units may sit in subdirectories (fs/, fs/baz/): compiled by that path.
+	for src in $(case_units "$case_dir"); do
+		rel=${src#"$case_dir"/}
 		(cd "$case_dir" && $cc -O2 -Wall -I"$top/testsuite/model/include" \
-			-fplugin="$plugin" -c "$(basename "$src")" \
-			-o "$dir/$(basename "$src" .c).o") >>"$dir/compile.log" 2>&1 ||
-			echo "compiling $(basename "$src") failed" >>"$report"
+			-fplugin="$plugin" -c "$rel" \
+			-o "$dir/$(echo "${rel%.c}" | tr '/' '_').o") >>"$dir/compile.log" 2>&1 ||
+			echo "compiling $rel failed" >>"$report"
 	done
 	"$top/tools/faultline-link" -q --srcroot "$case_dir" \
 		--sarif "$dir/report.sarif" "$dir" \
@@ -208,7 +215,7 @@ run_link_case() {
 	[ -s "$dir/link.exp" ] && want=1
 	[ "$status" = "$want" ] ||
 		echo "faultline-link exited with $status, not $want" >>"$report"
-	for src in "$case_dir"/*.c; do
+	for src in $(case_units "$case_dir"); do
 		awk '{
 			line = $0
 			while (match(line, /expect-link-note: [^*]*\*\//)) {

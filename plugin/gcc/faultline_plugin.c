@@ -1191,6 +1191,7 @@ static void analyse_unit(void *gcc_data, void *user_data)
 		return;
 	unit = fl_unit_new(&rules);
 	unit->flag_value = macro_value;
+	unit->source = main_input_filename;
 	FOR_EACH_FUNCTION_WITH_GIMPLE_BODY(node)
 	lower_function(unit, node);
 	lower_ops_tables(unit);
