@@ -31,6 +31,7 @@ void fl_check_gup_unpinned(const struct fl_pageflow *pf,
 			const struct fl_page_site *s = &pf->sites[j];
 
 			if ((s->rule->kind == FL_RULE_PAGES_SINK ||
+			     s->rule->kind == FL_RULE_PAGES_SINK_FIELD ||
 			     s->rule->kind == FL_RULE_PAGES_MAP) &&
 			    reached[s->node] &&
 			    (!best || reached[s->node] < best_dist)) {
@@ -55,6 +56,10 @@ void fl_check_gup_unpinned(const struct fl_pageflow *pf,
 				 "the page data is written through '%s' here, "
 				 "in '%s'",
 				 best->ev->callee, best->fn->name);
+		else if (best->rule->kind == FL_RULE_PAGES_SINK_FIELD)
+			snprintf(msg, sizeof(msg),
+				 "the pages are stored in '%s' here, in '%s'",
+				 best->rule->name, best->fn->name);
 		else
 			snprintf(msg, sizeof(msg),
 				 "the pages reach '%s' here, in '%s'",

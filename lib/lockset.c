@@ -19,7 +19,7 @@
 #define PAGE_RULE_KINDS                                                        \
 	(FL_KIND_BIT(FL_RULE_PAGES_GET) | FL_KIND_BIT(FL_RULE_PAGES_PIN) |     \
 	 FL_KIND_BIT(FL_RULE_PAGES_SINK) | FL_KIND_BIT(FL_RULE_PAGES_PUT) |    \
-	 FL_KIND_BIT(FL_RULE_PAGES_UNPIN))
+	 FL_KIND_BIT(FL_RULE_PAGES_UNPIN) | FL_KIND_BIT(FL_RULE_PAGES_ALIAS))
 
 #define KINDS_LOCKING                                                          \
 	(FL_KIND_BIT(FL_RULE_LOCK) | FL_KIND_BIT(FL_RULE_TRYLOCK) |            \
@@ -532,7 +532,9 @@ static void track_pins(const struct fl_unit *unit, const struct fl_event *ev,
 	}
 	for (k = 0; k < ev->nargs; k++) {
 		const struct fl_operand *op = &ev->args[k];
-		bool hands_over = (r && r->kind != FL_RULE_PAGES_GET) ||
+		/* page_folio() only renames the pages it is given. */
+		bool hands_over = (r && r->kind != FL_RULE_PAGES_GET &&
+				   r->kind != FL_RULE_PAGES_ALIAS) ||
 				  (!r && fl_unit_find(unit, ev->callee));
 
 		if (!op->object || !hands_over)

@@ -9,7 +9,7 @@
 #define PAGE_RULES                                                             \
 	(FL_KIND_BIT(FL_RULE_PAGES_GET) | FL_KIND_BIT(FL_RULE_PAGES_PIN) |     \
 	 FL_KIND_BIT(FL_RULE_PAGES_SINK) | FL_KIND_BIT(FL_RULE_PAGES_PUT) |    \
-	 FL_KIND_BIT(FL_RULE_PAGES_UNPIN))
+	 FL_KIND_BIT(FL_RULE_PAGES_UNPIN) | FL_KIND_BIT(FL_RULE_PAGES_ALIAS))
 
 static unsigned hash(const char *s)
 {
@@ -110,6 +110,12 @@ static void add_call(struct fl_pageflow *pf, const struct fl_function *fn,
 	int k;
 
 	r = fl_rules_find(unit->rules, ev->callee, PAGE_RULES);
+	if (r && r->kind == FL_RULE_PAGES_ALIAS) {
+		/* Its result is the same memory as the argument. */
+		if (r->arg <= ev->nargs)
+			edge(pf, ev->args[r->arg - 1].object, ev->result_object);
+		return;
+	}
 	if (r) {
 		if (r->arg <= ev->nargs)
 			add_site(pf, fn, ev, r, ev->args[r->arg - 1].object);
@@ -155,6 +161,24 @@ static void add_write(struct fl_pageflow *pf, const struct fl_function *fn,
 		add_site(pf, fn, ev, r, ev->src_object);
 }
 
+/*
+ * bv->bv_page = page: a store into a field whose pages go to I/O.  The
+ * site is on the stored object, not the unit-wide field, so each store
+ * answers for the pages it moves.
+ */
+static void add_flow(struct fl_pageflow *pf, const struct fl_function *fn,
+		     const struct fl_event *ev)
+{
+	const struct fl_rule *r = NULL;
+
+	edge(pf, ev->src_object, ev->dst_object);
+	if (ev->dst_object && !strncmp(ev->dst_object, "f:", 2))
+		r = fl_rules_find(pf->unit->rules, ev->dst_object + 2,
+				  FL_KIND_BIT(FL_RULE_PAGES_SINK_FIELD));
+	if (r)
+		add_site(pf, fn, ev, r, ev->src_object);
+}
+
 struct fl_pageflow *fl_pageflow_build(const struct fl_unit *unit)
 {
 	struct fl_pageflow *pf = fl_xcalloc(1, sizeof(*pf));
@@ -172,8 +196,7 @@ struct fl_pageflow *fl_pageflow_build(const struct fl_unit *unit)
 					&fn->blocks[b].events[e];
 
 				if (ev->kind == FL_EV_FLOW)
-					edge(pf, ev->src_object,
-					     ev->dst_object);
+					add_flow(pf, fn, ev);
 				else if (ev->kind == FL_EV_CALL)
 					add_call(pf, fn, ev);
 				else if (ev->kind == FL_EV_WRITE)

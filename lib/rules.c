@@ -53,6 +53,8 @@ static const char *const kind_names[FL_RULE_NKINDS] = {
 	[FL_RULE_ITER_DIR] = "iter-dir",
 	[FL_RULE_KERNEL_ITER] = "kernel-iter",
 	[FL_RULE_CORE_DIR] = "core-dir",
+	[FL_RULE_PAGES_ALIAS] = "pages-alias",
+	[FL_RULE_PAGES_SINK_FIELD] = "pages-sink-field",
 };
 
 /* Which keys each kind accepts, and which it requires. */
@@ -141,6 +143,8 @@ static const struct {
 	[FL_RULE_ITER_DIR] = {K_FLAG, K_FLAG},
 	[FL_RULE_KERNEL_ITER] = {K_ARG, K_ARG},
 	[FL_RULE_CORE_DIR] = {0, 0},
+	[FL_RULE_PAGES_ALIAS] = {K_ARG, K_ARG},
+	[FL_RULE_PAGES_SINK_FIELD] = {0, 0},
 };
 
 /* What NAME is for each kind. */
@@ -158,6 +162,7 @@ static const enum name_shape kind_names_shape[FL_RULE_NKINDS] = {
 	[FL_RULE_PAGE_TYPE] = NAME_IDENTIFIER,
 	[FL_RULE_UNLOCK] = NAME_CALLEE,
 	[FL_RULE_CORE_DIR] = NAME_PATH,
+	[FL_RULE_PAGES_SINK_FIELD] = NAME_FIELD,
 };
 
 struct parse {

@@ -55,6 +55,8 @@ enum fl_rule_kind {
 	FL_RULE_ITER_DIR,    /* an iov_iter's direction; flag= names a read */
 	FL_RULE_KERNEL_ITER, /* sets up an iov_iter over kernel memory (bvec) */
 	FL_RULE_CORE_DIR,    /* a source directory of shared code, not one filesystem */
+	FL_RULE_PAGES_ALIAS, /* returns the same memory as a page argument */
+	FL_RULE_PAGES_SINK_FIELD, /* a field whose pages go to I/O (bv_page) */
 	FL_RULE_NKINDS
 };
 

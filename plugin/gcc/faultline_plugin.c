@@ -330,6 +330,14 @@ static bool field_class(tree ref, char *buf, size_t len)
 	return false;
 }
 
+/* A struct the rules call a page type (page, folio). */
+static bool is_page_record(tree type)
+{
+	return record_name(type) &&
+	       fl_rules_find(&rules, record_name(type),
+			     FL_KIND_BIT(FL_RULE_PAGE_TYPE)) != NULL;
+}
+
 /* A pointer (to pointer...) to a struct the rules call a page type. */
 static bool is_page_type(tree type)
 {
@@ -338,10 +346,40 @@ static bool is_page_type(tree type)
 	while (type && (POINTER_TYPE_P(type) || TREE_CODE(type) == ARRAY_TYPE) &&
 	       depth++ < 4)
 		type = TREE_TYPE(type);
-	if (depth == 0 || !record_name(type))
-		return false;
-	return fl_rules_find(&rules, record_name(type),
-			     FL_KIND_BIT(FL_RULE_PAGE_TYPE)) != NULL;
+	return depth > 0 && is_page_record(type);
+}
+
+/*
+ * folio->page: a page type embedded in a page type is the same memory as
+ * its container.  Returns the container's reference, or NULL.
+ */
+static tree embedding_page(tree ref)
+{
+	tree outer = TREE_OPERAND(ref, 0);
+
+	if (!is_page_record(TREE_TYPE(ref)))
+		return NULL;
+	while (!record_name(TREE_TYPE(outer)) &&
+	       TREE_CODE(outer) == COMPONENT_REF &&
+	       !decl_name(TREE_OPERAND(outer, 1)))
+		outer = TREE_OPERAND(outer, 0);
+	return is_page_record(TREE_TYPE(outer)) ? outer : NULL;
+}
+
+/* The argument a pages-alias call returns the memory of, or NULL. */
+static tree alias_argument(gimple *stmt)
+{
+	const struct fl_rule *r;
+	tree fn;
+
+	if (!is_gimple_call(stmt) || !(fn = gimple_call_fndecl(stmt)) ||
+	    !decl_name(fn))
+		return NULL;
+	r = fl_rules_find(&rules, decl_name(fn),
+			  FL_KIND_BIT(FL_RULE_PAGES_ALIAS));
+	if (!r || r->arg > (int)gimple_call_num_args(stmt))
+		return NULL;
+	return gimple_call_arg(stmt, r->arg - 1);
 }
 
 /*
@@ -366,6 +404,10 @@ static const char *object_of(const struct lowering *lw, tree t)
 			t = TREE_OPERAND(t, 0);
 			continue;
 		case COMPONENT_REF:
+			if (embedding_page(t)) {
+				t = embedding_page(t);
+				continue;
+			}
 			if (!field_class(t, buf + 2, sizeof(buf) - 2))
 				return NULL;
 			buf[0] = 'f';
@@ -385,6 +427,11 @@ static const char *object_of(const struct lowering *lw, tree t)
 			/* A temporary set in several places (a return value). */
 			if (!def && TREE_CODE(t) == VAR_DECL)
 				break;
+			/* page_folio(page): the same memory as page. */
+			if (def && alias_argument(def)) {
+				t = alias_argument(def);
+				continue;
+			}
 			/* f(...)[i]: the pages f returns. */
 			if (def && is_gimple_call(def) && gimple_call_fndecl(def) &&
 			    decl_name(gimple_call_fndecl(def))) {

@@ -16,6 +16,7 @@
 #define EINTR 4
 #define ENOMEM 12
 #define EINVAL 22
+#define EIO 5
 #define unlikely(x) __builtin_expect(!!(x), 0)
 #define likely(x) __builtin_expect(!!(x), 1)
 #define container_of(ptr, type, member) \
@@ -46,8 +47,19 @@ void _raw_spin_unlock(struct raw_spinlock *lock);
 static inline void spin_lock(spinlock_t *lock) { _raw_spin_lock(&lock->rlock); }
 static inline void spin_unlock(spinlock_t *lock) { _raw_spin_unlock(&lock->rlock); }
 
-struct page { unsigned long flags; };
-struct folio { struct page page; };
+struct page {
+	unsigned long flags;
+	unsigned long compound_info; /* a tail page: its head + 1 */
+};
+struct folio {
+	union {
+		struct {
+			unsigned long flags;
+			struct address_space *mapping;
+		};
+		struct page page;
+	};
+};
 void lock_page(struct page *page);
 int trylock_page(struct page *page);
 void unlock_page(struct page *page);
@@ -355,5 +367,104 @@ int dma_map_sgtable(struct device *dev, struct sg_table *sgt, int dir,
 		    unsigned long attrs);
 void *kcalloc(size_t n, size_t size, unsigned int flags);
 void kvfree(const void *addr);
+long get_user_pages_remote(struct mm_struct *mm, unsigned long start,
+			   unsigned long nr_pages, unsigned int gup_flags,
+			   struct page **pages, int *locked);
+long pin_user_pages_remote(struct mm_struct *mm, unsigned long start,
+			   unsigned long nr_pages, unsigned int gup_flags,
+			   struct page **pages, int *locked);
+struct vm_area_struct *vma_lookup(struct mm_struct *mm, unsigned long addr);
+static inline void *ERR_PTR(long error) { return (void *)error; }
+static inline bool IS_ERR(const void *ptr)
+{
+	return (unsigned long)ptr >= (unsigned long)-4095;
+}
+static inline struct page *get_user_page_vma_remote(struct mm_struct *mm,
+						    unsigned long addr,
+						    int gup_flags,
+						    struct vm_area_struct **vmap)
+{
+	struct page *page;
+	struct vm_area_struct *vma;
+	long got;
+
+	got = get_user_pages_remote(mm, addr, 1, gup_flags, &page, NULL);
+	if (got < 0)
+		return ERR_PTR(got);
+	vma = vma_lookup(mm, addr);
+	if (!vma) {
+		put_page(page);
+		return ERR_PTR(-EINVAL);
+	}
+	*vmap = vma;
+	return page;
+}
+
+/* folios (include/linux/page-flags.h, mm.h, highmem.h, bio.h, bvec.h) */
+#define PAGE_SIZE 4096UL
+static inline unsigned long _compound_head(const struct page *page)
+{
+	unsigned long info = page->compound_info;
+
+	if (info & 1)
+		return info - 1;
+	return (unsigned long)page;
+}
+#define compound_head(page) ((typeof(page))_compound_head(page))
+#define page_folio(p) (_Generic((p),					\
+	const struct page *:	(const struct folio *)_compound_head(p), \
+	struct page *:		(struct folio *)_compound_head(p)))
+#define folio_page(folio, n) (&(folio)->page + (n))
+void *page_address(const struct page *page);
+static inline void *folio_address(const struct folio *folio)
+{
+	return page_address(&folio->page);
+}
+static inline void *kmap_local_folio(const struct folio *folio, size_t offset)
+{
+	return folio_address(folio) + offset;
+}
+bool folio_put_testzero(struct folio *folio);
+void __folio_put(struct folio *folio);
+static inline void folio_put(struct folio *folio)
+{
+	if (folio_put_testzero(folio))
+		__folio_put(folio);
+}
+static inline void folio_release_kmap(struct folio *folio, void *addr)
+{
+	kunmap_local(addr);
+	folio_put(folio);
+}
+void unpin_folio(struct folio *folio);
+struct address_space *folio_mapping(struct folio *folio);
+bool folio_mark_dirty_lock(struct folio *folio);
+void flush_icache_user_page(struct vm_area_struct *vma, struct page *page,
+			    unsigned long addr, int len);
+#define copy_to_user_page(vma, page, vaddr, dst, src, len)		\
+	do {								\
+		memcpy(dst, src, len);					\
+		flush_icache_user_page(vma, page, vaddr, len);		\
+	} while (0)
+#define copy_from_user_page(vma, page, vaddr, dst, src, len)		\
+	memcpy(dst, src, len)
+bool bio_add_folio(struct bio *bio, struct folio *folio, size_t len,
+		   size_t off);
+void bio_add_folio_nofail(struct bio *bio, struct folio *folio, size_t len,
+			  size_t off);
+static inline void bvec_set_page(struct bio_vec *bv, struct page *page,
+				 unsigned int len, unsigned int offset)
+{
+	bv->bv_page = page;
+	bv->bv_len = len;
+	bv->bv_offset = offset;
+}
+static inline void bvec_set_folio(struct bio_vec *bv, struct folio *folio,
+				  size_t len, size_t offset)
+{
+	unsigned long nr = offset / PAGE_SIZE;
+
+	bvec_set_page(bv, folio_page(folio, nr), len, offset % PAGE_SIZE);
+}
 
 #endif
