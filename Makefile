@@ -71,7 +71,7 @@ DEB_PACKAGES := $(CC_PACKAGES) g++ make flex bison bc libelf-dev libssl-dev jq d
 
 .PHONY: all deps check test test-model test-kernel accept scan identity \
 	bench test-link test-gate test-cocci coccicheck bench-cocci test-distcc \
-	test-toolchains test-rules clean help format
+	test-toolchains test-rules accept-wide clean help format
 
 all: $(PLUGIN) $(TOOLS) $(WRAPPER) $(COCCI_OUT)
 
@@ -90,6 +90,7 @@ help:
 	@echo "make test-kernel the kernel tier (fetches and prepares Linux 6.1)"
 	@echo "make scan       scan the default tree (7.3): build with the plugin, link, report"
 	@echo "make accept     the corpus runs on Linux 5.10, 6.1, 6.12 and 7.3 (recall, every finding)"
+	@echo "make accept-wide [VERSION=7.3] all of fs/, block/, io_uring/, mm/ and every GUP user, judged"
 	@echo "make identity   check the plugin leaves objects byte-identical"
 	@echo "make bench      CPU/RSS ratios of the 6.1 corpus with and without the plugin,"
 	@echo "                link time, byte identity"
@@ -203,6 +204,13 @@ scan: deps
 accept: deps
 	@$(MAKE) -s --no-print-directory all
 	@sh corpus/accept.sh
+
+# The wide scan (corpus/accept-wide.sh): all of fs/, block/, io_uring/, mm/ and
+# every GUP user of VERSION (default 7.3), each finding against
+# corpus/judged/VERSION.txt.  About half an hour; not part of make check.
+accept-wide: deps
+	@$(MAKE) -s --no-print-directory all
+	@sh corpus/accept-wide.sh $(or $(VERSION),7.3)
 
 identity: deps
 	@$(MAKE) -s --no-print-directory all

@@ -3,7 +3,7 @@
 # names with the plugin, link them, then check its "must" and "silent"
 # lines.
 #
-#   corpus/accept.sh [VERSION...]	(default: 5.10 6.1 6.12)
+#   corpus/accept.sh [VERSION...]	(default: 5.10 6.1 6.12 7.3)
 #
 # Prints PASS/FAIL a line per expectation, the recall on the "must" list,
 # then every finding, marked "unexpected" when no expectation names it.
@@ -38,7 +38,7 @@ result() {
 	[ "$1" = FAIL ] && failed=1
 }
 
-for version in ${*:-5.10 6.1 6.12}; do
+for version in ${*:-5.10 6.1 6.12 7.3}; do
 	expected="$here/expected/$version.txt"
 	out="$cache/out-$version"
 	if ! kdir=$(sh "$here/prepare-kernel.sh" "$version" "$cache"); then

@@ -26,7 +26,7 @@ export FAULTLINE_CACHE
 
 here=$(cd "$(dirname "$0")" && pwd)
 top=$(dirname "$here")
-plugin="$top/plugin/faultline.so"
+plugin=${FAULTLINE_PLUGIN:-$top/plugin/faultline.so}
 version=${1:-6.1}
 [ $# -gt 0 ] && shift
 dirs=${*:-$(sh "$here/corpus-dirs.sh" "$version")}

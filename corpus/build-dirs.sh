@@ -10,6 +10,8 @@
 # (the plugin's and the link step's; BASELINE=FILE leaves out those the
 # baseline lists), OUTDIR/findings.txt one line each:
 #   FILE<TAB>FUNCTION<TAB>LINE<TAB>CHECK<TAB>MESSAGE
+# FAULTLINE_PLUGIN: the plugin (default plugin/faultline.so); KMAKE: the make
+# command with kbuild variables (ARCH=, CC=; default make).
 # KBUILD_MODULES=1: Linux 5.10 skips modular directories in "make dir/"
 # without it.
 # Exit status: 0, or 1 if a directory failed to build, the compiler crashed
@@ -20,7 +22,7 @@ kdir=${1:?usage: build-dirs.sh KDIR OUTDIR DIR...}
 outdir=${2:?usage: build-dirs.sh KDIR OUTDIR DIR...}
 shift 2
 top=$(cd "$(dirname "$0")/.." && pwd)
-plugin="$top/plugin/faultline.so"
+plugin=${FAULTLINE_PLUGIN:-$top/plugin/faultline.so}
 jobs=${JOBS:-$(nproc)}
 status=0
 
@@ -33,9 +35,14 @@ for dir in "$@"; do
 	*) dir=${dir%/}/ ;;
 	esac
 	log="$outdir/build-$(echo "$dir" | tr '/' '_').log"
+	# BUILD_DIRS_LINK_ONLY=1: link what was built (e.g. by identity.sh).
+	if [ -n "${BUILD_DIRS_LINK_ONLY:-}" ]; then
+		continue
+	fi
 	echo "  BUILD   $dir (with faultline)" >&2
 	find "$kdir/$dir" -name '*.o' -delete 2>/dev/null
-	if ! LC_ALL=C make -C "$kdir" -k -j"$jobs" \
+	# shellcheck disable=SC2086
+	if ! LC_ALL=C ${KMAKE:-make} -C "$kdir" -k -j"$jobs" \
 		KBUILD_MODULES=1 KCFLAGS="-fplugin=$plugin" "$dir" >"$log" 2>&1; then
 		echo "  FAILED  $dir: see $log" >&2
 		status=1

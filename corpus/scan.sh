@@ -2,9 +2,9 @@
 # The main job: build kernel directories with the faultline plugin, link
 # them with tools/faultline-link and print every finding.
 #
-#   corpus/scan.sh		scan the default tree (Linux 6.1, fetched and
-#				prepared in cache/) over its corpus directories
-#				(corpus/expected/6.1.txt)
+#   corpus/scan.sh		scan the default tree (Linux 7.3, the newest; fetched and
+#				prepared in the cache) over its corpus directories
+#				(corpus/expected/7.3.txt)
 #   KDIR=/path DIRS="fs/foo/ fs/bar/" corpus/scan.sh
 #				scan a configured tree of your own
 #
@@ -19,6 +19,8 @@ export FAULTLINE_CACHE
 
 here=$(cd "$(dirname "$0")" && pwd)
 top=$(dirname "$here")
+# The newest kernel the corpus knows.
+default_version=7.3
 if [ -n "${KDIR:-}" ]; then
 	kdir=$(cd "$KDIR" && pwd)
 	[ -f "$kdir/.config" ] || {
@@ -28,9 +30,9 @@ if [ -n "${KDIR:-}" ]; then
 	out="$FAULTLINE_CACHE/out-scan-$(echo "$kdir" | cksum | cut -d' ' -f1)"
 	dirs=${DIRS:?scan.sh: name the directories to scan in DIRS}
 else
-	kdir=$(sh "$here/prepare-kernel.sh" 6.1 "$FAULTLINE_CACHE")
-	out="$FAULTLINE_CACHE/out-scan-6.1"
-	dirs=${DIRS:-$(sh "$here/corpus-dirs.sh" 6.1)}
+	kdir=$(sh "$here/prepare-kernel.sh" "$default_version" "$FAULTLINE_CACHE")
+	out="$FAULTLINE_CACHE/out-scan-$default_version"
+	dirs=${DIRS:-$(sh "$here/corpus-dirs.sh" "$default_version")}
 fi
 
 echo "scan.sh: scanning $kdir" >&2
