@@ -15,6 +15,12 @@ void fl_check_pin_mismatch(const struct fl_pageflow *pf,
 			   const struct fl_diag_sink *sink)
 {
 	int i, j;
+	/*
+	 * A release of what leaves a field that also holds other pages (a
+	 * page-cache folio array shared with direct I/O) cannot be tied to
+	 * the pin.
+	 */
+	bool *mixed = fl_pageflow_mixed_fields(pf);
 
 	for (i = 0; i < pf->nsites; i++) {
 		const struct fl_page_site *src = &pf->sites[i];
@@ -27,7 +33,7 @@ void fl_check_pin_mismatch(const struct fl_pageflow *pf,
 			wrong = FL_RULE_PAGES_UNPIN;
 		else
 			continue;
-		reached = fl_pageflow_reach(pf, src->node);
+		reached = fl_pageflow_reach_avoiding(pf, src->node, mixed);
 		for (j = 0; j < pf->nsites; j++) {
 			const struct fl_page_site *rel = &pf->sites[j];
 			char msg[1024];
@@ -49,4 +55,5 @@ void fl_check_pin_mismatch(const struct fl_pageflow *pf,
 		}
 		free(reached);
 	}
+	free(mixed);
 }

@@ -211,7 +211,8 @@ struct fl_pageflow *fl_pageflow_build(const struct fl_unit *unit)
 	return pf;
 }
 
-int *fl_pageflow_reach(const struct fl_pageflow *pf, int start)
+static int *reach_avoiding(const struct fl_pageflow *pf, int start,
+			   const bool *blocked)
 {
 	int *reached = fl_xcalloc(pf->nnodes + 1, sizeof(int));
 	int *queue = fl_xcalloc(pf->nnodes + 1, sizeof(int));
@@ -229,7 +230,7 @@ int *fl_pageflow_reach(const struct fl_pageflow *pf, int start)
 		for (i = 0; i < pf->nsucc[n]; i++) {
 			int m = pf->succ[n][i];
 
-			if (!reached[m]) {
+			if (!reached[m] && !(blocked && blocked[m])) {
 				reached[m] = reached[n] + 1;
 				queue[tail++] = m;
 			}
@@ -237,6 +238,47 @@ int *fl_pageflow_reach(const struct fl_pageflow *pf, int start)
 	}
 	free(queue);
 	return reached;
+}
+
+int *fl_pageflow_reach(const struct fl_pageflow *pf, int start)
+{
+	return reach_avoiding(pf, start, NULL);
+}
+
+int *fl_pageflow_reach_avoiding(const struct fl_pageflow *pf, int start,
+				const bool *blocked)
+{
+	return reach_avoiding(pf, start, blocked);
+}
+
+bool *fl_pageflow_mixed_fields(const struct fl_pageflow *pf)
+{
+	bool *from_gup = fl_xcalloc(pf->nnodes + 1, sizeof(bool));
+	bool *mixed = fl_xcalloc(pf->nnodes + 1, sizeof(bool));
+	int s, n, i;
+
+	for (s = 0; s < pf->nsites; s++) {
+		int *r;
+
+		if (pf->sites[s].rule->kind != FL_RULE_PAGES_GET &&
+		    pf->sites[s].rule->kind != FL_RULE_PAGES_PIN)
+			continue;
+		r = fl_pageflow_reach(pf, pf->sites[s].node);
+		for (n = 0; n < pf->nnodes; n++)
+			if (r[n])
+				from_gup[n] = true;
+		free(r);
+	}
+	/* A field fed from a node no GUP call's pages reach. */
+	for (n = 0; n < pf->nnodes; n++)
+		for (i = 0; i < pf->nsucc[n]; i++) {
+			int m = pf->succ[n][i];
+
+			if (!from_gup[n] && !strncmp(pf->names[m], "f:", 2))
+				mixed[m] = true;
+		}
+	free(from_gup);
+	return mixed;
 }
 
 /* The node of a name, or -1: queries must not grow the graph. */

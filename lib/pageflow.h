@@ -43,6 +43,18 @@ struct fl_pageflow *fl_pageflow_build(const struct fl_unit *unit);
  */
 int *fl_pageflow_reach(const struct fl_pageflow *pf, int node);
 
+/* The same, never entering a node marked in blocked. */
+int *fl_pageflow_reach_avoiding(const struct fl_pageflow *pf, int node,
+				const bool *blocked);
+
+/*
+ * Struct fields (one node for every instance of the type) that also hold
+ * pages of another origin than GUP (page-cache folios, a parameter's
+ * pages): what leaves such a field cannot be told to be the user pages.
+ * The caller frees the array.
+ */
+bool *fl_pageflow_mixed_fields(const struct fl_pageflow *pf);
+
 /* Whether pages of object from may be in object to (cached per from). */
 bool fl_pageflow_reaches(const struct fl_pageflow *pf, const char *from,
 			 const char *to);
