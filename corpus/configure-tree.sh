@@ -36,6 +36,8 @@ if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$want" ]; then
 fi
 
 echo "configure-tree.sh: configuring $label" >&2
+# Written with >: never through a link to another tree (tree-copy.sh).
+rm -f .faultline-symbols .faultline-fragment "$stamp"
 $kmake -s defconfig >&2
 find . -name 'Kconfig*' -not -path './scripts/*' -exec sed -n 's/^\(menu\)\{0,1\}config \([A-Z0-9_]*\).*/CONFIG_\2/p' {} + |
 	sort -u >.faultline-symbols

@@ -18,4 +18,6 @@ rm -rf "$dst"
 mkdir -p "$(dirname "$dst")"
 cp -al "$src" "$dst"
 make -s -C "$dst" mrproper >/dev/null 2>&1
+# faultline's own files are written with > later: break their links.
+rm -f "$dst"/.faultline-*
 echo "$src" >"$dst/.faultline-copy"

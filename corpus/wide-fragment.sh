@@ -30,7 +30,10 @@ names=$(awk '$1 == "pages-get" || $1 == "pages-pin" { print $2 }' "$rules"/*.rul
 }
 
 # The symbols that guard OBJECT (dir/file.o) in the Makefiles, up to the top.
+depth=0
 guards() {
+	# dash and bash both have local: the recursion needs its own copies.
+	local obj dir base mk lines line comp
 	obj=${1%/}
 	dir=${obj%/*}
 	base=${obj##*/}
@@ -40,6 +43,8 @@ guards() {
 	mk="$dir/Makefile"
 	[ -f "$mk" ] || mk="$dir/Kbuild"
 	[ -f "$mk" ] || return 0
+	depth=$((depth + 1)) # one lines file per recursion depth
+	lines="$outdir/lines.$depth"
 	# Lines naming the object, joined with their continuations.
 	awk -v o="$base" '
 		{ line = line $0 }
@@ -49,14 +54,25 @@ guards() {
 			for (i = 1; i <= n; i++)
 				if (w[i] == o) { print line; break }
 			line = ""
-		}' "$mk" | while IFS= read -r line; do
+		}' "$mk" >"$lines"
+	# A directory named on several lines is built if any of them holds:
+	# one token, alternatives joined by |.
+	case "$base" in
+	*/)
+		grep -o 'CONFIG_[A-Z0-9_]*' "$lines" | sort -u | paste -sd'|' -
+		: >"$lines"
+		;;
+	esac
+	while IFS= read -r line; do
 		echo "$line" | grep -o 'CONFIG_[A-Z0-9_]*' || true
 		# "foo-y += file.o" or "foo-objs := file.o": foo.o is the object.
 		comp=$(echo "$line" | sed -n 's/^[ \t]*\([A-Za-z0-9_]*\)-\(y\|objs\|\$(CONFIG_[A-Z0-9_]*)\)[ \t]*[:+]\{0,1\}=.*/\1/p')
 		if [ -n "$comp" ] && [ "$comp" != obj ] && [ "$comp.o" != "$base" ]; then
 			guards "$dir/$comp.o"
 		fi
-	done
+	done <"$lines"
+	rm -f "$lines"
+	depth=$((depth - 1))
 	# The directory itself, from its parent's obj-$(CONFIG_X) += dir/.
 	guards "$dir/"
 }
@@ -104,7 +120,7 @@ find . -name 'Kconfig*' -not -path './scripts/*' -not -path './arch/*' \
 	END { for (s in type) print s, type[s], dep[s] }' >"$outdir/kconfig.txt"
 
 # The wanted symbols and, four levels deep, what they depend on.
-awk '{ for (i = 2; i <= NF; i++) { s = $i; sub(/^CONFIG_/, "", s); print s } }' \
+awk '{ for (i = 2; i <= NF; i++) { n = split($i, alt, /[|]/); for (j = 1; j <= n; j++) { s = alt[j]; sub(/^CONFIG_/, "", s); print s } } }' \
 	"$outdir/wide-units.txt" | sort -u >"$outdir/want.txt"
 for level in 1 2 3 4; do
 	awk 'NR == FNR { want[$1] = 1; next }
