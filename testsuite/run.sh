@@ -396,6 +396,34 @@ run_sarif_case() {
 	fi
 }
 
+# A directory with no objects, or none with facts, is an error (exit 2),
+# never a clean link.
+run_empty_dir_case() {
+	name="link/empty-directories"
+	dir="$out/link-empty-dirs"
+	report="$dir/report"
+	rm -rf "$dir" && mkdir -p "$dir/none" "$dir/bare"
+	: >"$report"
+	$objcopy -R .discard.faultline "$out/link-fiemap-across-units/mmap.o" \
+		"$dir/bare/mmap.o"
+	"$top/tools/faultline-link" -q "$dir/none" "$dir/bare" \
+		"$out/link-fiemap-across-units" >"$dir/link.log" 2>"$dir/link.err"
+	status=$?
+	[ "$status" = 2 ] || echo "exit status $status, not 2" >>"$report"
+	grep -q "$dir/none: no objects here" "$dir/link.err" ||
+		echo "no error naming the empty directory" >>"$report"
+	grep -q "$dir/bare: no object here carries faultline facts" "$dir/link.err" ||
+		echo "no error naming the directory without facts" >>"$report"
+	grep -q "extent_map.c:18:.*\[faultline:fault-under-lock\]" "$dir/link.log" ||
+		echo "the findings of the good directory were lost" >>"$report"
+	if [ -s "$report" ]; then
+		cat "$dir/link.err" >>"$report"
+		fail "$name" "$report"
+	else
+		pass "$name"
+	fi
+}
+
 # A baseline accepts today's findings: written once, they are no longer
 # reported; a malformed baseline names its file and line.
 run_baseline_case() {
@@ -497,6 +525,7 @@ run_link_tier() {
 	run_elf_formats_case
 	run_sarif_case
 	run_baseline_case
+	run_empty_dir_case
 	run_gate_range_case
 }
 

@@ -108,10 +108,19 @@ static void read_path(const char *path)
 		object_error(path, strerror(errno));
 		return;
 	}
-	if (S_ISDIR(st.st_mode))
+	if (S_ISDIR(st.st_mode)) {
+		int objects = prog.nobjects, bare = prog.nbare;
+
 		nftw(path, visit, 32, FTW_PHYS);
-	else
+		/* A directory that gave nothing to link is no clean result. */
+		if (prog.nobjects == objects)
+			object_error(path, "no objects here (not built?)");
+		else if (prog.nbare - bare == prog.nobjects - objects)
+			object_error(path, "no object here carries faultline "
+					   "facts (built without the plugin?)");
+	} else {
 		read_object(path);
+	}
 }
 
 static void read_list(const char *file)
