@@ -12,6 +12,10 @@
 #   released   on Linux 5.10, the stable backport reverted (5.10 as
 #              released): ocfs2_fiemap's deadlock, noted with
 #              ocfs2_page_mkwrite in mmap.c.
+#   never built  introduce on a tree whose fs/ocfs2 was never built: the
+#              gate builds it in its scratch tree and reports the finding;
+#   not configured  a patch to a unit outside the configuration: exit 2,
+#              or 0 with --allow-unbuilt (named as not analysed).
 # The SARIF of introduce has one "new" result, that of fix one "absent".
 # The user's tree must be untouched by every run.  PASS/FAIL lines.
 set -u
@@ -55,15 +59,17 @@ introduce='
 	infn && /down_read\(&OCFS2_I\(inode\)->ip_alloc_sem\)/ { infn = 0; next }
 	{ print }'
 
-# gate NAME TREE PATCH: runs the gate, keeps output and status.
+# gate NAME TREE PATCH [OPTION...]: runs the gate, keeps output and status.
 gate_run() {
+	name=$1 gtree=$2 gpatch=$3
+	shift 3
 	touch "$work/stamp"
 	sleep 1
-	"$gate" -q -C "$2" --sarif "$work/$1.sarif" "$3" >"$work/$1.out" 2>"$work/$1.err"
-	echo $? >"$work/$1.status"
-	changed=$(find "$2" -newer "$work/stamp" -print -quit 2>/dev/null)
+	"$gate" -q -C "$gtree" --sarif "$work/$name.sarif" "$@" "$gpatch" >"$work/$name.out" 2>"$work/$name.err"
+	echo $? >"$work/$name.status"
+	changed=$(find "$gtree" -newer "$work/stamp" -print -quit 2>/dev/null)
 	[ -z "$changed" ] || {
-		result FAIL "$1: the tree was modified ($changed)"
+		result FAIL "$name: the tree was modified ($changed)"
 		return 1
 	}
 	return 0
@@ -84,6 +90,44 @@ if gate_run introduce "$kdir" "$work/introduce.patch"; then
 	else
 		result FAIL "introduce: exit $(status_of introduce)"
 		sed 's/^/    /' "$work/introduce.out" "$work/introduce.err"
+	fi
+fi
+
+
+# A tree whose fs/ocfs2 was never built (its objects and kbuild's files
+# unlinked from a hard-linked copy): the gate builds the directory with
+# kbuild in its scratch tree and still finds the deadlock.
+unbuilt="$work/unbuilt"
+cp -al "$kdir" "$unbuilt"
+find "$unbuilt/fs/ocfs2" -type f \( -name '*.o' -o -name '.*.cmd' -o -name '*.ko' \
+	-o -name '*.mod' -o -name '*.mod.c' -o -name '*.a' -o -name 'modules.order' \
+	-o -name '.*.d' \) -delete
+if gate_run unbuilt "$unbuilt" "$work/introduce.patch"; then
+	if [ "$(status_of unbuilt)" = 1 ] && [ "$(new_count unbuilt)" = 1 ] &&
+		grep -q "In function 'ocfs2_fiemap'" "$work/unbuilt.out" &&
+		grep -q '(1 unit analysed, 0 not analysed' "$work/unbuilt.out"; then
+		result PASS "never built: the directory built in the scratch tree, the finding reported"
+	else
+		result FAIL "never built: exit $(status_of unbuilt)"
+		sed 's/^/    /' "$work/unbuilt.out" "$work/unbuilt.err"
+	fi
+fi
+
+# A unit outside the configuration (JFS is not configured): not analysed
+# is an error, unless accepted with --allow-unbuilt.
+jfs=fs/jfs/file.c
+mkdir -p "$work/jfs/a/fs/jfs" "$work/jfs/b/fs/jfs"
+cp "$kdir/$jfs" "$work/jfs/a/$jfs"
+{ cat "$kdir/$jfs"; echo "/* a comment */"; } >"$work/jfs/b/$jfs"
+(cd "$work/jfs" && diff -u "a/$jfs" "b/$jfs") >"$work/jfs.patch"
+if gate_run jfs "$kdir" "$work/jfs.patch" && gate_run jfs-allowed "$kdir" "$work/jfs.patch" --allow-unbuilt; then
+	if [ "$(status_of jfs)" = 2 ] && grep -q "$jfs was not analysed" "$work/jfs.err" &&
+		[ "$(status_of jfs-allowed)" = 0 ] &&
+		grep -q '(0 units analysed, 1 not analysed' "$work/jfs-allowed.out"; then
+		result PASS "not configured: exit 2 naming the unit; --allow-unbuilt: exit 0, '1 not analysed'"
+	else
+		result FAIL "not configured: exit $(status_of jfs), with --allow-unbuilt $(status_of jfs-allowed)"
+		sed 's/^/    /' "$work/jfs.out" "$work/jfs.err" "$work/jfs-allowed.out" "$work/jfs-allowed.err"
 	fi
 fi
 

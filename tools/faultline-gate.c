@@ -47,13 +47,17 @@ static const char usage[] =
 	"  --sarif FILE     also write SARIF 2.1.0 (new, unchanged and fixed)\n"
 	"  --baseline FILE  findings accepted anyway (faultline-link's format)\n"
 	"  -j N             parallel compile jobs (default: online CPUs)\n"
+	"  --allow-unbuilt  a touched unit nothing in this tree shows how to\n"
+	"                   compile is named and skipped (without it: exit 2)\n"
 	"  --keep           keep the scratch directory and say where it is\n"
 	"  -q, --quiet      no progress on stderr\n"
 	"  -h, --help       this text\n"
 	"\n"
 	"Exit status: 0 nothing new, 1 new findings, 2 a usage or environment\n"
 	"error (a patch that does not apply, an unconfigured tree, a failed\n"
-	"build).\n";
+	"build, a touched unit that could not be analysed).  A touched .c with\n"
+	"no compile command of its own (never built here) is compiled with the\n"
+	"flags of a built unit of its directory.\n";
 
 static const char *kdir = ".";
 static const char *plugin_path, *rules_dir, *sarif_path, *baseline_path;
@@ -227,11 +231,177 @@ static bool depends_on(const char *obj, const char *header)
 }
 
 /*
+ * Units with no compile command of their own (the file was never built in
+ * this tree, or is new) borrow one from a unit of the same directory that
+ * has one, its names replaced: the same flags, as kbuild would give them.
+ */
+static struct strv borrowed_objs, borrowed_cmds;
+/* Touched units that could not be analysed, and why. */
+static struct strv unanalysed;
+static bool allow_unbuilt;
+
+/* s with every "from" replaced by "to"; the caller frees it. */
+static char *replace_all(const char *s, const char *from, const char *to)
+{
+	size_t nf = strlen(from), nt = strlen(to), n = 0;
+	const char *p;
+	char *out, *q;
+
+	for (p = s; (p = strstr(p, from)); p += nf)
+		n++;
+	out = fl_xcalloc(strlen(s) + n * (nt > nf ? nt - nf : 0) + 1, 1);
+	for (p = s, q = out; *p;) {
+		if (!strncmp(p, from, nf)) {
+			memcpy(q, to, nt);
+			q += nt;
+			p += nf;
+		} else {
+			*q++ = *p++;
+		}
+	}
+	*q = '\0';
+	return out;
+}
+
+/* The "cmd_OBJ := ..." line of obj's .cmd file under root, or NULL. */
+static char *cmd_line_in(const char *root, const char *obj)
+{
+	char cmd[PATH_MAX], path[PATH_MAX], prefix[PATH_MAX + 16];
+	char *line = NULL;
+	size_t cap = 0;
+	FILE *in;
+
+	cmd_file(obj, cmd, sizeof(cmd));
+	snprintf(path, sizeof(path), "%s/%s", root, cmd);
+	in = fopen(path, "r");
+	if (!in)
+		return NULL;
+	snprintf(prefix, sizeof(prefix), "cmd_%s := ", obj);
+	while (getline(&line, &cap, in) > 0)
+		if (!strncmp(line, prefix, strlen(prefix)) &&
+		    strstr(line, " -c ")) {
+			fclose(in);
+			return line;
+		}
+	fclose(in);
+	free(line);
+	return NULL;
+}
+
+/* The user's tree first, then what kbuild built in the scratch tree. */
+static char *cmd_line(const char *obj)
+{
+	char *line = cmd_line_in(kdir, obj);
+
+	return line || !tree[0] ? line : cmd_line_in(tree, obj);
+}
+
+
+/*
+ * The last resort for a unit no built unit of its directory lends flags
+ * to: kbuild compiles it, without the plugin, in the scratch tree, where
+ * what kbuild rewrites in place (scripts, include, arch, tools and the top
+ * level's files) is first made a real copy, so nothing is written through
+ * a hard link into the user's tree.  The .cmd file it leaves gives the
+ * command; NULL when kbuild cannot build the unit (not configured).  The
+ * whole directory is built, so its other units have commands too: the
+ * context of a cross-unit finding.
+ */
+static char *kbuild_command(const char *obj, const char *log)
+{
+	static bool unshared;
+	char *line;
+
+	if (!unshared) {
+		char script[4 * PATH_MAX];
+		char *sh[] = {"sh", "-c", script, NULL};
+
+		progress("%s", "making real copies of what kbuild rewrites "
+			       "in the scratch tree");
+		snprintf(script, sizeof(script),
+			 "for d in scripts include arch tools; do "
+			 "rm -rf \"$d\" && cp -a \"%s/$d\" \"$d\" || exit 1; done; "
+			 "for f in \"%s\"/.[!.]* \"%s\"/*; do "
+			 "[ -f \"$f\" ] || continue; b=${f##*/}; "
+			 "rm -f \"$b\" && cp -a \"$f\" \"$b\" || exit 1; done",
+			 kdir, kdir, kdir);
+		if (run(tree, sh, log))
+			die("cannot copy kbuild's files in the scratch tree "
+			    "(log: %s)", log);
+		unshared = true;
+	}
+	{
+		char dir[PATH_MAX];
+		char *mk[] = {"make", "-s", "-k", "KBUILD_MODULES=1", dir, NULL};
+
+		snprintf(dir, sizeof(dir), "%s", obj);
+		if (strrchr(dir, '/'))
+			strrchr(dir, '/')[1] = '\0';
+		progress("%s has no compile command: building its directory "
+			 "with kbuild in the scratch tree", obj);
+		run(tree, mk, log);
+	}
+	line = cmd_line_in(tree, obj);
+	return line;
+}
+
+/* A compile command for obj (dir/name.o) from a sibling's, or NULL. */
+static char *borrow_command(const char *obj)
+{
+	char dir[PATH_MAX], path[PATH_MAX], sib[PATH_MAX];
+	const char *slash = strrchr(obj, '/');
+	const char *name = slash ? slash + 1 : obj;
+	struct dirent *de;
+	char *line = NULL;
+	DIR *d;
+
+	snprintf(dir, sizeof(dir), "%.*s", slash ? (int)(slash - obj) : 1,
+		 slash ? obj : ".");
+	snprintf(path, sizeof(path), "%s/%s", kdir, dir);
+	d = opendir(path);
+	while (d && !line && (de = readdir(d))) {
+		size_t len = strlen(de->d_name);
+
+		if (de->d_name[0] != '.' || len < 7 ||
+		    strcmp(de->d_name + len - 6, ".o.cmd"))
+			continue;
+		snprintf(sib, sizeof(sib), "%s/%.*s", dir, (int)(len - 5),
+			 de->d_name + 1);
+		line = cmd_line(sib);
+		if (line) {
+			/* dir/sib.o, dir/sib.c, dir/.sib.o.d, "sib" */
+			char from[PATH_MAX + 8], to[PATH_MAX + 8];
+			size_t sl = strlen(sib) - 2, nl = strlen(name) - 2;
+			const char *sname = sib + strlen(dir) + 1;
+			char *a, *b;
+
+			snprintf(from, sizeof(from), "%.*s.", (int)sl, sib);
+			snprintf(to, sizeof(to), "%.*s.", (int)(strlen(obj) - 2),
+				 obj);
+			a = replace_all(line, from, to);
+			snprintf(from, sizeof(from), "/.%.*s.o.d", (int)(sl - strlen(dir) - 1), sname);
+			snprintf(to, sizeof(to), "/.%.*s.o.d", (int)nl, name);
+			b = replace_all(a, from, to);
+			free(a);
+			snprintf(from, sizeof(from), "\"%.*s\"", (int)(sl - strlen(dir) - 1), sname);
+			snprintf(to, sizeof(to), "\"%.*s\"", (int)nl, name);
+			a = replace_all(b, from, to);
+			free(b);
+			free(line);
+			line = a;
+		}
+	}
+	if (d)
+		closedir(d);
+	return line;
+}
+
+/*
  * The objects to compile: each touched .c built in this configuration,
  * and the units of a touched header's directory that include it.
  */
 static void units_of(const struct strv *paths, struct strv *objs,
-		     struct strv *dirs)
+		     struct strv *dirs, const char *log)
 {
 	int i;
 
@@ -249,9 +419,24 @@ static void units_of(const struct strv *paths, struct strv *objs,
 			snprintf(obj, sizeof(obj), "%.*s.o", (int)(n - 2), p);
 			cmd_file(obj, cmd, sizeof(cmd));
 			if (!exists(kdir, cmd)) {
-				progress("%s is not built in this configuration: "
-					 "not analysed", p);
-				continue;
+				char *line = borrow_command(obj);
+
+				if (line)
+					progress("%s has no compile command of "
+						 "its own: compiled with its "
+						 "directory's flags", p);
+				else
+					line = kbuild_command(obj, log);
+				if (!line) {
+					progress("%s is not built in this "
+						 "configuration (kbuild cannot "
+						 "build it): not analysed", p);
+					strv_add(&unanalysed, p);
+					continue;
+				}
+				strv_add(&borrowed_objs, obj);
+				strv_add(&borrowed_cmds, line);
+				free(line);
 			}
 			strv_add(objs, obj);
 			strv_add(dirs, dir);
@@ -309,23 +494,18 @@ static void unlink_outputs(const char *obj)
  */
 static char *compile_command(const char *obj)
 {
-	char cmd[PATH_MAX], path[PATH_MAX], prefix[PATH_MAX + 16];
-	char *line = NULL, *out, *p, *q;
-	size_t cap = 0, n;
-	FILE *in;
+	char prefix[PATH_MAX + 16];
+	char *line = cmd_line(obj), *out, *p, *q;
+	size_t n;
+	int i;
 
-	cmd_file(obj, cmd, sizeof(cmd));
-	snprintf(path, sizeof(path), "%s/%s", kdir, cmd);
-	in = fopen(path, "r");
-	if (!in)
+	for (i = 0; !line && i < borrowed_objs.n; i++)
+		if (!strcmp(borrowed_objs.v[i], obj))
+			line = strdup(borrowed_cmds.v[i]);
+	if (!line)
 		return NULL;
 	snprintf(prefix, sizeof(prefix), "cmd_%s := ", obj);
-	while (getline(&line, &cap, in) > 0)
-		if (!strncmp(line, prefix, strlen(prefix)))
-			break;
-	fclose(in);
-	if (!line || strncmp(line, prefix, strlen(prefix)) ||
-	    !strstr(line, " -c ")) {
+	if (strncmp(line, prefix, strlen(prefix))) {
 		free(line);
 		return NULL;
 	}
@@ -404,6 +584,34 @@ static void build(const struct strv *objs, const char *log)
 	}
 }
 
+/* Whether directory path holds a file whose name ends in suffix. */
+static bool has_file_ending(const char *path, const char *suffix)
+{
+	size_t ns = strlen(suffix);
+	struct dirent *de;
+	bool found = false;
+	DIR *d = opendir(path);
+
+	while (d && !found && (de = readdir(d))) {
+		size_t n = strlen(de->d_name);
+
+		found = n > ns && !strcmp(de->d_name + n - ns, suffix);
+	}
+	if (d)
+		closedir(d);
+	return found;
+}
+
+static bool has_cmd_files(const char *path)
+{
+	return has_file_ending(path, ".o.cmd");
+}
+
+static bool has_objects(const char *path)
+{
+	return has_file_ending(path, ".o");
+}
+
 /* The compiled units of a directory: objects with a compile command. */
 static void units_in_dir(const char *dir, struct strv *objs)
 {
@@ -413,6 +621,12 @@ static void units_in_dir(const char *dir, struct strv *objs)
 
 	snprintf(path, sizeof(path), "%s/%s", kdir, dir);
 	d = opendir(path);
+	/* Nothing built there: what kbuild built in the scratch tree. */
+	if (d && !has_cmd_files(path)) {
+		closedir(d);
+		snprintf(path, sizeof(path), "%s/%s", tree, dir);
+		d = opendir(path);
+	}
 	while (d && (de = readdir(d))) {
 		size_t len = strlen(de->d_name);
 		char *cmd;
@@ -506,6 +720,12 @@ static bool context_objects(const char *root, const struct strv *dirs,
 
 		snprintf(path, sizeof(path), "%s/%s", root, dirs->v[i]);
 		d = opendir(path);
+		/* No object at all: the directory was never built here. */
+		if (!has_objects(path)) {
+			if (d)
+				closedir(d);
+			return false;
+		}
 		while (d && (de = readdir(d))) {
 			size_t n = strlen(de->d_name);
 			bool skip;
@@ -721,6 +941,8 @@ int main(int argc, char **argv)
 		if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
 			fputs(usage, stdout);
 			return 0;
+		} else if (!strcmp(a, "--allow-unbuilt")) {
+			allow_unbuilt = true;
 		} else if (!strcmp(a, "--keep")) {
 			keep = true;
 		} else if (!strcmp(a, "-q") || !strcmp(a, "--quiet")) {
@@ -819,7 +1041,7 @@ int main(int argc, char **argv)
 		}
 	}
 	touched_paths(patch_file, &paths);
-	units_of(&paths, &objs, &dirs);
+	units_of(&paths, &objs, &dirs, log);
 	for (i = 0; i < objs.n; i++) {
 		snprintf(path, sizeof(path), "%.*s.c",
 			 (int)strlen(objs.v[i]) - 2, objs.v[i]);
@@ -878,9 +1100,9 @@ int main(int argc, char **argv)
 	}
 	clock_gettime(CLOCK_MONOTONIC, &t1);
 	printf("faultline-gate: %d new finding%s, %d fixed (%d unit%s "
-	       "compiled, %.1f s)\n",
+	       "analysed, %d not analysed, %.1f s)\n",
 	       nnew, nnew == 1 ? "" : "s", nfixed, objs.n,
-	       objs.n == 1 ? "" : "s",
+	       objs.n == 1 ? "" : "s", unanalysed.n,
 	       (t1.tv_sec - t0.tv_sec) + (t1.tv_nsec - t0.tv_nsec) / 1e9);
 	if (sarif_path) {
 		/* Fixed findings are "absent" in the after state's log. */
@@ -902,5 +1124,13 @@ int main(int argc, char **argv)
 	if (keep)
 		fprintf(stderr, "faultline-gate: scratch kept in %s\n", scratch);
 	cleanup();
+	if (unanalysed.n && !allow_unbuilt) {
+		for (i = 0; i < unanalysed.n; i++)
+			fprintf(stderr,
+				"faultline-gate: %s was not analysed: build its "
+				"directory once in %s (or pass --allow-unbuilt)\n",
+				unanalysed.v[i], kdir);
+		return 2;
+	}
 	return nnew ? 1 : 0;
 }
