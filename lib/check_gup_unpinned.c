@@ -12,6 +12,34 @@
 #include "checks.h"
 #include "pageflow.h"
 
+void fl_gup_unpinned_text(char *msg, size_t len, const char *source,
+			  const char *instead)
+{
+	snprintf(msg, len,
+		 "pages from '%s' are only referenced (FOLL_GET) but "
+		 "their data is read or written (I/O, DMA or the CPU); "
+		 "pin "
+		 "them with '%s' and "
+		 "release them with the matching unpin "
+		 "[faultline:gup-unpinned]",
+		 source, instead);
+}
+
+void fl_gup_sink_text(char *msg, size_t len, enum fl_rule_kind kind,
+		      const char *what, const char *fn)
+{
+	if (kind == FL_RULE_PAGES_MAP)
+		snprintf(msg, len,
+			 "the page data is written through '%s' here, in '%s'",
+			 what, fn);
+	else if (kind == FL_RULE_PAGES_SINK_FIELD)
+		snprintf(msg, len, "the pages are stored in '%s' here, in '%s'",
+			 what, fn);
+	else
+		snprintf(msg, len, "the pages reach '%s' here, in '%s'", what,
+			 fn);
+}
+
 void fl_check_gup_unpinned(const struct fl_pageflow *pf,
 			   const struct fl_diag_sink *sink)
 {
@@ -42,28 +70,14 @@ void fl_check_gup_unpinned(const struct fl_pageflow *pf,
 		free(reached);
 		if (!best)
 			continue;
-		snprintf(msg, sizeof(msg),
-			 "pages from '%s' are only referenced (FOLL_GET) but "
-			 "their data is read or written (I/O, DMA or the CPU); "
-			 "pin "
-			 "them with '%s' and "
-			 "release them with the matching unpin "
-			 "[faultline:gup-unpinned]",
-			 src->ev->callee, src->rule->instead);
+		fl_gup_unpinned_text(msg, sizeof(msg), src->ev->callee,
+				     src->rule->instead);
 		sink->warning(sink->ctx, src->fn, &src->ev->loc, msg);
-		if (best->rule->kind == FL_RULE_PAGES_MAP)
-			snprintf(msg, sizeof(msg),
-				 "the page data is written through '%s' here, "
-				 "in '%s'",
-				 best->ev->callee, best->fn->name);
-		else if (best->rule->kind == FL_RULE_PAGES_SINK_FIELD)
-			snprintf(msg, sizeof(msg),
-				 "the pages are stored in '%s' here, in '%s'",
-				 best->rule->name, best->fn->name);
-		else
-			snprintf(msg, sizeof(msg),
-				 "the pages reach '%s' here, in '%s'",
-				 best->ev->callee, best->fn->name);
+		fl_gup_sink_text(msg, sizeof(msg), best->rule->kind,
+				 best->rule->kind == FL_RULE_PAGES_SINK_FIELD ?
+					 best->rule->name :
+					 best->ev->callee,
+				 best->fn->name);
 		sink->note(sink->ctx, &best->ev->loc, msg);
 	}
 }

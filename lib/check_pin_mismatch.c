@@ -11,6 +11,20 @@
 #include "checks.h"
 #include "pageflow.h"
 
+void fl_pin_mismatch_text(char *msg, size_t len, const char *release,
+			  bool pinned, const char *source, const char *instead)
+{
+	snprintf(msg, len,
+		 "'%s' releases pages taken with %s by '%s'; "
+		 "use '%s' [faultline:pin-mismatch]",
+		 release, pinned ? "FOLL_PIN" : "FOLL_GET", source, instead);
+}
+
+void fl_pin_taken_text(char *msg, size_t len, const char *fn)
+{
+	snprintf(msg, len, "the pages are taken here, in '%s'", fn);
+}
+
 void fl_check_pin_mismatch(const struct fl_pageflow *pf,
 			   const struct fl_diag_sink *sink)
 {
@@ -40,17 +54,12 @@ void fl_check_pin_mismatch(const struct fl_pageflow *pf,
 
 			if (rel->rule->kind != wrong || !reached[rel->node])
 				continue;
-			snprintf(msg, sizeof(msg),
-				 "'%s' releases pages taken with %s by '%s'; "
-				 "use '%s' [faultline:pin-mismatch]",
-				 rel->ev->callee,
-				 wrong == FL_RULE_PAGES_PUT ? "FOLL_PIN"
-							    : "FOLL_GET",
-				 src->ev->callee, rel->rule->instead);
+			fl_pin_mismatch_text(msg, sizeof(msg), rel->ev->callee,
+					     wrong == FL_RULE_PAGES_PUT,
+					     src->ev->callee,
+					     rel->rule->instead);
 			sink->warning(sink->ctx, rel->fn, &rel->ev->loc, msg);
-			snprintf(msg, sizeof(msg),
-				 "the pages are taken here, in '%s'",
-				 src->fn->name);
+			fl_pin_taken_text(msg, sizeof(msg), src->fn->name);
 			sink->note(sink->ctx, &src->ev->loc, msg);
 		}
 		free(reached);

@@ -43,4 +43,14 @@ void fl_ful_path_text(char *msg, size_t len, const char *entry,
 		      const char *entry_field, const char *taker,
 		      const char *take_display, enum fl_mode held_mode);
 
+/* The texts of gup-unpinned and pin-mismatch reports, shared with the link
+ * step (kind: the sink's rule kind; what: its callee, or the field). */
+void fl_gup_unpinned_text(char *msg, size_t len, const char *source,
+			  const char *instead);
+void fl_gup_sink_text(char *msg, size_t len, enum fl_rule_kind kind,
+		      const char *what, const char *fn);
+void fl_pin_mismatch_text(char *msg, size_t len, const char *release,
+			  bool pinned, const char *source, const char *instead);
+void fl_pin_taken_text(char *msg, size_t len, const char *fn);
+
 #endif

@@ -248,15 +248,149 @@ static void read_call(struct reader *r, char **f)
 	r->call = c;
 }
 
+/* A parameter or argument number: 1-based, as call records bound them. */
+static bool get_index(struct reader *r, const char *s, int *out,
+		      const char *what)
+{
+	if (!to_int(s, out) || *out < 1 || *out > 64) {
+		fail(r, what);
+		return false;
+	}
+	return true;
+}
+
+static bool get_name(struct reader *r, const char *s, const char **out)
+{
+	if (!*s) {
+		fail(r, "empty name");
+		return false;
+	}
+	*out = ln_intern(s);
+	return true;
+}
+
+/* psrc FUNCTION KIND CALLEE LOC (unit level, numbered from 1) */
+static void read_page_source(struct reader *r, char **f)
+{
+	struct ln_page_source ps;
+
+	memset(&ps, 0, sizeof(ps));
+	if (!get_name(r, f[1], &ps.function) || !get_name(r, f[3], &ps.callee))
+		return;
+	if (strcmp(f[2], "g") && strcmp(f[2], "p")) {
+		fail(r, "unknown page source kind");
+		return;
+	}
+	ps.pinned = f[2][0] == 'p';
+	if (!get_loc(r, f + 4, &ps.loc))
+		return;
+	GROW(r->unit->page_sources, r->unit->npage_sources);
+	r->unit->page_sources[r->unit->npage_sources++] = ps;
+}
+
+/* psink/prel PARAM KIND CALLEE FUNCTION LOC */
+static void read_page_use(struct reader *r, char **f, bool release)
+{
+	struct ln_page_use u;
+
+	memset(&u, 0, sizeof(u));
+	u.release = release;
+	if (!get_index(r, f[1], &u.param, "bad parameter number"))
+		return;
+	if (release ? strcmp(f[2], "g") && strcmp(f[2], "p")
+		    : strcmp(f[2], "c") && strcmp(f[2], "f") &&
+			      strcmp(f[2], "w")) {
+		fail(r, release ? "unknown page release kind"
+				: "unknown page sink kind");
+		return;
+	}
+	u.kind = f[2][0];
+	if (!get_name(r, f[3], &u.callee) || !get_name(r, f[4], &u.function) ||
+	    !get_loc(r, f + 5, &u.loc))
+		return;
+	GROW(r->fn->page_uses, r->fn->npage_uses);
+	r->fn->page_uses[r->fn->npage_uses++] = u;
+}
+
+/* ppass PARAM ARG CALLEE LOC */
+static void read_page_pass(struct reader *r, char **f)
+{
+	struct ln_page_pass pp;
+
+	memset(&pp, 0, sizeof(pp));
+	if (!get_index(r, f[1], &pp.param, "bad parameter number") ||
+	    !get_index(r, f[2], &pp.arg, "bad argument number") ||
+	    !get_name(r, f[3], &pp.callee) || !get_loc(r, f + 4, &pp.loc))
+		return;
+	GROW(r->fn->page_passes, r->fn->npage_passes);
+	r->fn->page_passes[r->fn->npage_passes++] = pp;
+}
+
+/* pcall CALLEE LOC ARGS; ARGS: comma-separated K:sN and K:pJ, not empty */
+static void read_page_call(struct reader *r, char **f)
+{
+	struct ln_page_call c;
+	const char *p = f[5];
+
+	memset(&c, 0, sizeof(c));
+	if (!get_name(r, f[1], &c.callee) || !get_loc(r, f + 2, &c.loc))
+		return;
+	if (!*p) {
+		fail(r, "bad page argument list");
+		return;
+	}
+	while (*p) {
+		struct ln_page_arg a;
+		char *end;
+		long k = strtol(p, &end, 10), v;
+		char what;
+
+		memset(&a, 0, sizeof(a));
+		if (end == p || *end != ':' || k < 1 || k > 64 ||
+		    (end[1] != 's' && end[1] != 'p')) {
+			fail(r, "bad page argument list");
+			goto out;
+		}
+		what = end[1];
+		p = end + 2;
+		v = strtol(p, &end, 10);
+		if (end == p || v < 1 || (*end && *end != ',') ||
+		    (what == 'p' && v > 64)) {
+			fail(r, "bad page argument list");
+			goto out;
+		}
+		if (what == 's' && v > r->unit->npage_sources) {
+			fail(r, "unknown page source");
+			goto out;
+		}
+		a.arg = (int)k;
+		if (what == 's')
+			a.source = (int)v;
+		else
+			a.param = (int)v;
+		GROW(c.args, c.nargs);
+		c.args[c.nargs++] = a;
+		p = *end ? end + 1 : end;
+	}
+	GROW(r->fn->page_calls, r->fn->npage_calls);
+	r->fn->page_calls[r->fn->npage_calls++] = c;
+	return;
+out:
+	free(c.args);
+}
+
 static const struct {
 	const char *name;
 	int nfields; /* including the record name */
 	bool in_function;
+	int since; /* the facts version that added it */
 } records[] = {
-	{"unit", 2, false}, {"dax", 1, false},	 {"op", 7, false},
-	{"fn", 7, false},   {"fault", 7, true},	 {"take", 8, true},
-	{"breaks", 1, true}, {"rm", 5, true},	 {"call", 9, true},
-	{"held", 8, true},  {"diag", 8, false}, {"note", 5, false},
+	{"unit", 2, false, 2},	{"dax", 1, false, 2},	{"op", 7, false, 2},
+	{"fn", 7, false, 2},	{"fault", 7, true, 2},	{"take", 8, true, 2},
+	{"breaks", 1, true, 2}, {"rm", 5, true, 2},	{"call", 9, true, 2},
+	{"held", 8, true, 2},	{"diag", 8, false, 2},	{"note", 5, false, 2},
+	{"psrc", 7, false, 3},	{"psink", 8, true, 3},	{"prel", 8, true, 3},
+	{"ppass", 7, true, 3},	{"pcall", 6, true, 3},
 };
 
 static void read_record(struct reader *r, char **f, int n)
@@ -268,6 +402,10 @@ static void read_record(struct reader *r, char **f, int n)
 			break;
 	if (i == sizeof(records) / sizeof(records[0])) {
 		fail(r, "unknown record");
+		return;
+	}
+	if (records[i].since > r->unit->version) {
+		fail(r, "record of a later facts version");
 		return;
 	}
 	if (n != records[i].nfields) {
@@ -358,6 +496,14 @@ static void read_record(struct reader *r, char **f, int n)
 		h->display = opt(f[3]);
 		get_loc(r, f + 4, &h->loc);
 		h->via = opt(f[7]);
+	} else if (!strcmp(f[0], "psrc")) {
+		read_page_source(r, f);
+	} else if (!strcmp(f[0], "psink") || !strcmp(f[0], "prel")) {
+		read_page_use(r, f, f[0][1] == 'r');
+	} else if (!strcmp(f[0], "ppass")) {
+		read_page_pass(r, f);
+	} else if (!strcmp(f[0], "pcall")) {
+		read_page_call(r, f);
 	} else if (!strcmp(f[0], "diag")) {
 		struct ln_finding *d;
 
@@ -444,15 +590,19 @@ static const char *read_unit(struct reader *r, const char *text,
 				fail(r, "no faultline-facts header");
 				break;
 			}
-			if (version != FL_FACTS_VERSION) {
+			if (version < FL_FACTS_OLDEST ||
+			    version > FL_FACTS_VERSION) {
 				char msg[80];
 
 				snprintf(msg, sizeof(msg),
-					 "facts version %d, this tool reads %d",
-					 version, FL_FACTS_VERSION);
+					 "facts version %d, this tool reads "
+					 "%d to %d",
+					 version, FL_FACTS_OLDEST,
+					 FL_FACTS_VERSION);
 				fail(r, msg);
 				break;
 			}
+			r->unit->version = version;
 			continue;
 		}
 		if (nf == 1 && !strcmp(f[0], "end")) {

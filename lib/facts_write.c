@@ -11,6 +11,7 @@
 #include "checks.h"
 #include "facts.h"
 #include "lockset.h"
+#include "pageflow.h"
 
 struct text {
 	char *buf;
@@ -212,8 +213,287 @@ void fl_facts_observe(struct fl_unit *unit)
 	unit->observe_call = record_call;
 }
 
+
+/*
+ * Page flow (FACTS.md: psrc, psink, prel, ppass, pcall): where the pages
+ * of each parameter and of each pages-get/pin call go inside the unit,
+ * from the unit's page graph, so the link can follow pages into the unit
+ * that does the I/O.
+ */
+
+/* Calls the page rules name are sites, not calls to follow. */
+#define PAGE_CALL_RULES                                                        \
+	(FL_KIND_BIT(FL_RULE_PAGES_GET) | FL_KIND_BIT(FL_RULE_PAGES_PIN) |     \
+	 FL_KIND_BIT(FL_RULE_PAGES_SINK) | FL_KIND_BIT(FL_RULE_PAGES_PUT) |    \
+	 FL_KIND_BIT(FL_RULE_PAGES_UNPIN) | FL_KIND_BIT(FL_RULE_PAGES_MAP) |   \
+	 FL_KIND_BIT(FL_RULE_PAGES_DIRTY) | FL_KIND_BIT(FL_RULE_PAGES_ALIAS))
+
+static bool is_source(const struct fl_page_site *s)
+{
+	return s->rule->kind == FL_RULE_PAGES_GET ||
+	       s->rule->kind == FL_RULE_PAGES_PIN;
+}
+
+/* A call to a function with no body in the unit: the link follows it. */
+static bool external_call(const struct fl_unit *unit, const struct fl_event *ev)
+{
+	return ev->kind == FL_EV_CALL && ev->callee &&
+	       !fl_unit_find(unit, ev->callee) &&
+	       !fl_rules_find(unit->rules, ev->callee, PAGE_CALL_RULES);
+}
+
+/* The unit's external calls with page arguments, collected once. */
+struct ext_calls {
+	const struct fl_event **evs;
+	int n;
+};
+
+static void collect_external(const struct fl_unit *unit, struct ext_calls *ext)
+{
+	int f, b, e, k;
+
+	ext->evs = NULL;
+	ext->n = 0;
+	for (f = 0; f < unit->nfuncs; f++) {
+		const struct fl_function *fn = unit->funcs[f];
+
+		for (b = 0; b < fn->nblocks; b++)
+			for (e = 0; e < fn->blocks[b].nevents; e++) {
+				const struct fl_event *ev =
+					&fn->blocks[b].events[e];
+
+				if (!external_call(unit, ev))
+					continue;
+				for (k = 0; k < ev->nargs; k++)
+					if (ev->args[k].object)
+						break;
+				if (k == ev->nargs)
+					continue;
+				ext->evs = fl_xrealloc(ext->evs,
+						       (ext->n + 1) *
+							       sizeof(*ext->evs));
+				ext->evs[ext->n++] = ev;
+			}
+	}
+}
+
+/* The nearest site of kind reached (reached: distances plus one). */
+static const struct fl_page_site *nearest(const struct fl_pageflow *pf,
+					  const int *reached, fl_kind_mask kinds)
+{
+	const struct fl_page_site *best = NULL;
+	int i;
+
+	for (i = 0; i < pf->nsites; i++) {
+		const struct fl_page_site *s = &pf->sites[i];
+
+		if ((FL_KIND_BIT(s->rule->kind) & kinds) && reached[s->node] &&
+		    (!best || reached[s->node] < reached[best->node]))
+			best = s;
+	}
+	return best;
+}
+
+static void put_use(struct text *t, const char *rec, int param,
+		    const char *kind, const struct fl_page_site *s)
+{
+	put_str(t, rec);
+	field_int(t, param);
+	field(t, kind);
+	field(t, s->rule->kind == FL_RULE_PAGES_SINK_FIELD ? s->rule->name :
+							     s->ev->callee);
+	field(t, s->fn->name);
+	field_loc(t, &s->ev->loc);
+	put_str(t, "\n");
+}
+
+/*
+ * Whether object holds pages of from (reached: from's reach, NULL when from
+ * has no node).  A parameter handed on untouched has no node at all.
+ */
+static bool carries(const struct fl_pageflow *pf, const int *reached,
+		    const char *from, const char *object)
+{
+	int n;
+
+	if (!object)
+		return false;
+	if (from && !strcmp(from, object))
+		return true;
+	n = fl_pageflow_find(pf, object);
+	return reached && n >= 0 && reached[n];
+}
+
+/*
+ * What a parameter's pages meet: the nearest sink, the nearest release of
+ * each kind, every argument of an external call.  A release counts only if
+ * no field on the way also holds pages from elsewhere (as pin-mismatch).
+ */
+static void write_param_pages(struct text *t, const struct ext_calls *ext,
+			      const struct fl_pageflow *pf, int param,
+			      const char *object)
+{
+	int node = fl_pageflow_find(pf, object);
+	int *reached = node >= 0 ? fl_pageflow_reach(pf, node) : NULL;
+	const struct fl_page_site *s;
+	int e, n, i, k;
+
+	if (reached) {
+		bool *mixed = fl_xcalloc(pf->nnodes + 1, sizeof(bool));
+		int *released;
+
+		s = nearest(pf, reached,
+			    FL_KIND_BIT(FL_RULE_PAGES_SINK) |
+				    FL_KIND_BIT(FL_RULE_PAGES_SINK_FIELD) |
+				    FL_KIND_BIT(FL_RULE_PAGES_MAP));
+		if (s)
+			put_use(t, "psink", param,
+				s->rule->kind == FL_RULE_PAGES_MAP ? "w" :
+				s->rule->kind == FL_RULE_PAGES_SINK_FIELD ?
+								     "f" :
+								     "c",
+				s);
+		for (n = 0; n < pf->nnodes; n++)
+			for (i = 0; i < pf->nsucc[n]; i++)
+				if (!reached[n] &&
+				    !strncmp(pf->names[pf->succ[n][i]], "f:", 2))
+					mixed[pf->succ[n][i]] = true;
+		released = fl_pageflow_reach_avoiding(pf, node, mixed);
+		s = nearest(pf, released, FL_KIND_BIT(FL_RULE_PAGES_PUT));
+		if (s)
+			put_use(t, "prel", param, "g", s);
+		s = nearest(pf, released, FL_KIND_BIT(FL_RULE_PAGES_UNPIN));
+		if (s)
+			put_use(t, "prel", param, "p", s);
+		free(released);
+		free(mixed);
+	}
+	for (e = 0; e < ext->n; e++) {
+		const struct fl_event *ev = ext->evs[e];
+
+		for (k = 0; k < ev->nargs; k++) {
+			if (!carries(pf, reached, object, ev->args[k].object))
+				continue;
+			put_str(t, "ppass");
+			field_int(t, param);
+			field_int(t, k + 1);
+			field(t, ev->callee);
+			field_loc(t, &ev->loc);
+			put_str(t, "\n");
+		}
+	}
+	free(reached);
+}
+
+/*
+ * Per external call: which arguments carry pages of which source (K:sN,
+ * N numbering the unit's psrc records) and of which parameter (K:pJ).
+ */
+static void write_page_calls(struct text *t, const struct fl_unit *unit,
+			     const struct fl_pageflow *pf,
+			     const struct fl_function *fn, int **src_reach,
+			     int nsrc)
+{
+	int **param_reach = fl_xcalloc(fn->nparams + 1, sizeof(int *));
+	const char **param_obj = fl_xcalloc(fn->nparams + 1, sizeof(char *));
+	int b, e, k, i, p, n;
+
+	for (p = 0; fn->param_objects && p < fn->nparams; p++) {
+		param_obj[p] = fn->param_objects[p];
+		n = fl_pageflow_find(pf, param_obj[p]);
+		if (n >= 0)
+			param_reach[p] = fl_pageflow_reach(pf, n);
+	}
+	for (b = 0; b < fn->nblocks; b++)
+		for (e = 0; e < fn->blocks[b].nevents; e++) {
+			const struct fl_event *ev = &fn->blocks[b].events[e];
+			char args[1024];
+			int len = 0;
+
+			if (!external_call(unit, ev))
+				continue;
+			args[0] = '\0';
+			for (k = 0; k < ev->nargs; k++) {
+				const char *obj = ev->args[k].object;
+
+				n = fl_pageflow_find(pf, obj);
+				for (i = 0; n >= 0 && i < nsrc && len < 1000;
+				     i++)
+					if (src_reach[i][n])
+						len += snprintf(args + len,
+							sizeof(args) - len,
+							"%s%d:s%d",
+							len ? "," : "", k + 1,
+							i + 1);
+				for (p = 0; p < fn->nparams && len < 1000; p++)
+					if (param_obj[p] &&
+					    carries(pf, param_reach[p],
+						    param_obj[p], obj))
+						len += snprintf(args + len,
+							sizeof(args) - len,
+							"%s%d:p%d",
+							len ? "," : "", k + 1,
+							p + 1);
+			}
+			if (!len)
+				continue;
+			put_str(t, "pcall");
+			field(t, ev->callee);
+			field_loc(t, &ev->loc);
+			field(t, args);
+			put_str(t, "\n");
+		}
+	for (p = 0; p < fn->nparams; p++)
+		free(param_reach[p]);
+	free(param_reach);
+	free(param_obj);
+}
+
+/* The unit's pages-get/pin calls, numbered from 1 in this order. */
+static int **write_page_sources(struct text *t, const struct fl_pageflow *pf,
+				int *nsrc)
+{
+	int **reach = NULL, i;
+
+	*nsrc = 0;
+	for (i = 0; pf && i < pf->nsites; i++) {
+		const struct fl_page_site *s = &pf->sites[i];
+
+		if (!is_source(s))
+			continue;
+		put_str(t, "psrc");
+		field(t, s->fn->name);
+		field(t, s->rule->kind == FL_RULE_PAGES_PIN ? "p" : "g");
+		field(t, s->ev->callee);
+		field_loc(t, &s->ev->loc);
+		put_str(t, "\n");
+		reach = fl_xrealloc(reach, (*nsrc + 1) * sizeof(*reach));
+		reach[(*nsrc)++] = fl_pageflow_reach(pf, s->node);
+	}
+	return reach;
+}
+
+static void write_function_pages(struct text *t, const struct fl_unit *unit,
+				 const struct fl_function *fn, int **src_reach,
+				 int nsrc, const struct ext_calls *ext)
+{
+	const struct fl_pageflow *pf = unit->pageflow;
+	int p;
+
+	if (!pf)
+		return;
+	/* Another unit can call it only if it is global. */
+	for (p = 0; !fn->is_static && fn->param_objects && p < fn->nparams;
+	     p++)
+		if (fn->param_objects[p])
+			write_param_pages(t, ext, pf, p + 1,
+					  fn->param_objects[p]);
+	write_page_calls(t, unit, pf, fn, src_reach, nsrc);
+}
+
 static void write_function(struct text *t, const struct fl_unit *unit,
-			   const struct fl_function *fn)
+			   const struct fl_function *fn, int **src_reach,
+			   int nsrc, const struct ext_calls *ext)
 {
 	const struct fl_summary *s = fn->summary;
 	const char *root = fl_layout_root_reason(unit, fn);
@@ -251,6 +531,7 @@ static void write_function(struct text *t, const struct fl_unit *unit,
 		put_str(t, "breaks\n");
 	if (fn->facts_calls)
 		put(t, fn->facts_calls, fn->facts_calls_len);
+	write_function_pages(t, unit, fn, src_reach, nsrc, ext);
 }
 
 char *fl_facts_write(const struct fl_unit *unit, const char *source,
@@ -258,7 +539,8 @@ char *fl_facts_write(const struct fl_unit *unit, const char *source,
 {
 	struct text t = {NULL, 0, 0};
 	char buf[64];
-	int i;
+	struct ext_calls ext;
+	int **src_reach, nsrc, i;
 
 	snprintf(buf, sizeof(buf), "%s\t%d\n", FL_FACTS_MAGIC,
 		 FL_FACTS_VERSION);
@@ -278,8 +560,15 @@ char *fl_facts_write(const struct fl_unit *unit, const char *source,
 		field_loc(&t, &op->loc);
 		put_str(&t, "\n");
 	}
+	/* Before the functions: their pcall records refer to them. */
+	src_reach = write_page_sources(&t, unit->pageflow, &nsrc);
+	collect_external(unit, &ext);
 	for (i = 0; i < unit->nfuncs; i++)
-		write_function(&t, unit, unit->funcs[i]);
+		write_function(&t, unit, unit->funcs[i], src_reach, nsrc, &ext);
+	for (i = 0; i < nsrc; i++)
+		free(src_reach[i]);
+	free(src_reach);
+	free(ext.evs);
 	for (i = 0; log && i < log->n; i++) {
 		const struct fl_logged_diag *d = &log->items[i];
 

@@ -59,6 +59,68 @@ struct ln_remove {
 	struct fl_loc loc;
 };
 
+/* Page flow (FACTS.md "Pages", lib/link_gup.c). */
+
+/* psrc: a pages-get or pages-pin call of the unit. */
+struct ln_page_source {
+	const char *function;
+	bool pinned; /* FOLL_PIN (pages-pin), else FOLL_GET */
+	const char *callee;
+	struct fl_loc loc;
+};
+
+/* psink kinds: the rule kind of the sink. */
+#define LN_SINK_CALL 'c'  /* a pages-sink call */
+#define LN_SINK_FIELD 'f' /* a store into a pages-sink-field (callee: it) */
+#define LN_SINK_WRITE 'w' /* a CPU write through a pages-map call */
+/* prel kinds: which pages the release is for. */
+#define LN_REL_GET 'g' /* pages-put */
+#define LN_REL_PIN 'p' /* pages-unpin */
+
+/* psink or prel: where a parameter's pages end inside the unit. */
+struct ln_page_use {
+	int param;
+	char kind;
+	bool release; /* prel */
+	const char *callee;
+	const char *function; /* whose code makes the call */
+	struct fl_loc loc;
+};
+
+/* ppass: a parameter's pages go to an argument of an external call. */
+struct ln_page_pass {
+	int param;
+	int arg;
+	const char *callee;
+	struct fl_loc loc;
+	struct ln_function *target;
+};
+
+/* One K:sN or K:pJ of a pcall: source or param is set, not both. */
+struct ln_page_arg {
+	int arg;
+	int source; /* 1-based into the unit's psrcs, or 0 */
+	int param;
+};
+
+/* pcall: a call of this function whose arguments carry pages. */
+struct ln_page_call {
+	const char *callee;
+	struct fl_loc loc;
+	struct ln_page_arg *args;
+	int nargs;
+	struct ln_function *target;
+};
+
+enum ln_page_end_kind { LN_END_SINK, LN_END_PUT, LN_END_UNPIN, LN_NENDS };
+
+/* Where a parameter's pages end, whole-program (lib/link_gup.c). */
+struct ln_page_end {
+	const struct ln_page_use *use;	 /* NULL: nowhere known */
+	const struct ln_function *owner; /* the function of use's record */
+	const struct ln_page_pass *via;	 /* NULL: its own unit's record */
+};
+
 struct ln_unit;
 
 enum ln_fault {
@@ -87,12 +149,20 @@ struct ln_function {
 	int ncalls;
 	struct ln_remove *removes;
 	int nremoves;
+	struct ln_page_use *page_uses;
+	int npage_uses;
+	struct ln_page_pass *page_passes;
+	int npage_passes;
+	struct ln_page_call *page_calls;
+	int npage_calls;
 	/* Whole-program summaries (lib/link.c). */
 	enum ln_fault fault;
 	int fault_param;
 	const struct ln_call *fault_via; /* the call it faults through */
 	bool removes_unbroken;
 	const struct ln_call *remove_via; /* NULL: one of its own removes */
+	struct ln_page_end (*page_ends)[LN_NENDS]; /* per parameter */
+	int npage_params;
 	struct ln_function *hash_next;
 	int mark;
 };
@@ -137,6 +207,9 @@ struct ln_unit {
 	int nops;
 	struct ln_finding *diags; /* what the plugin reported in this unit */
 	int ndiags;
+	struct ln_page_source *page_sources;
+	int npage_sources;
+	int version; /* of its facts */
 	unsigned long hash;
 };
 
@@ -208,6 +281,7 @@ void ln_add_note(struct ln_finding *f, const struct fl_loc *loc,
 /* The link checks, one file each: link_<check>.c */
 void ln_check_fault_under_lock(struct ln_program *prog);
 void ln_check_dax_no_layout_break(struct ln_program *prog);
+void ln_check_gup(struct ln_program *prog); /* gup-unpinned, pin-mismatch */
 
 /* Writers: GCC-style text and SARIF 2.1.0. */
 void ln_print_finding(FILE *out, const struct ln_finding *f);

@@ -362,3 +362,8 @@ bool fl_pageflow_escapes(const struct fl_pageflow *pf, const char *from)
 	}
 	return false;
 }
+
+int fl_pageflow_find(const struct fl_pageflow *pf, const char *name)
+{
+	return find_node(pf, name);
+}

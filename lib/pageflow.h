@@ -63,4 +63,7 @@ bool fl_pageflow_reaches(const struct fl_pageflow *pf, const char *from,
  * field or a global, or returned. */
 bool fl_pageflow_escapes(const struct fl_pageflow *pf, const char *from);
 
+/* The node of an object, or -1 when no page flow touches it. */
+int fl_pageflow_find(const struct fl_pageflow *pf, const char *name);
+
 #endif
