@@ -384,6 +384,7 @@ void ln_link(struct ln_program *prog)
 	fixpoint(prog, removes_step);
 	ln_check_fault_under_lock(prog);
 	ln_check_dax_no_layout_break(prog);
+	ln_check_gup(prog);
 	apply_suppressions(prog);
 }
 

@@ -276,6 +276,64 @@ run_corrupt_facts_case() {
 	fi
 }
 
+# Broken page records (facts version 3): each bad object is named with the
+# line; version 2 facts, which have no page records, still read.
+run_corrupt_page_facts_case() {
+	name="link/corrupt-page-facts"
+	good="$out/link-gup-nfs-across-units"
+	dir="$out/link-corrupt-page-facts"
+	report="$dir/report"
+	rm -rf "$dir" && mkdir -p "$dir"
+	: >"$report"
+	cp "$good"/*.o "$dir/"
+	for unit in direct pagelist; do
+		$objcopy --dump-section .discard.faultline="$dir/$unit.facts" \
+			"$dir/$unit.o" "$dir/scratch.o" && rm -f "$dir/scratch.o"
+	done
+	# bad.o: BAD (a sed script) applied to the facts of UNIT.
+	corrupt() {
+		sed "$3" "$dir/$2.facts" >"$dir/$1.facts"
+		cp "$dir/$2.o" "$dir/$1.o"
+		$objcopy --update-section .discard.faultline="$dir/$1.facts" "$dir/$1.o"
+	}
+	l_pcall=$(grep -n '^pcall' "$dir/direct.facts" | head -n 1 | cut -d: -f1)
+	l_psink=$(grep -n '^psink' "$dir/pagelist.facts" | head -n 1 | cut -d: -f1)
+	l_psrc=$(grep -n '^psrc' "$dir/direct.facts" | head -n 1 | cut -d: -f1)
+	corrupt source direct "${l_pcall}s/:s[0-9]*\$/:s99/"
+	corrupt kind pagelist "${l_psink}s/^\(psink\t[0-9]*\)\t[a-z]\t/\1\tx\t/"
+	corrupt param pagelist "${l_psink}s/^psink\t[0-9]*/psink\t0/"
+	corrupt srckind direct "${l_psrc}s/\tg\t/\tG\t/"
+	corrupt old pagelist "1s/\t3\$/\t2/"
+	corrupt future pagelist "1s/\t3\$/\t4/"
+	# Version 2: a unit of another case (its functions clash with none).
+	cp "$out/link-fiemap-across-units/util.o" "$dir/util.o"
+	$objcopy --dump-section .discard.faultline="$dir/util.facts" \
+		"$dir/util.o" "$dir/scratch.o" && rm -f "$dir/scratch.o"
+	corrupt v2 util "1s/\t3\$/\t2/"
+	rm -f "$dir/util.o"
+	"$top/tools/faultline-link" -q "$dir" >"$dir/link.log" 2>"$dir/link.err"
+	status=$?
+	[ "$status" = 2 ] || echo "exit status $status, not 2" >>"$report"
+	for want in "source.o: corrupt faultline facts at line $l_pcall: unknown page source" \
+		"kind.o: corrupt faultline facts at line $l_psink: unknown page sink kind" \
+		"param.o: corrupt faultline facts at line $l_psink: bad parameter number" \
+		"srckind.o: corrupt faultline facts at line $l_psrc: unknown page source kind" \
+		"old.o: corrupt faultline facts at line $l_psink: record of a later facts version" \
+		"future.o: corrupt faultline facts at line 1: facts version 4, this tool reads 2 to 3"; do
+		grep -qF "$dir/$want" "$dir/link.err" || echo "no error: $want" >>"$report"
+	done
+	grep -q "v2.o" "$dir/link.err" && echo "version 2 facts refused" >>"$report"
+	# The intact objects still give the cross-unit finding.
+	grep -q "direct.c:13:.*\[faultline:gup-unpinned\]" "$dir/link.log" ||
+		echo "the finding of the intact objects was lost" >>"$report"
+	if [ -s "$report" ]; then
+		cat "$dir/link.log" "$dir/link.err" >>"$report"
+		fail "$name" "$report"
+	else
+		pass "$name"
+	fi
+}
+
 # The facts of a link case wrapped in objects of other ELF classes and byte
 # orders give the findings of the native objects; a truncated ELF32
 # big-endian object is named, exit status 2, the others still linked.
@@ -522,6 +580,7 @@ run_link_tier() {
 		[ -d "$case_dir" ] && run_link_case "${case_dir%/}"
 	done
 	run_corrupt_facts_case
+	run_corrupt_page_facts_case
 	run_elf_formats_case
 	run_sarif_case
 	run_baseline_case
