@@ -44,6 +44,7 @@ void fl_check_gup_unpinned(const struct fl_pageflow *pf,
 			   const struct fl_diag_sink *sink)
 {
 	int i, j;
+	bool *mixed = fl_pageflow_mixed_fields(pf);
 
 	for (i = 0; i < pf->nsites; i++) {
 		const struct fl_page_site *src = &pf->sites[i];
@@ -53,7 +54,11 @@ void fl_check_gup_unpinned(const struct fl_pageflow *pf,
 
 		if (src->rule->kind != FL_RULE_PAGES_GET)
 			continue;
-		reached = fl_pageflow_reach(pf, src->node);
+		/*
+		 * Past a field that also holds pages of another origin (a
+		 * driver's own pages), a sink cannot be told to be these pages'.
+		 */
+		reached = fl_pageflow_reach_avoiding(pf, src->node, mixed);
 		/* The nearest sink makes the clearest note. */
 		for (j = 0; j < pf->nsites; j++) {
 			const struct fl_page_site *s = &pf->sites[j];
@@ -80,4 +85,5 @@ void fl_check_gup_unpinned(const struct fl_pageflow *pf,
 				 best->fn->name);
 		sink->note(sink->ctx, &best->ev->loc, msg);
 	}
+	free(mixed);
 }

@@ -9,7 +9,8 @@
 #define PAGE_RULES                                                             \
 	(FL_KIND_BIT(FL_RULE_PAGES_GET) | FL_KIND_BIT(FL_RULE_PAGES_PIN) |     \
 	 FL_KIND_BIT(FL_RULE_PAGES_SINK) | FL_KIND_BIT(FL_RULE_PAGES_PUT) |    \
-	 FL_KIND_BIT(FL_RULE_PAGES_UNPIN) | FL_KIND_BIT(FL_RULE_PAGES_ALIAS))
+	 FL_KIND_BIT(FL_RULE_PAGES_UNPIN) | FL_KIND_BIT(FL_RULE_PAGES_ALIAS) | \
+	 FL_KIND_BIT(FL_RULE_PAGES_OWN))
 
 static unsigned hash(const char *s)
 {
@@ -110,12 +111,30 @@ static void add_call(struct fl_pageflow *pf, const struct fl_function *fn,
 	int k;
 
 	r = fl_rules_find(unit->rules, ev->callee, PAGE_RULES);
+	if (r && r->kind == FL_RULE_PAGES_OWN) {
+		/* Pages of another origin than GUP, for fl_pageflow_mixed_fields. */
+		if (ev->result_object) {
+			pf->own_nodes = fl_xrealloc(pf->own_nodes,
+						    (pf->nown + 1) * sizeof(int));
+			pf->own_nodes[pf->nown++] = node(pf, ev->result_object);
+		}
+		return;
+	}
 	if (r && r->kind == FL_RULE_PAGES_ALIAS) {
 		/* Its result is the same memory as the argument. */
 		if (r->arg <= ev->nargs)
 			edge(pf, ev->args[r->arg - 1].object, ev->result_object);
 		return;
 	}
+	/*
+	 * GUP on an mm no task runs yet (exec's new mm, linux_binprm::mm)
+	 * takes pages no one else can reach: not user pages to pin.
+	 */
+	if (r && r->mm_arg && r->mm_arg <= ev->nargs &&
+	    ev->args[r->mm_arg - 1].lock_class &&
+	    fl_rules_find(unit->rules, ev->args[r->mm_arg - 1].lock_class,
+			  FL_KIND_BIT(FL_RULE_PRIVATE_MM)))
+		return;
 	if (r) {
 		if (r->arg <= ev->nargs)
 			add_site(pf, fn, ev, r, ev->args[r->arg - 1].object);
@@ -251,33 +270,72 @@ int *fl_pageflow_reach_avoiding(const struct fl_pageflow *pf, int start,
 	return reach_avoiding(pf, start, blocked);
 }
 
+static int find_node(const struct fl_pageflow *pf, const char *name);
+
+/* Whether node n is the page object of a GUP call's pages. */
+static bool is_gup_site_node(const struct fl_pageflow *pf, int n)
+{
+	int s;
+
+	for (s = 0; s < pf->nsites; s++)
+		if (pf->sites[s].node == n &&
+		    (pf->sites[s].rule->kind == FL_RULE_PAGES_GET ||
+		     pf->sites[s].rule->kind == FL_RULE_PAGES_PIN))
+			return true;
+	return false;
+}
+
+/* Mark in set every node reachable from n. */
+static void mark_reach(const struct fl_pageflow *pf, int n, bool *set)
+{
+	int *r = fl_pageflow_reach(pf, n);
+	int m;
+
+	for (m = 0; m < pf->nnodes; m++)
+		if (r[m])
+			set[m] = true;
+	free(r);
+}
+
 bool *fl_pageflow_mixed_fields(const struct fl_pageflow *pf)
 {
 	bool *from_gup = fl_xcalloc(pf->nnodes + 1, sizeof(bool));
+	bool *from_other = fl_xcalloc(pf->nnodes + 1, sizeof(bool));
+	bool *has_pred = fl_xcalloc(pf->nnodes + 1, sizeof(bool));
 	bool *mixed = fl_xcalloc(pf->nnodes + 1, sizeof(bool));
-	int s, n, i;
+	const struct fl_unit *unit = pf->unit;
+	int s, n, i, f, k;
 
-	for (s = 0; s < pf->nsites; s++) {
-		int *r;
-
-		if (pf->sites[s].rule->kind != FL_RULE_PAGES_GET &&
-		    pf->sites[s].rule->kind != FL_RULE_PAGES_PIN)
-			continue;
-		r = fl_pageflow_reach(pf, pf->sites[s].node);
-		for (n = 0; n < pf->nnodes; n++)
-			if (r[n])
-				from_gup[n] = true;
-		free(r);
-	}
-	/* A field fed from a node no GUP call's pages reach. */
+	for (s = 0; s < pf->nsites; s++)
+		if (pf->sites[s].rule->kind == FL_RULE_PAGES_GET ||
+		    pf->sites[s].rule->kind == FL_RULE_PAGES_PIN)
+			mark_reach(pf, pf->sites[s].node, from_gup);
+	/*
+	 * Other origins: pages the kernel owns (pages-own calls), and
+	 * parameters nothing in the unit feeds (their callers' pages).
+	 */
+	for (i = 0; i < pf->nown; i++)
+		mark_reach(pf, pf->own_nodes[i], from_other);
 	for (n = 0; n < pf->nnodes; n++)
-		for (i = 0; i < pf->nsucc[n]; i++) {
-			int m = pf->succ[n][i];
+		for (i = 0; i < pf->nsucc[n]; i++)
+			has_pred[pf->succ[n][i]] = true;
+	for (f = 0; unit && f < unit->nfuncs; f++) {
+		const struct fl_function *fn = unit->funcs[f];
 
-			if (!from_gup[n] && !strncmp(pf->names[m], "f:", 2))
-				mixed[m] = true;
+		for (k = 0; fn->param_objects && k < fn->nparams; k++) {
+			n = fn->param_objects[k] ?
+				    find_node(pf, fn->param_objects[k]) :
+				    -1;
+			if (n >= 0 && !has_pred[n] && !is_gup_site_node(pf, n))
+				mark_reach(pf, n, from_other);
 		}
+	}
+	for (n = 0; n < pf->nnodes; n++)
+		mixed[n] = from_gup[n] && from_other[n] &&
+			   !strncmp(pf->names[n], "f:", 2);
 	free(from_gup);
+	free(from_other);
+	free(has_pred);
 	return mixed;
 }
 

@@ -30,6 +30,8 @@ struct fl_pageflow {
 	int *nsucc;
 	struct fl_page_site *sites; /* every call a pages-* rule names */
 	int nsites;
+	int *own_nodes; /* results of pages-own calls: the kernel's own pages */
+	int nown;
 	int *cache_node; /* reach arrays kept for fl_pageflow_reaches() */
 	int **cache_reach;
 	int ncache;
@@ -48,9 +50,10 @@ int *fl_pageflow_reach_avoiding(const struct fl_pageflow *pf, int node,
 				const bool *blocked);
 
 /*
- * Struct fields (one node for every instance of the type) that also hold
- * pages of another origin than GUP (page-cache folios, a parameter's
- * pages): what leaves such a field cannot be told to be the user pages.
+ * Struct fields (one node for every instance of the type) that hold GUP
+ * pages and pages of another origin: the kernel's own (pages-own rules:
+ * allocated pages, page-cache folios) or a parameter nothing in the unit
+ * feeds.  What leaves such a field cannot be told to be the user pages.
  * The caller frees the array.
  */
 bool *fl_pageflow_mixed_fields(const struct fl_pageflow *pf);

@@ -53,6 +53,8 @@ static const char *const kind_names[FL_RULE_NKINDS] = {
 	[FL_RULE_ITER_DIR] = "iter-dir",
 	[FL_RULE_KERNEL_ITER] = "kernel-iter",
 	[FL_RULE_CORE_DIR] = "core-dir",
+	[FL_RULE_PRIVATE_MM] = "private-mm",
+	[FL_RULE_PAGES_OWN] = "pages-own",
 	[FL_RULE_PAGES_ALIAS] = "pages-alias",
 	[FL_RULE_PAGES_SINK_FIELD] = "pages-sink-field",
 };
@@ -79,12 +81,13 @@ enum key {
 	K_DIRTY = 1 << 17,
 	K_CONVERT = 1 << 18,
 	K_WAIT = 1 << 19,
+	K_MM = 1 << 20,
 };
 
 static const char *const key_names[] = {
 	"arg",	  "holder", "bind",    "iter",	"gup-flags", "field",	"class",
 	"except", "mode",   "success", "scope", "flag",	     "instead", "dir",
-	"flags",  "done",   "count",   "dirty", "convert",   "wait",
+	"flags",  "done",   "count",   "dirty", "convert",   "wait",   "mm",
 };
 /* Kinds are bits of an fl_kind_mask (FL_KIND_BIT). */
 _Static_assert(FL_RULE_NKINDS <= 8 * sizeof(fl_kind_mask),
@@ -92,7 +95,7 @@ _Static_assert(FL_RULE_NKINDS <= 8 * sizeof(fl_kind_mask),
 
 /* One name per key bit, in bit order. */
 _Static_assert(1u << (sizeof(key_names) / sizeof(key_names[0]) - 1) ==
-		       K_WAIT,
+		       K_MM,
 	       "key_names out of step with enum key");
 
 static const struct {
@@ -124,7 +127,7 @@ static const struct {
 	[FL_RULE_LAYOUT_ENTRY_PARAM] = {0, 0},
 	[FL_RULE_LAYOUT_LOCK] = {0, 0},
 	[FL_RULE_PAGE_TYPE] = {0, 0},
-	[FL_RULE_PAGES_GET] = {K_ARG | K_INSTEAD | K_CONVERT,
+	[FL_RULE_PAGES_GET] = {K_ARG | K_INSTEAD | K_CONVERT | K_MM,
 			       K_ARG | K_INSTEAD},
 	[FL_RULE_PAGES_PIN] = {K_ARG, K_ARG},
 	[FL_RULE_PAGES_SINK] = {K_ARG, K_ARG},
@@ -143,6 +146,8 @@ static const struct {
 	[FL_RULE_ITER_DIR] = {K_FLAG, K_FLAG},
 	[FL_RULE_KERNEL_ITER] = {K_ARG, K_ARG},
 	[FL_RULE_CORE_DIR] = {0, 0},
+	[FL_RULE_PRIVATE_MM] = {0, 0},
+	[FL_RULE_PAGES_OWN] = {0, 0},
 	[FL_RULE_PAGES_ALIAS] = {K_ARG, K_ARG},
 	[FL_RULE_PAGES_SINK_FIELD] = {0, 0},
 };
@@ -162,6 +167,7 @@ static const enum name_shape kind_names_shape[FL_RULE_NKINDS] = {
 	[FL_RULE_PAGE_TYPE] = NAME_IDENTIFIER,
 	[FL_RULE_UNLOCK] = NAME_CALLEE,
 	[FL_RULE_CORE_DIR] = NAME_PATH,
+	[FL_RULE_PRIVATE_MM] = NAME_FIELD,
 	[FL_RULE_PAGES_SINK_FIELD] = NAME_FIELD,
 };
 
@@ -281,6 +287,7 @@ static int set_key(struct parse *p, struct fl_rule *r, unsigned *seen,
 	case K_FLAGS:
 	case K_DONE:
 	case K_COUNT:
+	case K_MM:
 	case K_DIRTY:
 		n = parse_argno(p, word, val);
 		if (n < 0)
@@ -301,6 +308,8 @@ static int set_key(struct parse *p, struct fl_rule *r, unsigned *seen,
 			r->count_arg = n;
 		else if (key == K_DIRTY)
 			r->dirty_arg = n;
+		else if (key == K_MM)
+			r->mm_arg = n;
 		else
 			r->gup_flags = n;
 		return 0;

@@ -55,6 +55,8 @@ enum fl_rule_kind {
 	FL_RULE_ITER_DIR,    /* an iov_iter's direction; flag= names a read */
 	FL_RULE_KERNEL_ITER, /* sets up an iov_iter over kernel memory (bvec) */
 	FL_RULE_CORE_DIR,    /* a source directory of shared code, not one filesystem */
+	FL_RULE_PRIVATE_MM,  /* an mm no task runs yet: GUP on it takes no user pages */
+	FL_RULE_PAGES_OWN,   /* returns pages the kernel owns (allocated, page cache) */
 	FL_RULE_PAGES_ALIAS, /* returns the same memory as a page argument */
 	FL_RULE_PAGES_SINK_FIELD, /* a field whose pages go to I/O (bv_page) */
 	FL_RULE_NKINDS
@@ -113,6 +115,7 @@ struct fl_rule {
 	int dirty_arg;	  /* array unpin: the make-dirty argument */
 	bool renames;	  /* pages-get: instead= takes the same arguments */
 	bool nowait;	  /* trylock: never waits for the lock (wait=no) */
+	int mm_arg;	  /* pages-get: the mm argument (mm=) */
 	const char *file; /* where the rule was read */
 	int line;
 };
