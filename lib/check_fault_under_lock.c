@@ -36,20 +36,50 @@ struct check_ctx {
 	const struct fault_path *fp;
 };
 
+/*
+ * Whether the unit maps files through the page cache (names a
+ * pagecache-mmap function in an ops table or calls one): only then is a
+ * via=pagecache fault-op (->read_folio) reached by a page fault.  Coda's
+ * symlink a_ops, say, are never: its files map the host file.
+ */
+bool fl_unit_maps_pagecache(const struct fl_unit *unit)
+{
+	fl_kind_mask k = FL_KIND_BIT(FL_RULE_PAGECACHE_MMAP);
+	int i, f, b, e;
+
+	for (i = 0; i < unit->nops; i++)
+		if (fl_rules_find(unit->rules, unit->ops[i].function, k))
+			return true;
+	for (f = 0; f < unit->nfuncs; f++)
+		for (b = 0; b < unit->funcs[f]->nblocks; b++)
+			for (e = 0; e < unit->funcs[f]->blocks[b].nevents; e++) {
+				const struct fl_event *ev =
+					&unit->funcs[f]->blocks[b].events[e];
+
+				if (ev->kind == FL_EV_CALL &&
+				    fl_rules_find(unit->rules, ev->callee, k))
+					return true;
+			}
+	return false;
+}
+
 static void collect_fault_path(const struct fl_unit *unit,
 			       struct fault_path *fp)
 {
 	int i, t;
+	bool pagecache = fl_unit_maps_pagecache(unit);
 
 	for (i = 0; i < unit->nops; i++) {
 		const struct fl_ops_entry *op = &unit->ops[i];
 		const struct fl_function *fn;
+		const struct fl_rule *r;
 		char field[256];
 
 		snprintf(field, sizeof(field), "%s::%s", op->table_type,
 			 op->field);
-		if (!fl_rules_find(unit->rules, field,
-				   FL_KIND_BIT(FL_RULE_FAULT_OP)))
+		r = fl_rules_find(unit->rules, field,
+				  FL_KIND_BIT(FL_RULE_FAULT_OP));
+		if (!r || (r->via_pagecache && !pagecache))
 			continue;
 		fn = fl_unit_find(unit, op->function);
 		if (!fn || !fn->summary)

@@ -22,6 +22,7 @@ void fl_check_pin_leak(const struct fl_unit *unit,
 
 /* Whether a unit uses the DAX API (the class-C check applies). */
 bool fl_unit_uses_dax(const struct fl_unit *unit);
+bool fl_unit_maps_pagecache(const struct fl_unit *unit);
 /* Why fn roots a block-removing path without an ops table, or NULL. */
 const char *fl_layout_root_reason(const struct fl_unit *unit,
 				  const struct fl_function *fn);

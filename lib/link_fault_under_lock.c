@@ -91,6 +91,44 @@ static void collect_takes(const struct fl_rules *rules, struct fault_path *fp,
 	}
 }
 
+/*
+ * Whether a filesystem (a directory's units) maps files through the page
+ * cache: an ops table names a pagecache-mmap function or a function calls
+ * one.  As fl_unit_maps_pagecache for one unit.
+ */
+static bool dir_maps_pagecache(const struct ln_program *prog, const char *dir)
+{
+	fl_kind_mask k = FL_KIND_BIT(FL_RULE_PAGECACHE_MMAP);
+	int u, i, f, c;
+
+	for (u = 0; u < prog->nunits; u++) {
+		const struct ln_unit *unit = prog->units[u];
+
+		if (unit->dir != dir)
+			continue;
+		for (i = 0; i < unit->nops; i++)
+			if (fl_rules_find(prog->rules, unit->ops[i].function, k))
+				return true;
+		for (f = 0; f < unit->nfuncs; f++)
+			for (c = 0; c < unit->funcs[f]->ncalls; c++)
+				if (fl_rules_find(prog->rules,
+						  unit->funcs[f]->calls[c].callee,
+						  k))
+					return true;
+	}
+	return false;
+}
+
+/* A via=pagecache fault-op of a filesystem that never maps through it. */
+static bool skips_pagecache_op(const struct ln_program *prog, const char *dir,
+			       const char *field)
+{
+	const struct fl_rule *r = fl_rules_find(prog->rules, field,
+						FL_KIND_BIT(FL_RULE_FAULT_OP));
+
+	return r && r->via_pagecache && !dir_maps_pagecache(prog, dir);
+}
+
 static void collect_fault_path(struct ln_program *prog, struct fault_path *fp)
 {
 	static int mark;
@@ -107,7 +145,7 @@ static void collect_fault_path(struct ln_program *prog, struct fault_path *fp)
 				prog, unit, &unit->ops[i], FL_RULE_FAULT_OP,
 				&field);
 
-			if (fn)
+			if (fn && !skips_pagecache_op(prog, fp->dir, field))
 				collect_takes(prog->rules, fp, fn, fn, field,
 					      ++mark);
 		}

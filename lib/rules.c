@@ -55,6 +55,7 @@ static const char *const kind_names[FL_RULE_NKINDS] = {
 	[FL_RULE_CORE_DIR] = "core-dir",
 	[FL_RULE_PRIVATE_MM] = "private-mm",
 	[FL_RULE_PAGES_OWN] = "pages-own",
+	[FL_RULE_PAGECACHE_MMAP] = "pagecache-mmap",
 	[FL_RULE_PAGES_ALIAS] = "pages-alias",
 	[FL_RULE_PAGES_SINK_FIELD] = "pages-sink-field",
 };
@@ -82,12 +83,14 @@ enum key {
 	K_CONVERT = 1 << 18,
 	K_WAIT = 1 << 19,
 	K_MM = 1 << 20,
+	K_VIA = 1 << 21,
 };
 
 static const char *const key_names[] = {
 	"arg",	  "holder", "bind",    "iter",	"gup-flags", "field",	"class",
 	"except", "mode",   "success", "scope", "flag",	     "instead", "dir",
 	"flags",  "done",   "count",   "dirty", "convert",   "wait",   "mm",
+	"via",
 };
 /* Kinds are bits of an fl_kind_mask (FL_KIND_BIT). */
 _Static_assert(FL_RULE_NKINDS <= 8 * sizeof(fl_kind_mask),
@@ -95,7 +98,7 @@ _Static_assert(FL_RULE_NKINDS <= 8 * sizeof(fl_kind_mask),
 
 /* One name per key bit, in bit order. */
 _Static_assert(1u << (sizeof(key_names) / sizeof(key_names[0]) - 1) ==
-		       K_MM,
+		       K_VIA,
 	       "key_names out of step with enum key");
 
 static const struct {
@@ -117,7 +120,7 @@ static const struct {
 	[FL_RULE_NOFAULT_END] = {0, 0},
 	[FL_RULE_NOFAULT_FIELD] = {K_SCOPE, K_SCOPE},
 	[FL_RULE_NOFAULT_FLAG] = {0, 0},
-	[FL_RULE_FAULT_OP] = {0, 0},
+	[FL_RULE_FAULT_OP] = {K_VIA, 0},
 	[FL_RULE_FAULT_PATH_LOCK] = {K_MODE, K_MODE},
 	[FL_RULE_REMOVE_BLOCKS] = {0, 0},
 	[FL_RULE_LAYOUT_BREAK] = {0, 0},
@@ -148,6 +151,7 @@ static const struct {
 	[FL_RULE_CORE_DIR] = {0, 0},
 	[FL_RULE_PRIVATE_MM] = {0, 0},
 	[FL_RULE_PAGES_OWN] = {0, 0},
+	[FL_RULE_PAGECACHE_MMAP] = {0, 0},
 	[FL_RULE_PAGES_ALIAS] = {K_ARG, K_ARG},
 	[FL_RULE_PAGES_SINK_FIELD] = {0, 0},
 };
@@ -368,6 +372,13 @@ static int set_key(struct parse *p, struct fl_rule *r, unsigned *seen,
 			return -1;
 		}
 		r->flag = fl_strdup(val);
+		return 0;
+	case K_VIA:
+		if (strcmp(val, "pagecache")) {
+			parse_error(p, "bad via '%s' (pagecache)", val);
+			return -1;
+		}
+		r->via_pagecache = true;
 		return 0;
 	case K_WAIT:
 		if (!strcmp(val, "no"))

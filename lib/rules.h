@@ -57,6 +57,7 @@ enum fl_rule_kind {
 	FL_RULE_CORE_DIR,    /* a source directory of shared code, not one filesystem */
 	FL_RULE_PRIVATE_MM,  /* an mm no task runs yet: GUP on it takes no user pages */
 	FL_RULE_PAGES_OWN,   /* returns pages the kernel owns (allocated, page cache) */
+	FL_RULE_PAGECACHE_MMAP, /* maps a file through the page cache (filemap_fault) */
 	FL_RULE_PAGES_ALIAS, /* returns the same memory as a page argument */
 	FL_RULE_PAGES_SINK_FIELD, /* a field whose pages go to I/O (bv_page) */
 	FL_RULE_NKINDS
@@ -116,6 +117,8 @@ struct fl_rule {
 	bool renames;	  /* pages-get: instead= takes the same arguments */
 	bool nowait;	  /* trylock: never waits for the lock (wait=no) */
 	int mm_arg;	  /* pages-get: the mm argument (mm=) */
+	bool via_pagecache; /* fault-op: only on files mapped through the page
+			     * cache (via=pagecache) */
 	const char *file; /* where the rule was read */
 	int line;
 };

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 // .read_folio is on the fault path: a mutex it takes, held across
-// copy_page_to_iter, deadlocks on a fault of the same file.
+// copy_page_to_iter, deadlocks on a fault of the same file (mapped
+// through the page cache with generic_file_mmap).
 #include <linux/fs.h>
 #include <linux/mm.h>
 #include <linux/module.h>
@@ -25,6 +26,11 @@ static int kt_read_folio(struct file *file, struct folio *folio)
 
 const struct address_space_operations kt_aops = {
 	.read_folio = kt_read_folio,
+};
+
+/* Files are mapped through the page cache, so faults reach .read_folio. */
+const struct file_operations kt_fops = {
+	.mmap = generic_file_mmap,
 };
 
 size_t kt_read_page(struct kt_inode *ki, struct page *page, struct iov_iter *to)

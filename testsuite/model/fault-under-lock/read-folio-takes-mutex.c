@@ -1,5 +1,6 @@
 // The read side of address_space_operations is on the fault path too:
-// filemap_fault reads the page through .read_folio.
+// filemap_fault reads the page through .read_folio, for a filesystem that
+// maps its files through the page cache (generic_file_mmap).
 #include <kmodel.h>
 
 struct qux_inode {
@@ -19,6 +20,10 @@ static int qux_read_folio(struct file *file, struct folio *folio)
 
 const struct address_space_operations qux_aops = {
 	.read_folio = qux_read_folio,
+};
+
+const struct file_operations qux_file_ops = {
+	.mmap = generic_file_mmap,
 };
 
 ssize_t qux_read_iter(struct kiocb *iocb, struct iov_iter *to)

@@ -208,6 +208,7 @@ struct vm_operations_struct {
 	vm_fault_t (*pfn_mkwrite)(struct vm_fault *vmf);
 };
 vm_fault_t filemap_fault(struct vm_fault *vmf);
+int generic_file_mmap(struct file *file, struct vm_area_struct *vma);
 vm_fault_t filemap_map_pages(struct vm_fault *vmf, unsigned long start,
 			     unsigned long end);
 #define VM_FAULT_SIGBUS 0x2
@@ -309,8 +310,10 @@ struct dentry { struct inode *d_inode; };
 struct inode_operations {
 	int (*setattr)(struct dentry *dentry, struct iattr *attr);
 };
+struct vm_area_struct;
 struct file_operations {
 	long (*fallocate)(struct file *file, int mode, loff_t offset, loff_t len);
+	int (*mmap)(struct file *file, struct vm_area_struct *vma);
 	long (*unlocked_ioctl)(struct file *file, unsigned int cmd, unsigned long arg);
 };
 void truncate_setsize(struct inode *inode, loff_t newsize);
