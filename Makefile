@@ -50,6 +50,22 @@ TOOLS := tools/faultline-link tools/faultline-gate
 # the kernel's own `make coccicheck COCCI=...` finds the rules.
 COCCI_SRCS := $(wildcard semantic-patches/*.cocci)
 COCCI_OUT := $(COCCI_SRCS:semantic-patches/%=build/semantic-patches/%)
+# One version for every tool (faultline, faultline-link and faultline-gate
+# --version, the plugin's, SARIF's): the VERSION file.
+FAULTLINE_VERSION := $(shell cat VERSION)
+VERSION_CFLAGS := -DFAULTLINE_VERSION='"$(FAULTLINE_VERSION)"'
+
+# make install [PREFIX=/usr/local] [DESTDIR=]: the tools find each other
+# from where they lie (bin/../lib/faultline, bin/../share/faultline), so
+# only PREFIX and DESTDIR move them.
+PREFIX ?= /usr/local
+INSTALL ?= install
+STRIP ?= strip
+INSTALL_BIN := $(PREFIX)/bin
+INSTALL_LIB := $(PREFIX)/lib/faultline
+INSTALL_SHARE := $(PREFIX)/share/faultline
+INSTALL_MAN := $(PREFIX)/share/man/man1
+MAN_PAGES := $(wildcard man/*.1)
 
 # The Debian packages of the plugin headers for $(CC): gcc-N-plugin-dev,
 # gcc-N-plugin-dev-TRIPLET for a cross compiler.
@@ -72,6 +88,7 @@ DEB_PACKAGES := $(CC_PACKAGES) g++ make flex bison bc libelf-dev libssl-dev jq d
 .PHONY: all deps check test test-model test-kernel accept scan identity \
 	bench test-link test-gate test-cocci coccicheck bench-cocci test-distcc \
 	test-toolchains test-rules accept-wide clean help format
+.PHONY: install uninstall test-install
 
 all: $(PLUGIN) $(TOOLS) $(WRAPPER) $(COCCI_OUT)
 
@@ -102,6 +119,11 @@ help:
 	@echo "make test-distcc build a kernel directory through distcc and compare"
 	@echo "make test-toolchains the plugin for GCC 10 to 16 and aarch64, each through the model tier"
 	@echo "CC=COMPILER     build and test the plugin for that gcc (HOSTCC, HOSTCXX build it)"
+	@echo "make install [PREFIX=/usr/local] [DESTDIR=]  the faultline command, faultline-link,"
+	@echo "                faultline-gate, faultline-gcc, plugins, rules, semantic patches, man pages"
+	@echo "make uninstall [PREFIX=] [DESTDIR=]  remove what make install put there"
+	@echo "make test-install the install tier: install in a scratch DESTDIR and run from there"
+	@echo "tools/faultline the one command: scan, link, gate, cocci, cc, rules, help (faultline help)"
 
 deps:
 	@missing=""; for p in $(DEB_PACKAGES); do \
@@ -113,6 +135,61 @@ deps:
 		apt-get update -qq && \
 		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
 	fi
+
+# The installed tree refers to nothing here: the programs lose their debug
+# information (it names this checkout), the semantic patches name the
+# installed rules, each compiler wrapper the installed plugin.
+install: all
+	@set -e; d='$(DESTDIR)'; \
+	$(INSTALL) -d "$$d$(INSTALL_BIN)" "$$d$(INSTALL_LIB)" \
+		"$$d$(INSTALL_SHARE)/rules" "$$d$(INSTALL_SHARE)/cocci" \
+		"$$d$(INSTALL_MAN)"; \
+	$(INSTALL) -m 755 tools/faultline "$$d$(INSTALL_BIN)/faultline"; \
+	for t in $(TOOLS); do \
+		$(INSTALL) -m 755 $$t "$$d$(INSTALL_BIN)/$${t#tools/}"; \
+		$(STRIP) --strip-debug "$$d$(INSTALL_BIN)/$${t#tools/}"; \
+	done; \
+	for so in plugin/faultline.so plugin/*/faultline.so; do \
+		[ -f $$so ] || continue; \
+		cc=$${so#plugin/}; cc=$${cc%faultline.so}; cc=$${cc%/}; \
+		$(INSTALL) -d "$$d$(INSTALL_LIB)/$$cc"; \
+		$(INSTALL) -m 644 $$so "$$d$(INSTALL_LIB)/$$cc/faultline.so"; \
+		$(STRIP) --strip-debug "$$d$(INSTALL_LIB)/$$cc/faultline.so"; \
+		printf '#!/bin/sh\n# %s with faultline (installed by make)\nexec $${FAULTLINE_CC:-%s} -fplugin=%s "$$@"\n' \
+			"$${cc:-gcc}" "$${cc:-gcc}" \
+			"$(INSTALL_LIB)/$${cc:+$$cc/}faultline.so" \
+			>"$$d$(INSTALL_BIN)/faultline-$${cc:-gcc}"; \
+		chmod 755 "$$d$(INSTALL_BIN)/faultline-$${cc:-gcc}"; \
+	done; \
+	$(INSTALL) -m 644 rules/* "$$d$(INSTALL_SHARE)/rules/"; \
+	for c in $(COCCI_SRCS); do \
+		awk -v ml=semantic-patches/faultline_rules.ml \
+			-v rules='$(INSTALL_SHARE)/rules' '\
+			/FAULTLINE_RULES_ML/ { while ((getline l < ml) > 0) { \
+				gsub(/@FAULTLINE_RULES@/, rules, l); print l }; next } \
+			{ print }' $$c >"$$d$(INSTALL_SHARE)/cocci/$${c#semantic-patches/}"; \
+		chmod 644 "$$d$(INSTALL_SHARE)/cocci/$${c#semantic-patches/}"; \
+	done; \
+	$(INSTALL) -m 644 corpus/findings.awk VERSION "$$d$(INSTALL_SHARE)/"; \
+	$(INSTALL) -m 644 $(MAN_PAGES) "$$d$(INSTALL_MAN)/"; \
+	echo "faultline $(FAULTLINE_VERSION) installed in $$d$(PREFIX)"
+
+uninstall:
+	@d='$(DESTDIR)'; \
+	for so in "$$d$(INSTALL_LIB)"/*/faultline.so; do \
+		[ -f "$$so" ] || continue; \
+		rm -f "$$d$(INSTALL_BIN)/faultline-$$(basename "$$(dirname "$$so")")"; \
+	done; \
+	rm -f "$$d$(INSTALL_BIN)/faultline" "$$d$(INSTALL_BIN)/faultline-gcc" \
+		$(TOOLS:tools/%="$$d$(INSTALL_BIN)/%"); \
+	rm -rf "$$d$(INSTALL_LIB)" "$$d$(INSTALL_SHARE)"; \
+	for m in $(notdir $(MAN_PAGES)); do rm -f "$$d$(INSTALL_MAN)/$$m"; done
+
+# The install tier alone: make install into a scratch DESTDIR, run it there.
+test-install: all
+	@$(TEST_ENV) sh testsuite/run.sh install
+
+tools/faultline-link tools/faultline-gate $(PLUGIN_OBJ): VERSION
 
 $(LIB_BUILD)/%.o: lib/%.c $(LIB_HDRS)
 	@mkdir -p $(dir $@)
@@ -127,7 +204,7 @@ $(PLUGIN_OBJ): plugin/gcc/faultline_plugin.c plugin/gcc/gcc-common.h $(LIB_HDRS)
 		echo "faultline: $(CC)'s plugin headers lack common/config/i386/i386-cpuinfo.h" \
 			"(a packaging bug); using plugin/gcc/compat-include's stand-in" >&2; fi
 	@mkdir -p $(dir $@)
-	$(HOSTCXX) $(PLUGIN_CXXFLAGS) -DFAULTLINE_TARGET='"$(CC_TARGET)"' -c $< -o $@
+	$(HOSTCXX) $(PLUGIN_CXXFLAGS) -DFAULTLINE_TARGET='"$(CC_TARGET)"' $(VERSION_CFLAGS) -c $< -o $@
 
 $(PLUGIN): $(PLUGIN_OBJ) $(LIB_OBJS)
 	@mkdir -p $(dir $@)
@@ -141,7 +218,7 @@ $(WRAPPER): Makefile
 	@chmod +x $@
 
 tools/%: tools/%.c $(LIB_OBJS) $(LIB_HDRS)
-	$(HOSTCC) -std=gnu11 $(WARN) -Wno-format-truncation $(CFLAGS) -o $@ $< $(LIB_OBJS)
+	$(HOSTCC) -std=gnu11 $(WARN) -Wno-format-truncation $(CFLAGS) $(VERSION_CFLAGS) -o $@ $< $(LIB_OBJS)
 
 # The tiers run with the compiler and plugin of this make (CC=...).
 TEST_ENV := CC="$(CC)" OBJCOPY="$(OBJCOPY)" FAULTLINE_PLUGIN="$(abspath $(PLUGIN))"

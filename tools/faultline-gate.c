@@ -33,6 +33,11 @@
 #include "../lib/link.h"
 #include "../lib/suppress.h"
 
+/* One version for every tool: the VERSION file, passed by make. */
+#ifndef FAULTLINE_VERSION
+#define FAULTLINE_VERSION "unknown"
+#endif
+
 static const char usage[] =
 	"usage: faultline-gate [-C KDIR] [OPTIONS] PATCHFILE\n"
 	"       faultline-gate [-C KDIR] [OPTIONS] REV1..REV2\n"
@@ -52,6 +57,11 @@ static const char usage[] =
 	"  --keep           keep the scratch directory and say where it is\n"
 	"  -q, --quiet      no progress on stderr\n"
 	"  -h, --help       this text\n"
+	"  --version        print the version\n"
+	"\n"
+	"The plugin and the rules are found beside the tool: installed,\n"
+	"../lib/faultline/faultline.so and ../share/faultline/rules; in a\n"
+	"checkout, ../plugin/faultline.so and ../rules.\n"
 	"\n"
 	"Exit status: 0 nothing new, 1 new findings, 2 a usage or environment\n"
 	"error (a patch that does not apply, an unconfigured tree, a failed\n"
@@ -941,6 +951,10 @@ int main(int argc, char **argv)
 		if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
 			fputs(usage, stdout);
 			return 0;
+		} else if (!strcmp(a, "--version")) {
+			printf("faultline-gate %s (facts version %d)\n",
+			       FAULTLINE_VERSION, FL_FACTS_VERSION);
+			return 0;
 		} else if (!strcmp(a, "--allow-unbuilt")) {
 			allow_unbuilt = true;
 		} else if (!strcmp(a, "--keep")) {
@@ -987,13 +1001,23 @@ int main(int argc, char **argv)
 		    "work tree)",
 		    what);
 	}
-	snprintf(path, sizeof(path), "%s/plugin/faultline.so", self_dir());
+	/* Installed (PREFIX/bin/..: its rules are there) or a checkout. */
+	snprintf(path, sizeof(path), "%s/../lib/faultline/faultline.so",
+		 self_dir());
 	plugin_path = strdup(path);
-	snprintf(path, sizeof(path), "%s/../rules", self_dir());
+	snprintf(path, sizeof(path), "%s/../share/faultline/rules", self_dir());
 	rules_dir = strdup(path);
-	snprintf(path, sizeof(path), "%s/../plugin/faultline.so", self_dir());
-	if (access(plugin_path, R_OK))
+	if (!exists(rules_dir, ".")) {
+		snprintf(path, sizeof(path), "%s/plugin/faultline.so",
+			 self_dir());
 		plugin_path = strdup(path);
+		snprintf(path, sizeof(path), "%s/../rules", self_dir());
+		rules_dir = strdup(path);
+		snprintf(path, sizeof(path), "%s/../plugin/faultline.so",
+			 self_dir());
+		if (access(plugin_path, R_OK))
+			plugin_path = strdup(path);
+	}
 	if (access(plugin_path, R_OK))
 		die("the plugin is not built (%s): run make", plugin_path);
 	if (fl_rules_load_dir(&rules, rules_dir, rules_error, NULL))

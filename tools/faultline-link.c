@@ -25,7 +25,11 @@
 #include "../lib/link.h"
 #include "../lib/suppress.h"
 
-#define VERSION "0.2"
+/* One version for every tool: the VERSION file, passed by make. */
+#ifndef FAULTLINE_VERSION
+#define FAULTLINE_VERSION "unknown"
+#endif
+#define VERSION FAULTLINE_VERSION
 
 static const char usage[] =
 	"usage: faultline-link [OPTIONS] PATH...\n"
@@ -42,7 +46,10 @@ static const char usage[] =
 	"  --objects FILE  read more object paths from FILE, one per line\n"
 	"  --baseline FILE do not report findings listed in FILE\n"
 	"  --write-baseline FILE  list every finding in FILE (a new baseline)\n"
-	"  --rules DIR     kernel API rules (default: ../rules beside the tool)\n"
+	"  --rules DIR     kernel API rules (default: ../share/faultline/rules\n"
+	"                  beside the tool when installed, else ../rules)\n"
+	"  --check-rules   only load the rules: print FILE:LINE for each error,\n"
+	"                  exit 2 on errors, 0 when they are valid\n"
 	"  -q, --quiet     no statistics on stderr\n"
 	"  -h, --help      this text\n"
 	"  --version       print the version\n"
@@ -140,11 +147,16 @@ static void read_list(const char *file)
 	fclose(in);
 }
 
+/*
+ * The rules beside the executable: PREFIX/bin/../share/faultline/rules when
+ * installed, tools/../rules in a checkout.
+ */
 static const char *default_rules_dir(const char *argv0)
 {
 	static char dir[PATH_MAX];
 	char self[PATH_MAX];
 	ssize_t n = readlink("/proc/self/exe", self, sizeof(self) - 1);
+	struct stat st;
 	char *slash;
 
 	if (n <= 0) {
@@ -156,6 +168,9 @@ static const char *default_rules_dir(const char *argv0)
 	if (!slash)
 		return "../rules";
 	*slash = '\0';
+	snprintf(dir, sizeof(dir), "%s/../share/faultline/rules", self);
+	if (stat(dir, &st) == 0 && S_ISDIR(st.st_mode))
+		return dir;
 	snprintf(dir, sizeof(dir), "%s/../rules", self);
 	return dir;
 }
@@ -262,7 +277,7 @@ int main(int argc, char **argv)
 {
 	const char *rules_dir = NULL, *sarif = NULL, *srcroot = NULL;
 	const char *baseline_in = NULL, *baseline_out = NULL;
-	bool all = false, summary = false;
+	bool all = false, summary = false, check_rules = false;
 	struct fl_rules rules = {0};
 	struct timespec t0, t1;
 	char cwd[PATH_MAX];
@@ -283,6 +298,8 @@ int main(int argc, char **argv)
 			all = true;
 		} else if (!strcmp(a, "--summary")) {
 			summary = true;
+		} else if (!strcmp(a, "--check-rules")) {
+			check_rules = true;
 		} else if (!strcmp(a, "-q") || !strcmp(a, "--quiet")) {
 			quiet = true;
 		} else if ((!strcmp(a, "--sarif") || !strcmp(a, "--rules") ||
@@ -315,7 +332,7 @@ int main(int argc, char **argv)
 	for (i = 1; i < argc; i++)
 		if (!strcmp(argv[i], "--objects") && i + 1 < argc)
 			npaths++;
-	if (!npaths) {
+	if (!npaths && !check_rules) {
 		fprintf(stderr, "faultline-link: no objects given\n%s", usage);
 		return 2;
 	}
@@ -325,6 +342,13 @@ int main(int argc, char **argv)
 		fprintf(stderr, "faultline-link: the rules in %s have errors\n",
 			rules_dir);
 		return 2;
+	}
+	if (check_rules) {
+		if (!quiet)
+			printf("faultline-link: the rules in %s are valid "
+			       "(%d rules)\n",
+			       rules_dir, rules.nrules);
+		return 0;
 	}
 	ln_program_init(&prog, &rules, input_error, NULL);
 	prog.srcroot = srcroot;

@@ -30,8 +30,13 @@
 
 int plugin_is_GPL_compatible;
 
+/* One version for every tool: the VERSION file, passed by make. */
+#ifndef FAULTLINE_VERSION
+#define FAULTLINE_VERSION "unknown"
+#endif
+
 static struct plugin_info faultline_plugin_info = {
-	.version = "0.1",
+	.version = FAULTLINE_VERSION,
 	.help = "rules=DIR\tread kernel API rules from DIR\n"
 		"werror\tlet -Werror turn faultline warnings into errors\n"
 		"dump\tprint the lowered model on stderr\n"
