@@ -2,7 +2,8 @@
 # faultline test runner.
 #
 #   sh testsuite/run.sh [TIER...]
-#	TIER: rules, model, link, cocci, kernel, corpus, gate, distcc, toolchains
+#	TIER: rules, model, link, install, cocci, kernel, corpus, gate, distcc,
+#	toolchains
 #	(default: all)
 #
 # Every case carries its expectations inline:
@@ -31,7 +32,7 @@ plugin=${FAULTLINE_PLUGIN:-$top/plugin/faultline.so}
 cc=${CC:-gcc}
 objcopy=${OBJCOPY:-objcopy}
 out="$top/testsuite/out"
-tiers=${*:-rules model link cocci kernel corpus gate distcc toolchains}
+tiers=${*:-rules model link install cocci kernel corpus gate distcc toolchains}
 passed=0
 failed=0
 
@@ -738,12 +739,348 @@ run_distcc_tier() {
 	fi
 }
 
+# make install into a scratch DESTDIR, then run the installed tree from
+# outside the checkout (a copy of it, so that neither PATH, the working
+# directory nor any argument names the checkout), with nothing of the
+# checkout in the environment: the plugin on a model case, faultline-link
+# on a link case, the faultline command's subcommands and statuses, the
+# manual pages; nothing installed names the checkout; make uninstall
+# removes every file.
+run_install_tier() {
+	dest="$out/install"
+	prefix=/usr/local
+	log="$out/install.log"
+	ccname=$(basename "$cc")
+	rm -rf "$dest"
+	if ! make -s --no-print-directory -C "$top" install CC="$cc" \
+		DESTDIR="$dest" PREFIX="$prefix" >"$log" 2>&1; then
+		fail "install/make-install" "$log"
+		return
+	fi
+	root="$dest$prefix"
+	if [ "$ccname" = gcc ]; then
+		rel_plugin=lib/faultline/faultline.so
+	else
+		rel_plugin=lib/faultline/$ccname/faultline.so
+	fi
+	report="$out/install-files.report"
+	: >"$report"
+	for f in bin/faultline bin/faultline-link bin/faultline-gate \
+		bin/faultline-$ccname "$rel_plugin" share/faultline/rules/locks.rules \
+		share/faultline/cocci/fault_under_lock.cocci share/faultline/VERSION \
+		share/faultline/findings.awk; do
+		[ -f "$root/$f" ] || echo "not installed: $prefix/$f" >>"$report"
+	done
+	for f in bin/faultline bin/faultline-link bin/faultline-gate bin/faultline-$ccname; do
+		[ -x "$root/$f" ] || echo "not executable: $prefix/$f" >>"$report"
+	done
+	grep -q -- "-fplugin=$prefix/$rel_plugin " "$root/bin/faultline-$ccname" ||
+		echo "faultline-$ccname does not name $prefix/$rel_plugin" >>"$report"
+	for c in "$root"/share/faultline/cocci/*.cocci; do
+		grep -qF "\"$prefix/share/faultline/rules\"" "$c" ||
+			echo "$(basename "$c") does not name $prefix/share/faultline/rules" >>"$report"
+	done
+	if [ -s "$report" ]; then
+		fail "install/make-install" "$report"
+	else
+		pass "install/make-install"
+	fi
+
+	# Nothing installed names the checkout (nor the DESTDIR, inside it).
+	grep -rlF "$top" "$dest" >"$out/install-grep.report" 2>&1
+	if [ -s "$out/install-grep.report" ]; then
+		sed -i "s|^|names $top: |" "$out/install-grep.report"
+		fail "install/no-checkout-path" "$out/install-grep.report"
+	else
+		pass "install/no-checkout-path"
+	fi
+
+	# The installed tree, moved outside the checkout.
+	scratch=$(mktemp -d "${TMPDIR:-/tmp}/faultline-install.XXXXXX")
+	case "$scratch" in
+	"$top"/*) rm -rf "$scratch" && scratch=$(mktemp -d /tmp/faultline-install.XXXXXX) ;;
+	esac
+	mkdir -p "$scratch/home" "$scratch/tmp" "$scratch/model" "$scratch/link" "$scratch/rules"
+	cp -a "$root" "$scratch/root"
+	cp -r "$top/testsuite/model/include" "$scratch/include"
+	cp "$top/testsuite/model/fault-under-lock/page-mkwrite-takes-i_rwsem.c" "$scratch/model/"
+	cp "$top"/testsuite/link/fiemap-across-units/* "$scratch/link/"
+	cp "$top"/testsuite/rules/*.rules "$scratch/rules/"
+	# in_scratch DIR CMD...: CMD in $scratch/DIR with only the installed bin
+	# and the system's in PATH, nothing else from the environment.
+	in_scratch() {
+		in_dir=$1
+		shift
+		(cd "$scratch/$in_dir" && env -i HOME="$scratch/home" \
+			TMPDIR="$scratch/tmp" LC_ALL=C FAULTLINE_CC="$cc" \
+			PATH="$scratch/root/bin:/usr/bin:/bin" "$@")
+	}
+	in_scratch . env >"$out/install-env.log"
+	if grep -F "$top" "$out/install-env.log" >"$out/install-env.report"; then
+		fail "install/environment" "$out/install-env.report"
+	else
+		pass "install/environment"
+	fi
+
+	# The installed plugin, on a model case (and through faultline cc).
+	src="$scratch/model/page-mkwrite-takes-i_rwsem.c"
+	in_scratch model "$cc" -O2 -Wall -I../include -fplugin="$scratch/root/$rel_plugin" \
+		-c page-mkwrite-takes-i_rwsem.c -o /dev/null >"$out/install-model.log" 2>&1
+	judge "$src" "$out/install-model.log" "install/plugin-model-case" $?
+	in_scratch model faultline cc -O2 -Wall -I../include \
+		-c page-mkwrite-takes-i_rwsem.c -o /dev/null >"$out/install-cc.log" 2>&1
+	judge "$src" "$out/install-cc.log" "install/faultline-cc" $?
+
+	# The installed faultline-link (and faultline link) on a link case.
+	report="$out/install-link.report"
+	: >"$report"
+	for unit in "$scratch"/link/*.c; do
+		unit=$(basename "$unit")
+		in_scratch link "$cc" -O2 -Wall -I../include -fplugin="$scratch/root/$rel_plugin" \
+			-c "$unit" -o "${unit%.c}.o" >>"$out/install-link-compile.log" 2>&1 ||
+			echo "compiling $unit with the installed plugin failed" >>"$report"
+	done
+	expected_in_dir "$scratch/link" expect-link >"$out/install-link.exp"
+	for tool in faultline-link "faultline link"; do
+		# shellcheck disable=SC2086
+		in_scratch link $tool -q . >"$out/install-link.log" 2>&1
+		status=$?
+		[ "$status" = 1 ] || echo "$tool exited with $status, not 1" >>"$report"
+		warnings_in_log "$out/install-link.log" >"$out/install-link.act"
+		diff "$out/install-link.exp" "$out/install-link.act" | sed -n \
+			"s/^< \(.*\)/$tool: missing link warning: \1/p; s/^> \(.*\)/$tool: unexpected link warning: \1/p" >>"$report"
+	done
+	if [ -s "$report" ]; then
+		cat "$out/install-link.log" >>"$report"
+		fail "install/link-case" "$report"
+	else
+		pass "install/link-case"
+	fi
+
+	# faultline scan on a stand-in kernel tree whose make compiles the
+	# link case with KCFLAGS (no kernel is built).
+	mkdir -p "$scratch/tree/fs/ex"
+	cp "$scratch"/link/*.c "$scratch"/link/*.h "$scratch/tree/fs/ex/"
+	mkdir -p "$scratch/tree/fs/cx" "$scratch/tree/scripts"
+	cp "$top/testsuite/cocci/fault_under_lock/bounce-shared.c" "$scratch/tree/fs/cx/"
+	touch "$scratch/tree/.config" "$scratch/tree/scripts/coccicheck"
+	cat >"$scratch/tree/Makefile" <<'EOT'
+.PHONY: fs/ex/ coccicheck
+fs/ex/:
+	for c in $@*.c; do $(CC) -O2 -I../include $(KCFLAGS) -c $$c -o $${c%.c}.o || exit 1; done
+coccicheck:
+	for c in $(M)*.c; do spatch -D $(MODE) --very-quiet --no-includes --include-headers \
+		--disable-worth-trying-opt --cocci-file $(COCCI) $$c; done
+EOT
+	report="$out/install-scan.report"
+	in_scratch . faultline scan --cc "$cc" -o "$scratch/scan" tree fs/ex/ \
+		>"$out/install-scan.log" 2>"$out/install-scan.err"
+	status=$?
+	: >"$report"
+	[ "$status" = 1 ] || echo "faultline scan exited with $status, not 1" >>"$report"
+	grep -q '^  fs/ex/ .*fault-under-lock  *2$' "$out/install-scan.log" ||
+		echo "no summary line: fs/ex/ fault-under-lock 2" >>"$report"
+	grep -q '  BUILD   fs/ex/' "$out/install-scan.err" ||
+		echo "no progress line for fs/ex/" >>"$report"
+	[ -s "$scratch/scan/report.sarif" ] || echo "no report.sarif" >>"$report"
+	if [ -s "$report" ]; then
+		cat "$out/install-scan.log" "$out/install-scan.err" >>"$report"
+		fail "install/scan" "$report"
+	else
+		pass "install/scan"
+	fi
+
+	# faultline cocci: the installed semantic patches, through the stand-in
+	# tree's make coccicheck, read the installed rules.
+	if command -v spatch >/dev/null 2>&1; then
+		report="$out/install-cocci.report"
+		in_scratch tree faultline cocci --mode report . fs/cx/ \
+			>"$out/install-cocci.log" 2>"$out/install-cocci.err"
+		status=$?
+		: >"$report"
+		[ "$status" = 1 ] || echo "faultline cocci exited with $status, not 1" >>"$report"
+		awk '/expect-cocci: / { print NR }' "$scratch/tree/fs/cx/bounce-shared.c" |
+			while read -r line; do
+				grep -q "bounce-shared.c:$line:.*\[faultline:fault-under-lock\]" \
+					"$out/install-cocci.log" ||
+					echo "no report on bounce-shared.c:$line"
+			done >>"$report"
+		[ "$(grep -c 'faultline cocci: .*\.cocci (MODE=report M=fs/cx/)' "$out/install-cocci.err")" = \
+			"$(ls "$scratch"/root/share/faultline/cocci/*.cocci | wc -l)" ] ||
+			echo "not every installed script ran" >>"$report"
+		if [ -s "$report" ]; then
+			cat "$out/install-cocci.log" "$out/install-cocci.err" >>"$report"
+			fail "install/cocci" "$report"
+		else
+			pass "install/cocci"
+		fi
+	else
+		echo "SKIP install/cocci (no spatch)"
+	fi
+
+	# The installed gate finds the installed plugin and rules: on the
+	# stand-in tree it gets past them (and fails later, exit 2: no kbuild);
+	# without the plugin it names the installed path.
+	report="$out/install-gate.report"
+	: >"$report"
+	[ -f "$scratch/root/lib/faultline/faultline.so" ] ||
+		echo "no $prefix/lib/faultline/faultline.so (the gate's plugin: make CC=gcc)" >>"$report"
+	printf -- '--- a/fs/ex/mmap.c\n+++ b/fs/ex/mmap.c\n@@ -1,1 +1,2 @@\n+/* x */\n' >"$scratch/gate.patch"
+	in_scratch . faultline gate -q -C tree gate.patch >"$out/install-gate.log" 2>&1
+	status=$?
+	[ "$status" = 2 ] || echo "faultline gate exited with $status, not 2" >>"$report"
+	grep -E 'plugin is not built|rules in .* have errors|cannot open rules' "$out/install-gate.log" >>"$report"
+	mv "$scratch/root/lib/faultline/faultline.so" "$scratch/plugin.so"
+	in_scratch . faultline-gate -q -C tree gate.patch >"$out/install-gate2.log" 2>&1
+	grep -qF "the plugin is not built ($scratch/root/bin/../lib/faultline/faultline.so)" \
+		"$out/install-gate2.log" ||
+		{ echo "without the plugin, the gate does not name the installed path:"; cat "$out/install-gate2.log"; } >>"$report"
+	mv "$scratch/plugin.so" "$scratch/root/lib/faultline/faultline.so"
+	if [ -s "$report" ]; then
+		cat "$out/install-gate.log" >>"$report"
+		fail "install/gate-finds-plugin" "$report"
+	else
+		pass "install/gate-finds-plugin"
+	fi
+
+	# Every subcommand's --help (its manual page) exits 0; so do help CMD
+	# and the programs' own --help.
+	report="$out/install-help.report"
+	: >"$report"
+	for sub in scan link gate cocci cc rules; do
+		in_scratch . faultline "$sub" --help >"$out/install-help.log" 2>&1 ||
+			echo "faultline $sub --help exited with $?" >>"$report"
+		grep -q "faultline-$sub" "$out/install-help.log" ||
+			echo "faultline $sub --help does not show faultline-$sub(1)" >>"$report"
+		in_scratch . faultline help "$sub" >"$out/install-help2.log" 2>&1 ||
+			echo "faultline help $sub exited with $?" >>"$report"
+		cmp -s "$out/install-help.log" "$out/install-help2.log" ||
+			echo "faultline help $sub differs from faultline $sub --help" >>"$report"
+	done
+	for args in "faultline help" "faultline --help" "faultline -h" \
+		"faultline-link --help" "faultline-gate --help"; do
+		# shellcheck disable=SC2086
+		in_scratch . $args >"$out/install-help.log" 2>&1 ||
+			echo "$args exited with $?" >>"$report"
+		[ -s "$out/install-help.log" ] || echo "$args printed nothing" >>"$report"
+	done
+	if [ -s "$report" ]; then
+		fail "install/help" "$report"
+	else
+		pass "install/help"
+	fi
+
+	# Usage and environment errors: a one-line message, exit 2.
+	report="$out/install-errors.report"
+	: >"$report"
+	while IFS='|' read -r args text; do
+		# shellcheck disable=SC2086
+		in_scratch . $args >"$out/install-error.log" 2>&1
+		status=$?
+		[ "$status" = 2 ] || echo "$args exited with $status, not 2" >>"$report"
+		if ! { [ "$(wc -l <"$out/install-error.log")" = 1 ] &&
+			grep -qF -- "$text" "$out/install-error.log"; }; then
+			echo "$args: not one line naming '$text':"
+			cat "$out/install-error.log"
+		fi >>"$report"
+	done <<EOT
+faultline frobnicate|'frobnicate' is not a faultline command
+faultline scan /nonexistent|no such kernel tree: /nonexistent
+faultline scan|name a kernel tree
+faultline cocci /nonexistent|no such kernel tree: /nonexistent
+faultline help frobnicate|'frobnicate' is not a faultline command
+EOT
+	in_scratch . faultline >"$out/install-error.log" 2>&1
+	status=$?
+	[ "$status" = 2 ] || echo "faultline with no command exited with $status, not 2" >>"$report"
+	if [ -s "$report" ]; then
+		fail "install/errors" "$report"
+	else
+		pass "install/errors"
+	fi
+
+	# faultline rules --check: each bad line named FILE:LINE, exit 2; the
+	# installed rules are valid.
+	report="$out/install-rules.report"
+	: >"$report"
+	in_scratch . faultline rules --check rules >"$out/install-rules.log" 2>&1
+	status=$?
+	[ "$status" = 2 ] || echo "rules --check on bad rules exited with $status, not 2" >>"$report"
+	awk 'match($0, /expect-error: .*/) { print NR }' "$scratch/rules/bad-keys.rules" |
+		while read -r line; do
+			grep -qF "rules/bad-keys.rules:$line: " "$out/install-rules.log" ||
+				echo "no error named rules/bad-keys.rules:$line"
+		done >>"$report"
+	in_scratch . faultline rules --check >"$out/install-rules-ok.log" 2>&1 ||
+		{ echo "rules --check on the installed rules exited with $?:"; cat "$out/install-rules-ok.log"; } >>"$report"
+	[ "$(in_scratch . faultline rules)" = "$scratch/root/share/faultline/rules" ] ||
+		echo "faultline rules does not print the installed rules directory" >>"$report"
+	if [ -s "$report" ]; then
+		cat "$out/install-rules.log" >>"$report"
+		fail "install/rules-check" "$report"
+	else
+		pass "install/rules-check"
+	fi
+
+	# One version for every program.
+	report="$out/install-version.report"
+	: >"$report"
+	version=$(cat "$top/VERSION")
+	[ "$(in_scratch . faultline --version)" = "faultline $version" ] ||
+		echo "faultline --version does not print 'faultline $version'" >>"$report"
+	for tool in faultline-link faultline-gate; do
+		in_scratch . "$tool" --version | grep -q "^$tool $version " ||
+			echo "$tool --version does not print $version" >>"$report"
+	done
+	if [ -s "$report" ]; then
+		fail "install/version" "$report"
+	else
+		pass "install/version"
+	fi
+
+	# The manual pages.
+	report="$out/install-man.report"
+	: >"$report"
+	for page in faultline faultline-scan faultline-link faultline-gate \
+		faultline-cocci faultline-cc faultline-rules; do
+		file="$scratch/root/share/man/man1/$page.1"
+		if [ ! -f "$file" ]; then
+			echo "no $prefix/share/man/man1/$page.1" >>"$report"
+		elif command -v man >/dev/null 2>&1; then
+			in_scratch . man -l "$file" >"$out/install-man.log" 2>&1 ||
+				echo "man -l $page.1 exited with $?" >>"$report"
+			grep -q '^NAME' "$out/install-man.log" ||
+				echo "man -l $page.1 shows no NAME" >>"$report"
+		else
+			grep -q '^\.SH NAME' "$file" || echo "$page.1 has no NAME" >>"$report"
+		fi
+	done
+	if [ -s "$report" ]; then
+		fail "install/man-pages" "$report"
+	else
+		pass "install/man-pages"
+	fi
+	rm -rf "$scratch"
+
+	# make uninstall leaves no file behind.
+	make -s --no-print-directory -C "$top" uninstall CC="$cc" \
+		DESTDIR="$dest" PREFIX="$prefix" >"$out/uninstall.log" 2>&1 ||
+		echo "make uninstall exited with $?" >>"$out/uninstall.log"
+	find "$dest" ! -type d >>"$out/uninstall.log"
+	if [ -s "$out/uninstall.log" ]; then
+		fail "install/uninstall" "$out/uninstall.log"
+	else
+		pass "install/uninstall"
+	fi
+}
+
 for tier in $tiers; do
 	tier_start=$(date +%s)
 	case "$tier" in
 	rules) run_rules_tier ;;
 	model) run_model_tier ;;
 	link) run_link_tier ;;
+	install) run_install_tier ;;
 	cocci) run_cocci_tier ;;
 	kernel) run_kernel_tier ;;
 	corpus) run_corpus_tier ;;
@@ -751,7 +1088,7 @@ for tier in $tiers; do
 	distcc) run_distcc_tier ;;
 	toolchains) run_toolchains_tier ;;
 	*)
-		echo "run.sh: unknown tier '$tier' (rules, model, link, cocci, kernel, corpus, gate, distcc, toolchains)" >&2
+		echo "run.sh: unknown tier '$tier' (rules, model, link, install, cocci, kernel, corpus, gate, distcc, toolchains)" >&2
 		exit 2
 		;;
 	esac
