@@ -119,6 +119,11 @@ struct fl_function {
 	const char **param_types; /* struct each parameter points to, or NULL */
 	int nparams;
 	const char **param_objects; /* page object of each parameter */
+	/*
+	 * Per parameter: it points to the caller's page-array pointer, which
+	 * the function fills (struct page ***pages): its pages flow back out.
+	 */
+	bool *param_pages_out;
 	unsigned long handle; /* the front end's own handle (a FUNCTION_DECL) */
 	char *facts_calls; /* its call records (lib/facts_write.c), or NULL */
 	unsigned long facts_calls_len, facts_calls_cap;

@@ -144,9 +144,14 @@ static void add_call(struct fl_pageflow *pf, const struct fl_function *fn,
 	callee = fl_unit_find(unit, ev->callee);
 	if (!callee)
 		return;
-	for (k = 0; k < ev->nargs && k < callee->nparams; k++)
-		if (ev->args[k].object && callee->param_objects)
-			edge(pf, ev->args[k].object, callee->param_objects[k]);
+	for (k = 0; k < ev->nargs && k < callee->nparams; k++) {
+		if (!ev->args[k].object || !callee->param_objects)
+			continue;
+		edge(pf, ev->args[k].object, callee->param_objects[k]);
+		/* An array the callee fills through the pointer comes back. */
+		if (callee->param_pages_out && callee->param_pages_out[k])
+			edge(pf, callee->param_objects[k], ev->args[k].object);
+	}
 	if (ev->result_object)
 		edge(pf, return_node(callee), ev->result_object);
 }

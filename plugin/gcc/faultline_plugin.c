@@ -354,6 +354,16 @@ static bool is_page_type(tree type)
 	return depth > 0 && is_page_record(type);
 }
 
+/* struct page ***: a pointer to the caller's page-array pointer. */
+static bool is_page_array_out(tree type)
+{
+	int depth = 0;
+
+	while (type && POINTER_TYPE_P(type) && depth++ < 4)
+		type = TREE_TYPE(type);
+	return depth == 3 && is_page_record(type);
+}
+
 /*
  * folio->page: a page type embedded in a page type is the same memory as
  * its container.  Returns the container's reference, or NULL.
@@ -970,6 +980,9 @@ static void lower_function(struct fl_unit *unit, cgraph_node *node)
 			fn->param_types, (fn->nparams + 1) * sizeof(char *));
 		fn->param_objects = (const char **)fl_xrealloc(
 			fn->param_objects, (fn->nparams + 1) * sizeof(char *));
+		fn->param_pages_out = (bool *)fl_xrealloc(
+			fn->param_pages_out, (fn->nparams + 1) * sizeof(bool));
+		fn->param_pages_out[fn->nparams] = is_page_array_out(TREE_TYPE(p));
 		fn->param_objects[fn->nparams] = object_of(&lw, p);
 		fn->param_types[fn->nparams++] = fl_strdup(type);
 	}
