@@ -135,7 +135,8 @@ void fl_ful_warning_text(char *msg, size_t len, const char *callee,
 
 	if (entry)
 		snprintf(where, sizeof(where),
-			 "a page fault on this file takes it again in '%s'",
+			 "a page fault on a mapping of this filesystem takes "
+			 "it again in '%s'",
 			 entry);
 	else
 		snprintf(where, sizeof(where),
