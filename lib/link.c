@@ -168,8 +168,8 @@ enum ln_fault ln_call_faults(const struct ln_call *c, int *param)
 }
 
 /* Apply step to every function until none changes. */
-static void fixpoint(struct ln_program *prog,
-		     bool (*step)(struct ln_function *fn))
+void ln_fixpoint(struct ln_program *prog,
+		 bool (*step)(struct ln_function *fn))
 {
 	bool changed = true;
 	int u, i;
@@ -379,9 +379,9 @@ void ln_link(struct ln_program *prog)
 	split_core_dirs(prog);
 	build_fn_hash(prog);
 	resolve_calls(prog);
-	fixpoint(prog, fault_step);
-	fixpoint(prog, breaks_step);
-	fixpoint(prog, removes_step);
+	ln_fixpoint(prog, fault_step);
+	ln_fixpoint(prog, breaks_step);
+	ln_fixpoint(prog, removes_step);
 	ln_check_fault_under_lock(prog);
 	ln_check_dax_no_layout_break(prog);
 	ln_check_gup(prog);

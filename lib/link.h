@@ -269,6 +269,10 @@ struct ln_function *ln_op_function(const struct ln_program *prog,
 enum ln_fault ln_call_faults(const struct ln_call *c, int *param);
 
 /* Whether the plugin already reported check at loc. */
+/* Apply step to every function of the program until none changes. */
+void ln_fixpoint(struct ln_program *prog,
+		 bool (*step)(struct ln_function *fn));
+
 bool ln_plugin_reported(const struct ln_unit *unit, const char *check,
 			const struct fl_loc *loc);
 

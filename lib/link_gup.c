@@ -88,18 +88,6 @@ static bool pages_step(struct ln_function *fn)
 	return changed;
 }
 
-static void fixpoint(struct ln_program *prog)
-{
-	bool changed = true;
-	int u, i;
-
-	while (changed) {
-		changed = false;
-		for (u = 0; u < prog->nunits; u++)
-			for (i = 0; i < prog->units[u]->nfuncs; i++)
-				changed |= pages_step(prog->units[u]->funcs[i]);
-	}
-}
 
 /* A function of unit by name (the record's), else fallback. */
 static const struct ln_function *unit_function(const struct ln_unit *unit,
@@ -243,7 +231,7 @@ void ln_check_gup(struct ln_program *prog)
 	for (u = 0; u < prog->nunits; u++)
 		for (i = 0; i < prog->units[u]->nfuncs; i++)
 			resolve_pages(prog, prog->units[u]->funcs[i]);
-	fixpoint(prog);
+	ln_fixpoint(prog, pages_step);
 	for (u = 0; u < prog->nunits; u++)
 		for (i = 0; i < prog->units[u]->nfuncs; i++)
 			check_calls(prog, prog->units[u]->funcs[i]);
