@@ -326,8 +326,9 @@ static bool carries(const struct fl_pageflow *pf, const int *reached,
 
 /*
  * What a parameter's pages meet: the nearest sink, the nearest release of
- * each kind, every argument of an external call.  A release counts only if
- * no field on the way also holds pages from elsewhere (as pin-mismatch).
+ * each kind, every argument of an external call.  A sink or a release
+ * counts only if no field on the way also holds pages from elsewhere (as
+ * gup-unpinned and pin-mismatch).
  */
 static void write_param_pages(struct text *t, const struct ext_calls *ext,
 			      const struct fl_pageflow *pf, int param,
@@ -342,7 +343,15 @@ static void write_param_pages(struct text *t, const struct ext_calls *ext,
 		bool *mixed = fl_xcalloc(pf->nnodes + 1, sizeof(bool));
 		int *released;
 
-		s = nearest(pf, reached,
+		for (n = 0; n < pf->nnodes; n++)
+			for (i = 0; i < pf->nsucc[n]; i++)
+				if (!reached[n] &&
+				    !strncmp(pf->names[pf->succ[n][i]], "f:", 2))
+					mixed[pf->succ[n][i]] = true;
+		released = fl_pageflow_reach_avoiding(pf, node, mixed);
+		/* Sinks too: past a field that also holds other pages, the
+		 * sink cannot be told to use these (as gup-unpinned). */
+		s = nearest(pf, released,
 			    FL_KIND_BIT(FL_RULE_PAGES_SINK) |
 				    FL_KIND_BIT(FL_RULE_PAGES_SINK_FIELD) |
 				    FL_KIND_BIT(FL_RULE_PAGES_MAP));
@@ -353,12 +362,6 @@ static void write_param_pages(struct text *t, const struct ext_calls *ext,
 								     "f" :
 								     "c",
 				s);
-		for (n = 0; n < pf->nnodes; n++)
-			for (i = 0; i < pf->nsucc[n]; i++)
-				if (!reached[n] &&
-				    !strncmp(pf->names[pf->succ[n][i]], "f:", 2))
-					mixed[pf->succ[n][i]] = true;
-		released = fl_pageflow_reach_avoiding(pf, node, mixed);
 		s = nearest(pf, released, FL_KIND_BIT(FL_RULE_PAGES_PUT));
 		if (s)
 			put_use(t, "prel", param, "g", s);
@@ -454,6 +457,8 @@ static int **write_page_sources(struct text *t, const struct fl_pageflow *pf,
 				int *nsrc)
 {
 	int **reach = NULL, i;
+	/* What leaves a field that also holds other pages is not the source's. */
+	bool *mixed = pf ? fl_pageflow_mixed_fields(pf) : NULL;
 
 	*nsrc = 0;
 	for (i = 0; pf && i < pf->nsites; i++) {
@@ -468,8 +473,9 @@ static int **write_page_sources(struct text *t, const struct fl_pageflow *pf,
 		field_loc(t, &s->ev->loc);
 		put_str(t, "\n");
 		reach = fl_xrealloc(reach, (*nsrc + 1) * sizeof(*reach));
-		reach[(*nsrc)++] = fl_pageflow_reach(pf, s->node);
+		reach[(*nsrc)++] = fl_pageflow_reach_avoiding(pf, s->node, mixed);
 	}
+	free(mixed);
 	return reach;
 }
 
