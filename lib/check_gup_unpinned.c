@@ -44,7 +44,7 @@ void fl_check_gup_unpinned(const struct fl_pageflow *pf,
 			   const struct fl_diag_sink *sink)
 {
 	int i, j;
-	bool *mixed = fl_pageflow_mixed_fields(pf);
+	bool *own = fl_pageflow_own_locals(pf);
 
 	for (i = 0; i < pf->nsites; i++) {
 		const struct fl_page_site *src = &pf->sites[i];
@@ -55,10 +55,13 @@ void fl_check_gup_unpinned(const struct fl_pageflow *pf,
 		if (src->rule->kind != FL_RULE_PAGES_GET)
 			continue;
 		/*
-		 * Past a field that also holds pages of another origin (a
-		 * driver's own pages), a sink cannot be told to be these pages'.
+		 * Past a variable that may hold a page the kernel allocated
+		 * instead, a sink cannot be told to see a user page.  (A
+		 * field that holds both, such as a request's page array for
+		 * direct and buffered I/O, still passes: the user pages do
+		 * reach its sinks.)
 		 */
-		reached = fl_pageflow_reach_avoiding(pf, src->node, mixed);
+		reached = fl_pageflow_reach_avoiding(pf, src->node, own);
 		/* The nearest sink makes the clearest note. */
 		for (j = 0; j < pf->nsites; j++) {
 			const struct fl_page_site *s = &pf->sites[j];
@@ -85,5 +88,5 @@ void fl_check_gup_unpinned(const struct fl_pageflow *pf,
 				 best->fn->name);
 		sink->note(sink->ctx, &best->ev->loc, msg);
 	}
-	free(mixed);
+	free(own);
 }

@@ -326,9 +326,8 @@ static bool carries(const struct fl_pageflow *pf, const int *reached,
 
 /*
  * What a parameter's pages meet: the nearest sink, the nearest release of
- * each kind, every argument of an external call.  A sink or a release
- * counts only if no field on the way also holds pages from elsewhere (as
- * gup-unpinned and pin-mismatch).
+ * each kind, every argument of an external call.  A release counts only if
+ * no field on the way also holds pages from elsewhere (as pin-mismatch).
  */
 static void write_param_pages(struct text *t, const struct ext_calls *ext,
 			      const struct fl_pageflow *pf, int param,
@@ -349,9 +348,7 @@ static void write_param_pages(struct text *t, const struct ext_calls *ext,
 				    !strncmp(pf->names[pf->succ[n][i]], "f:", 2))
 					mixed[pf->succ[n][i]] = true;
 		released = fl_pageflow_reach_avoiding(pf, node, mixed);
-		/* Sinks too: past a field that also holds other pages, the
-		 * sink cannot be told to use these (as gup-unpinned). */
-		s = nearest(pf, released,
+		s = nearest(pf, reached,
 			    FL_KIND_BIT(FL_RULE_PAGES_SINK) |
 				    FL_KIND_BIT(FL_RULE_PAGES_SINK_FIELD) |
 				    FL_KIND_BIT(FL_RULE_PAGES_MAP));

@@ -302,6 +302,20 @@ static void mark_reach(const struct fl_pageflow *pf, int n, bool *set)
 	free(r);
 }
 
+bool *fl_pageflow_own_locals(const struct fl_pageflow *pf)
+{
+	bool *own = fl_xcalloc(pf->nnodes + 1, sizeof(bool));
+	int i, n;
+
+	for (i = 0; i < pf->nown; i++)
+		mark_reach(pf, pf->own_nodes[i], own);
+	for (n = 0; n < pf->nnodes; n++)
+		if (!strncmp(pf->names[n], "f:", 2) ||
+		    !strncmp(pf->names[n], "g:", 2))
+			own[n] = false;
+	return own;
+}
+
 bool *fl_pageflow_mixed_fields(const struct fl_pageflow *pf)
 {
 	bool *from_gup = fl_xcalloc(pf->nnodes + 1, sizeof(bool));
