@@ -115,8 +115,11 @@ check_kernel_build() {
 		return
 	}
 	ref="$FAULTLINE_CACHE/out-$kernel_version-gcc-12-toolchains"
+	# GCC 12's findings: the corpus tier's objects when they are there,
+	# else a build.
 	# shellcheck disable=SC2086
-	sh "$here/build-dirs.sh" "$kdir" "$ref" $kernel_dirs >>"$log" 2>&1
+	BUILD_DIRS_LINK_ONLY=1 sh "$here/build-dirs.sh" "$kdir" "$ref" $kernel_dirs >>"$log" 2>&1 ||
+		sh "$here/build-dirs.sh" "$kdir" "$ref" $kernel_dirs >>"$log" 2>&1
 	case "$cc" in
 	aarch64-linux-gnu-*)
 		prefix=${cc%gcc*}
