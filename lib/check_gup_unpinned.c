@@ -44,7 +44,6 @@ void fl_check_gup_unpinned(const struct fl_pageflow *pf,
 			   const struct fl_diag_sink *sink)
 {
 	int i, j;
-	bool *own = fl_pageflow_own_locals(pf);
 
 	for (i = 0; i < pf->nsites; i++) {
 		const struct fl_page_site *src = &pf->sites[i];
@@ -55,13 +54,11 @@ void fl_check_gup_unpinned(const struct fl_pageflow *pf,
 		if (src->rule->kind != FL_RULE_PAGES_GET)
 			continue;
 		/*
-		 * Past a variable that may hold a page the kernel allocated
-		 * instead, a sink cannot be told to see a user page.  (A
-		 * field that holds both, such as a request's page array for
-		 * direct and buffered I/O, still passes: the user pages do
-		 * reach its sinks.)
+		 * Through fields that also hold other pages too (a request's
+		 * page array serves direct and buffered I/O): the user pages
+		 * do reach its sinks.
 		 */
-		reached = fl_pageflow_reach_avoiding(pf, src->node, own);
+		reached = fl_pageflow_reach(pf, src->node);
 		/* The nearest sink makes the clearest note. */
 		for (j = 0; j < pf->nsites; j++) {
 			const struct fl_page_site *s = &pf->sites[j];
@@ -88,5 +85,4 @@ void fl_check_gup_unpinned(const struct fl_pageflow *pf,
 				 best->fn->name);
 		sink->note(sink->ctx, &best->ev->loc, msg);
 	}
-	free(own);
 }
