@@ -302,32 +302,6 @@ static void mark_reach(const struct fl_pageflow *pf, int n, bool *set)
 	free(r);
 }
 
-bool *fl_pageflow_own_locals(const struct fl_pageflow *pf)
-{
-	bool *own = fl_xcalloc(pf->nnodes + 1, sizeof(bool));
-	bool *shared = fl_xcalloc(pf->nnodes + 1, sizeof(bool));
-	int i, n;
-
-	/*
-	 * Only from variable to variable: past a field or a global the
-	 * kernel's pages mix with others, and what is read back from there is
-	 * not known to be either.
-	 */
-	for (n = 0; n < pf->nnodes; n++)
-		shared[n] = !strncmp(pf->names[n], "f:", 2) ||
-			    !strncmp(pf->names[n], "g:", 2);
-	for (i = 0; i < pf->nown; i++) {
-		int *r = fl_pageflow_reach_avoiding(pf, pf->own_nodes[i], shared);
-
-		for (n = 0; n < pf->nnodes; n++)
-			if (r[n] && !shared[n])
-				own[n] = true;
-		free(r);
-	}
-	free(shared);
-	return own;
-}
-
 bool *fl_pageflow_mixed_fields(const struct fl_pageflow *pf)
 {
 	bool *from_gup = fl_xcalloc(pf->nnodes + 1, sizeof(bool));

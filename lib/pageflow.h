@@ -58,15 +58,6 @@ int *fl_pageflow_reach_avoiding(const struct fl_pageflow *pf, int node,
  */
 bool *fl_pageflow_mixed_fields(const struct fl_pageflow *pf);
 
-/*
- * Variables (not fields or globals) that may hold a page the kernel owns
- * (a pages-own result) as well: a GUP page that goes through one may be
- * the kernel's own page by then (binder looks up a page it inserted into
- * the mapping itself and keeps it where its allocated pages go).  The
- * caller frees the array.
- */
-bool *fl_pageflow_own_locals(const struct fl_pageflow *pf);
-
 /* Whether pages of object from may be in object to (cached per from). */
 bool fl_pageflow_reaches(const struct fl_pageflow *pf, const char *from,
 			 const char *to);
