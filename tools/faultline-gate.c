@@ -333,7 +333,12 @@ static char *kbuild_command(const char *obj, const char *log)
 			 "rm -rf \"$d\" && cp -a \"%s/$d\" \"$d\" || exit 1; done; "
 			 "for f in \"%s\"/.[!.]* \"%s\"/*; do "
 			 "[ -f \"$f\" ] || continue; b=${f##*/}; "
-			 "rm -f \"$b\" && cp -a \"$f\" \"$b\" || exit 1; done",
+			 "rm -f \"$b\" && cp -a \"$f\" \"$b\" || exit 1; done; "
+			 /* and every generated file elsewhere (kernel/bounds.s) */
+			 "find . -type f -links +1 ! -name '*.[chS]' "
+			 "! -name 'Kconfig*' ! -name 'Makefile*' ! -name 'Kbuild*' "
+			 "-exec sh -c 'for f; do cp -p \"$f\" \"$f.fl\" && "
+			 "mv \"$f.fl\" \"$f\" || exit 1; done' sh {} +",
 			 kdir, kdir, kdir);
 		if (run(tree, sh, log))
 			die("cannot copy kbuild's files in the scratch tree "
