@@ -24,7 +24,7 @@ top=$(dirname "$here")
 out="$top/testsuite/out/toolchains"
 mkdir -p "$out"
 tiers="rules model link"
-common="make jq binutils git patch"
+common="make jq binutils binutils-multiarch git patch"
 # and what a kernel build needs
 common="$common flex bison bc libelf-dev libssl-dev perl kmod cpio xz-utils"
 

@@ -435,7 +435,7 @@ run_sarif_case() {
 		(.runs[0].tool.driver.rules | map(.id)) as $ids |
 		(.runs[0].results | length) == $n and
 		all(.runs[0].results[];
-			(.ruleId as $r | $ids | index($r)) != null and
+			(.ruleId as $r | [$ids[] | select(. == $r)] | length) > 0 and
 			.ruleIndex >= 0 and
 			(.message.text | length) > 0 and
 			(.locations[0].physicalLocation.artifactLocation.uri | length) > 0 and

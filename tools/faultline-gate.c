@@ -63,6 +63,9 @@ static const char usage[] =
 	"../lib/faultline/faultline.so and ../share/faultline/rules; in a\n"
 	"checkout, ../plugin/faultline.so and ../rules.\n"
 	"\n"
+	"Environment: FAULTLINE_PLUGIN names the plugin (one built for the tree's\n"
+	"compiler, plugin/CC/faultline.so); default: the one beside the tool.\n"
+	"\n"
 	"Exit status: 0 nothing new, 1 new findings, 2 a usage or environment\n"
 	"error (a patch that does not apply, an unconfigured tree, a failed\n"
 	"build, a touched unit that could not be analysed).  A touched .c with\n"
@@ -1023,6 +1026,9 @@ int main(int argc, char **argv)
 		if (access(plugin_path, R_OK))
 			plugin_path = strdup(path);
 	}
+	/* The plugin for another compiler (plugin/gcc-15/faultline.so). */
+	if (getenv("FAULTLINE_PLUGIN") && *getenv("FAULTLINE_PLUGIN"))
+		plugin_path = getenv("FAULTLINE_PLUGIN");
 	if (access(plugin_path, R_OK))
 		die("the plugin is not built (%s): run make", plugin_path);
 	if (fl_rules_load_dir(&rules, rules_dir, rules_error, NULL))
