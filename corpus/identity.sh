@@ -33,17 +33,21 @@ kmake=${KMAKE:-make}
 objcopy=${OBJCOPY:-objcopy}
 objdump=$(echo "$objcopy" | sed 's/objcopy$/objdump/')
 label=${IDENTITY_LABEL:-$version}
+# With debug info (arm64 defconfig), DW_AT_producer records the command
+# line, -fplugin=PATH included: both builds leave it out, so the objects
+# compare what the compiler generated.
+record=-gno-record-gcc-switches
 ref="$kdir/../identity-$(basename "$kdir")"
 for dir in $dirs; do
 	dir=${dir%/}/
 	rm -rf "$ref" && mkdir -p "$ref"
 	echo "  BUILD   $dir (without faultline)" >&2
 	find "$kdir/$dir" -name '*.o' -delete
-	$kmake -s -C "$kdir" -j"$jobs" KBUILD_MODULES=1 "$dir" >"$ref/plain.log" 2>&1
+	$kmake -s -C "$kdir" -j"$jobs" KBUILD_MODULES=1 KCFLAGS="$record" "$dir" >"$ref/plain.log" 2>&1
 	(cd "$kdir" && find "$dir" -name '*.o' | cpio -pdm --quiet "$ref/objs")
 	echo "  BUILD   $dir (with faultline)" >&2
 	find "$kdir/$dir" -name '*.o' -delete
-	$kmake -s -C "$kdir" -j"$jobs" KBUILD_MODULES=1 KCFLAGS="-fplugin=$plugin" "$dir" \
+	$kmake -s -C "$kdir" -j"$jobs" KBUILD_MODULES=1 KCFLAGS="$record -fplugin=$plugin" "$dir" \
 		>"$ref/plugin.log" 2>&1
 	total=0
 	with_facts=0
