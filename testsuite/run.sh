@@ -430,9 +430,9 @@ run_sarif_case() {
 	nwarn=$(cat "$dir/compile.log" "$dir/link.log" | grep -c ' warning: .*\[faultline:')
 	# One finding of the case is suppressed by a marker: in SARIF, not printed.
 	if ! jq -e --argjson n "$((nwarn + 1))" '
+		(.runs[0].tool.driver.rules | map(.id)) as $ids |
 		.version == "2.1.0" and (.runs | length) == 1 and
 		.runs[0].tool.driver.name == "faultline" and
-		(.runs[0].tool.driver.rules | map(.id)) as $ids |
 		(.runs[0].results | length) == $n and
 		all(.runs[0].results[];
 			(.ruleId as $r | [$ids[] | select(. == $r)] | length) > 0 and
@@ -528,7 +528,7 @@ run_gate_range_case() {
 		"$top/testsuite/link/fiemap-across-units/mmap.c" "$dir/fs/ex/"
 	touch "$dir/.config" "$dir/Makefile"
 	for unit in mmap; do
-		echo "cmd_fs/ex/$unit.o := gcc -O2 -I$top/testsuite/model/include -c -o fs/ex/$unit.o fs/ex/$unit.c" \
+		echo "cmd_fs/ex/$unit.o := $cc -O2 -I$top/testsuite/model/include -c -o fs/ex/$unit.o fs/ex/$unit.c" \
 			>"$dir/fs/ex/.$unit.o.cmd"
 		(cd "$dir" && $cc -O2 -I"$top/testsuite/model/include" \
 			-fplugin="$plugin" -c -o "fs/ex/$unit.o" "fs/ex/$unit.c")
@@ -548,7 +548,7 @@ int ex_get(struct inode *inode, void __user *dst)
 	return copy_to_user(dst, map, sizeof(map)) ? -EFAULT : 0;
 }
 EOC
-	echo "cmd_fs/ex/get.o := gcc -O2 -I$top/testsuite/model/include -c -o fs/ex/get.o fs/ex/get.c" \
+	echo "cmd_fs/ex/get.o := $cc -O2 -I$top/testsuite/model/include -c -o fs/ex/get.o fs/ex/get.c" \
 		>"$dir/fs/ex/.get.o.cmd"
 	(cd "$dir" && git init -q && git add -A &&
 		git -c user.name=t -c user.email=t@t commit -qm base &&

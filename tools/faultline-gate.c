@@ -870,15 +870,24 @@ static void match(struct ln_finding **a, int na, struct ln_finding **b,
 	free(used);
 }
 
+static const char *argv0;
+
+/* The directory of this program: /proc/self/exe, or argv[0] without /proc
+ * (a chroot). */
 static const char *self_dir(void)
 {
 	static char dir[PATH_MAX];
 	ssize_t n = readlink("/proc/self/exe", dir, sizeof(dir) - 1);
+	char *slash;
 
+	if (n <= 0 && argv0 && realpath(argv0, dir))
+		n = strlen(dir);
 	if (n <= 0)
 		return ".";
 	dir[n] = '\0';
-	*strrchr(dir, '/') = '\0';
+	slash = strrchr(dir, '/');
+	if (slash)
+		*slash = '\0';
 	return dir;
 }
 
@@ -951,6 +960,7 @@ int main(int argc, char **argv)
 	struct timespec t0, t1;
 	int i, nb, na, nnew = 0, nfixed = 0;
 
+	argv0 = argv[0];
 	clock_gettime(CLOCK_MONOTONIC, &t0);
 	jobs = sysconf(_SC_NPROCESSORS_ONLN);
 	for (i = 1; i < argc; i++) {
