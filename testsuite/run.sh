@@ -239,6 +239,12 @@ run_link_case() {
 	fi
 }
 
+# The facts section of object OBJ, written to FILE.
+dump_facts() {
+	$objcopy --dump-section .discard.faultline="$2" "$1" "$2.scratch.o" &&
+		rm -f "$2.scratch.o"
+}
+
 # Broken facts: each bad object is named with the line, the exit status is
 # 2, and what the good objects show is still reported.
 run_corrupt_facts_case() {
@@ -249,8 +255,7 @@ run_corrupt_facts_case() {
 	rm -rf "$dir" && mkdir -p "$dir"
 	: >"$report"
 	cp "$good"/*.o "$dir/"
-	$objcopy --dump-section .discard.faultline="$dir/facts" "$dir/util.o" \
-		"$dir/scratch.o" && rm -f "$dir/scratch.o"
+	dump_facts "$dir/util.o" "$dir/facts"
 	head -n 5 "$dir/facts" >"$dir/truncated"
 	$objcopy --update-section .discard.faultline="$dir/truncated" "$dir/util.o"
 	sed '3s/^/bogus\t/' "$dir/facts" >"$dir/garbled"
@@ -288,8 +293,7 @@ run_corrupt_page_facts_case() {
 	: >"$report"
 	cp "$good"/*.o "$dir/"
 	for unit in direct pagelist; do
-		$objcopy --dump-section .discard.faultline="$dir/$unit.facts" \
-			"$dir/$unit.o" "$dir/scratch.o" && rm -f "$dir/scratch.o"
+		dump_facts "$dir/$unit.o" "$dir/$unit.facts"
 	done
 	# bad.o: BAD (a sed script) applied to the facts of UNIT.
 	corrupt() {
@@ -308,8 +312,7 @@ run_corrupt_page_facts_case() {
 	corrupt future pagelist "1s/\t3\$/\t4/"
 	# Version 2: a unit of another case (its functions clash with none).
 	cp "$out/link-fiemap-across-units/util.o" "$dir/util.o"
-	$objcopy --dump-section .discard.faultline="$dir/util.facts" \
-		"$dir/util.o" "$dir/scratch.o" && rm -f "$dir/scratch.o"
+	dump_facts "$dir/util.o" "$dir/util.facts"
 	corrupt v2 util "1s/\t3\$/\t2/"
 	rm -f "$dir/util.o"
 	"$top/tools/faultline-link" -q "$dir" >"$dir/link.log" 2>"$dir/link.err"
@@ -360,8 +363,7 @@ run_elf_formats_case() {
 	grep -E ' (warning|note): ' "$dir/native.log" | sort >"$dir/native.act"
 	[ -s "$dir/native.act" ] || echo "the native objects show nothing" >>"$report"
 	for obj in "$good"/*.o; do
-		$objcopy --dump-section .discard.faultline="$dir/$(basename "$obj" .o).facts" \
-			"$obj" "$dir/scratch.o" >>"$report" 2>&1
+		dump_facts "$obj" "$dir/$(basename "$obj" .o).facts" >>"$report" 2>&1
 	done
 	rm -f "$dir/scratch.o"
 	# TARGET, -B architecture, EI_CLASS, EI_DATA
