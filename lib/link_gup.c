@@ -150,7 +150,8 @@ static void report_unpinned(struct ln_program *prog,
 	if (ln_plugin_reported(fn->unit, "gup-unpinned", &src->loc))
 		return;
 	fl_gup_unpinned_text(msg, sizeof(msg), src->callee,
-			     r && r->instead ? r->instead : "pin_user_pages");
+			     r && r->instead ? r->instead :
+						  "its FOLL_PIN twin");
 	f = ln_add_finding(prog, "gup-unpinned",
 			   unit_function(fn->unit, src->function, fn),
 			   &src->loc, msg);
@@ -179,9 +180,9 @@ static void report_mismatch(struct ln_program *prog,
 		return;
 	fl_pin_mismatch_text(msg, sizeof(msg), rel->callee, src->pinned,
 			     src->callee,
-			     r && r->instead ? r->instead :
-			     src->pinned     ? "unpin_user_page" :
-					       "put_page");
+			     /* instead= is required: rules read by the link differ
+			      * from the plugin's only if changed since */
+			     r && r->instead ? r->instead : "the matching release");
 	f = ln_add_finding(prog, "pin-mismatch",
 			   unit_function(e->owner->unit, rel->function,
 					 e->owner),
