@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "model.h"
 #include "rules.h"
@@ -680,4 +681,41 @@ const char *fl_mode_name(enum fl_mode mode)
 	return mode == FL_MODE_EXCL	? "exclusive"
 	       : mode == FL_MODE_SHARED ? "shared"
 					: "none";
+}
+
+/*
+ * The rules relative to a front end's own file (the plugin's .so, a
+ * checker's executable): rules/ beside plugin/ or tools/ of a checkout
+ * (plugin/faultline.so, plugin/CC/faultline.so, tools/faultline-sparse),
+ * share/faultline/rules of an installation (lib/faultline/CC/faultline.so,
+ * bin/faultline-sparse).  The first that exists.
+ */
+const char *fl_rules_default_dir(const char *file)
+{
+	static const char *const candidates[] = {
+		"/../rules",
+		"/../../rules",
+		"/../share/faultline/rules",
+		"/../../share/faultline/rules",
+		"/../../../share/faultline/rules",
+	};
+	static char dir[4096];
+	struct stat st;
+	size_t base;
+	unsigned i;
+	char *slash;
+
+	snprintf(dir, sizeof(dir), "%s", file);
+	slash = strrchr(dir, '/');
+	if (!slash)
+		return "../rules";
+	*slash = '\0';
+	base = slash - dir;
+	for (i = 0; i < sizeof(candidates) / sizeof(candidates[0]); i++) {
+		snprintf(dir + base, sizeof(dir) - base, "%s", candidates[i]);
+		if (stat(dir, &st) == 0 && S_ISDIR(st.st_mode))
+			return dir;
+	}
+	snprintf(dir + base, sizeof(dir) - base, "%s", candidates[0]);
+	return dir;
 }

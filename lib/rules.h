@@ -138,6 +138,9 @@ struct fl_rules {
 int fl_rules_parse_file(struct fl_rules *rules, const char *path,
 			void (*error)(void *ctx, const char *msg), void *ctx);
 
+/* Where the rules are, relative to a front end's .so or executable. */
+const char *fl_rules_default_dir(const char *file);
+
 /* Parse every *.rules file of a directory, in name order. */
 int fl_rules_load_dir(struct fl_rules *rules, const char *dir,
 		      void (*error)(void *ctx, const char *msg), void *ctx);

@@ -578,12 +578,55 @@ EOC
 	fi
 }
 
+# Facts in side files (DIR/.NAME.o.faultline, what the standalone front
+# ends write): read with no object beside them, preferred to an older
+# object's section, ignored when older than the object, named when broken.
+run_side_files_case() {
+	name="link/side-files"
+	good="$out/link-fiemap-across-units"
+	dir="$out/link-side-files"
+	report="$dir/report"
+	rm -rf "$dir" && mkdir -p "$dir"
+	: >"$report"
+	cp "$good"/*.o "$dir/"
+	# mmap: a side file only, as make C=2 leaves it.
+	dump_facts "$dir/mmap.o" "$dir/.mmap.o.faultline"
+	rm "$dir/mmap.o"
+	# extent_map: the side file is newer than the object and wins.
+	dump_facts "$dir/extent_map.o" "$dir/.extent_map.o.faultline"
+	$objcopy --remove-section .discard.faultline "$dir/extent_map.o"
+	touch -d '1 hour ago' "$dir/extent_map.o"
+	# util: a stale, garbled side file older than the object is not read.
+	echo garbage >"$dir/.util.o.faultline"
+	touch -d '2 hours ago' "$dir/.util.o.faultline"
+	"$top/tools/faultline-link" -q "$dir" >"$dir/link.log" 2>"$dir/link.err"
+	status=$?
+	[ "$status" = 1 ] || echo "exit status $status, not 1" >>"$report"
+	[ -s "$dir/link.err" ] && echo "errors on good input" >>"$report"
+	grep -q "extent_map.c:18:.*\[faultline:fault-under-lock\]" "$dir/link.log" ||
+		echo "the finding across side files was lost" >>"$report"
+	# A broken side file newer than its object is named.
+	sed '3s/^/bogus\t/' "$dir/.mmap.o.faultline" >"$dir/.bad.o.faultline"
+	"$top/tools/faultline-link" -q "$dir" >"$dir/link2.log" 2>"$dir/link2.err"
+	status=$?
+	[ "$status" = 2 ] || echo "broken side file: exit status $status, not 2" >>"$report"
+	grep -qF "$dir/.bad.o.faultline: corrupt faultline facts at line 3" "$dir/link2.err" ||
+		echo "no error naming the broken side file and line 3" >>"$report"
+	if [ -s "$report" ]; then
+		cat "$dir/link.log" "$dir/link.err" "$dir/link2.err" >>"$report"
+		fail "$name" "$report"
+	else
+		pass "$name"
+	fi
+}
+
 run_link_tier() {
 	for case_dir in "$top"/testsuite/link/*/; do
 		[ -d "$case_dir" ] && run_link_case "${case_dir%/}"
 	done
 	run_corrupt_facts_case
 	run_corrupt_page_facts_case
+	run_side_files_case
 	run_elf_formats_case
 	run_sarif_case
 	run_baseline_case

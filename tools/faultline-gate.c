@@ -30,6 +30,7 @@
 
 #include "../lib/elf.h"
 #include "../lib/facts.h"
+#include "../lib/facts_file.h"
 #include "../lib/link.h"
 #include "../lib/suppress.h"
 
@@ -693,7 +694,7 @@ static int object_units(const char *path, const struct strv *skip_sources,
 	int n = 0;
 
 	*skip = false;
-	if (fl_elf_find_section(path, FL_FACTS_SECTION, &sec, err, sizeof(err)))
+	if (fl_facts_find(path, &sec, NULL, 0, err, sizeof(err)))
 		return 0;
 	/* Facts of another version are as good as none: rebuild. */
 	snprintf(src, sizeof(src), "%s\t%d\n", FL_FACTS_MAGIC, FL_FACTS_VERSION);
@@ -792,8 +793,7 @@ static void link_state(struct ln_program *prog, const struct fl_rules *rules,
 		else
 			snprintf(path, sizeof(path), "%s/%s", objdir,
 				 objs->v[i - context->n]);
-		if (fl_elf_find_section(path, FL_FACTS_SECTION, &sec, err,
-					sizeof(err)) ||
+		if (fl_facts_find(path, &sec, NULL, 0, err, sizeof(err)) ||
 		    !sec.data)
 			die("no faultline facts in %s", path);
 		ln_read_facts(prog, path, sec.data, sec.len);

@@ -22,6 +22,7 @@
 
 #include "../lib/elf.h"
 #include "../lib/facts.h"
+#include "../lib/facts_file.h"
 #include "../lib/link.h"
 #include "../lib/suppress.h"
 
@@ -80,16 +81,15 @@ static void object_error(const char *object, const char *what)
 static void read_object(const char *path)
 {
 	struct fl_elf_section sec;
-	char err[256];
+	char err[256], from[PATH_MAX];
 
 	prog.nobjects++;
-	if (fl_elf_find_section(path, FL_FACTS_SECTION, &sec, err,
-				sizeof(err))) {
-		object_error(path, err);
+	if (fl_facts_find(path, &sec, from, sizeof(from), err, sizeof(err))) {
+		object_error(from, err);
 		return;
 	}
 	if (sec.data)
-		ln_read_facts(&prog, path, sec.data, sec.len);
+		ln_read_facts(&prog, from, sec.data, sec.len);
 	else
 		prog.nbare++;
 	fl_elf_close(&sec);
@@ -99,11 +99,19 @@ static int visit(const char *path, const struct stat *st, int type,
 		 struct FTW *ftw)
 {
 	size_t n = strlen(path);
+	char object[PATH_MAX];
+	struct stat obj_st;
 
 	(void)st;
 	(void)ftw;
-	if (type == FTW_F && n > 2 && !strcmp(path + n - 2, ".o"))
+	if (type != FTW_F)
+		return 0;
+	if (n > 2 && !strcmp(path + n - 2, ".o"))
 		read_object(path);
+	/* A checker's side file with no object (make C=2 compiles nothing). */
+	else if (fl_facts_sidefile_object(path, object, sizeof(object)) &&
+		 stat(object, &obj_st) < 0)
+		read_object(object);
 	return 0;
 }
 

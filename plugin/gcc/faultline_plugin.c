@@ -26,7 +26,7 @@
 #include "../../lib/facts.h"
 #include "../../lib/model.h"
 #include "../../lib/rules.h"
-#include "../../lib/suppress.h"
+#include "../../lib/report.h"
 
 int plugin_is_GPL_compatible;
 
@@ -1196,19 +1196,14 @@ static void sink_warning(void *ctx, const struct fl_function *fn,
 			 const struct fl_loc *loc, const char *msg)
 {
 	bool saved = fl_werror_requested();
-	struct fl_suppression sup;
-	char check[64];
-	int unreasoned_marker_line; /* a marker without a reason, or 0 */
+	struct fl_report r;
 
 	(void)ctx;
-	fl_find_suppression(NULL, loc->file, loc->line, fn->loc.line,
-			    fl_check_of_message(msg, check, sizeof(check)),
-			    &sup);
-	unreasoned_marker_line = sup.found && !sup.reason ? sup.line : 0;
-	if (sup.found && sup.reason) {
+	fl_report_classify(fn, loc, msg, &r);
+	if (r.suppressed) {
 		/* Kept in the facts, shown as suppressed in SARIF. */
 		last_warning_shown = false;
-		fl_diag_log_add(&diag_log, false, fn, loc, msg, sup.reason);
+		fl_diag_log_add(&diag_log, false, fn, loc, msg, r.suppressed);
 		return;
 	}
 	/*
@@ -1222,16 +1217,10 @@ static void sink_warning(void *ctx, const struct fl_function *fn,
 	last_warning_shown = warning_at((location_t)loc->cookie, 0, "%s", msg);
 	fl_set_werror_requested(saved);
 	fl_diag_log_add(&diag_log, false, fn, loc, msg, NULL);
-	if (unreasoned_marker_line) {
-		char note[200];
-
-		snprintf(note, sizeof(note),
-			 "the 'faultline: ignore' marker on line %d gives no "
-			 "reason ('-- why'), so it suppresses nothing",
-			 unreasoned_marker_line);
-		fl_diag_log_add(&diag_log, true, NULL, loc, note, NULL);
+	if (r.note[0]) {
+		fl_diag_log_add(&diag_log, true, NULL, loc, r.note, NULL);
 		if (last_warning_shown)
-			inform((location_t)loc->cookie, "%s", note);
+			inform((location_t)loc->cookie, "%s", r.note);
 	}
 }
 
@@ -1317,41 +1306,6 @@ static void rules_error(void *ctx, const char *msg)
 	error("faultline: %s", msg);
 }
 
-/*
- * The rules relative to the .so: rules/ beside plugin/ for the default
- * plugin of a checkout (plugin/faultline.so) and for one built for
- * another compiler (plugin/CC/faultline.so), share/faultline/rules for an
- * installed one (lib/faultline/CC/faultline.so).  The first that exists.
- */
-static const char *default_rules_dir(const char *so_path)
-{
-	static const char *const candidates[] = {
-		"/../rules",
-		"/../../rules",
-		"/../../../share/faultline/rules",
-		"/../../share/faultline/rules",
-	};
-	static char dir[4096];
-	struct stat st;
-	size_t base;
-	unsigned i;
-	char *slash;
-
-	snprintf(dir, sizeof(dir), "%s", so_path);
-	slash = strrchr(dir, '/');
-	if (!slash)
-		return "../rules";
-	*slash = '\0';
-	base = slash - dir;
-	for (i = 0; i < sizeof(candidates) / sizeof(candidates[0]); i++) {
-		snprintf(dir + base, sizeof(dir) - base, "%s", candidates[i]);
-		if (stat(dir, &st) == 0 && S_ISDIR(st.st_mode))
-			return dir;
-	}
-	snprintf(dir + base, sizeof(dir) - base, "%s", candidates[0]);
-	return dir;
-}
-
 int plugin_init(struct plugin_name_args *plugin_info,
 		struct plugin_gcc_version *version)
 {
@@ -1382,7 +1336,7 @@ int plugin_init(struct plugin_name_args *plugin_info,
 			error("faultline: unknown option %qs (try %<help%>)", arg->key);
 	}
 	if (!rules_dir)
-		rules_dir = default_rules_dir(plugin_info->full_name);
+		rules_dir = fl_rules_default_dir(plugin_info->full_name);
 	rules_ok = fl_rules_load_dir(&rules, rules_dir, rules_error, NULL) == 0;
 
 	register_callback(plugin_info->base_name, PLUGIN_INFO, NULL,
