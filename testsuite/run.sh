@@ -3,8 +3,9 @@
 #
 #   sh testsuite/run.sh [TIER...]
 #	TIER: rules, model, link, install, cocci, kernel, corpus, gate, distcc,
-#	toolchains
-#	(default: all)
+#	toolchains (default: all); model-FE and link-FE run the model and
+#	link cases through the standalone front end tools/faultline-FE
+#	(sparse, clang).
 #
 # Every case carries its expectations inline:
 #   C cases:     /* expect: CHECK */ on each line that must warn with
@@ -20,6 +21,8 @@
 #   link cases:  a directory of units; /* expect-link: CHECK */ and
 #                /* expect-link-note: TEXT */ for what faultline-link
 #                reports once they are put together.
+#   Every front end runs the same cases; a case that cannot hold for
+#   front end FE says so with /* faultline-skip-FE: REASON */ (SKIP).
 # The last line is "N passed, N failed".
 set -u
 # Kernel trees, builds and chroots live outside the clone (README: caches).
@@ -142,14 +145,49 @@ run_rules_tier() {
 	done
 }
 
+# Compile one unit with front end FE (gcc: the plugin; any other: the
+# standalone checker tools/faultline-FE, run as kbuild runs $(CHECK)),
+# with the compiler's arguments that follow.
+fe_compile() {
+	fe=$1
+	shift
+	case $fe in
+	gcc) $cc -O2 -Wall -I"$top/testsuite/model/include" \
+		-fplugin="$plugin" "$@" ;;
+	*) "$top/tools/faultline-$fe" -O2 -Wall \
+		-I"$top/testsuite/model/include" "$@" ;;
+	esac
+}
+
+# The reason a case gives for not holding under front end FE
+# ("faultline-skip-FE: REASON"), or nothing.
+fe_skip_reason() {
+	sed -n "s/.*faultline-skip-$2: \(.*\)\*\/.*/\1/p" "$1" | head -n 1
+}
+
+# Every model case through front end FE, judged by the same inline
+# expectations; tiers "model" (gcc), "model-sparse", "model-clang".
 run_model_tier() {
+	fe=${1:-gcc}
+	prefix=model
+	[ "$fe" = gcc ] || prefix=model-$fe
+	if [ "$fe" != gcc ] && [ ! -x "$top/tools/faultline-$fe" ]; then
+		fail "$prefix/built"
+		return
+	fi
 	for src in "$top"/testsuite/model/*/*.c; do
 		[ -f "$src" ] || continue
-		name="model/$(basename "$(dirname "$src")")/$(basename "$src")"
+		name="$prefix/$(basename "$(dirname "$src")")/$(basename "$src")"
 		log="$out/$(echo "$name" | tr '/' '_').log"
+		reason=$(fe_skip_reason "$src" "$fe")
+		if [ -n "$reason" ]; then
+			echo "SKIP $name ($reason)"
+			continue
+		fi
+		facts=
+		[ "$fe" = gcc ] || facts=--faultline-no-facts
 		(cd "$(dirname "$src")" &&
-			$cc -O2 -Wall -I"$top/testsuite/model/include" \
-				-fplugin="$plugin" -c "$(basename "$src")" \
+			fe_compile "$fe" $facts -c "$(basename "$src")" \
 				-o /dev/null) >"$log" 2>&1
 		judge "$src" "$log" "$name" $?
 	done
@@ -187,16 +225,18 @@ warnings_in_log() {
 # Compile every unit of a link case with the plugin, link, and compare.
 run_link_case() {
 	case_dir=$1
-	name="link/$(basename "$case_dir")"
-	dir="$out/link-$(basename "$case_dir")"
+	fe=${2:-gcc}
+	prefix=link
+	[ "$fe" = gcc ] || prefix=link-$fe
+	name="$prefix/$(basename "$case_dir")"
+	dir="$out/$prefix-$(basename "$case_dir")"
 	report="$dir/report"
 	rm -rf "$dir" && mkdir -p "$dir"
 	: >"$report"
 	# Units may sit in subdirectories (fs/, fs/baz/): compiled by that path.
 	for src in $(case_units "$case_dir"); do
 		rel=${src#"$case_dir"/}
-		(cd "$case_dir" && $cc -O2 -Wall -I"$top/testsuite/model/include" \
-			-fplugin="$plugin" -c "$rel" \
+		(cd "$case_dir" && fe_compile "$fe" -c "$rel" \
 			-o "$dir/$(echo "${rel%.c}" | tr '/' '_').o") >>"$dir/compile.log" 2>&1 ||
 			echo "compiling $rel failed" >>"$report"
 	done
@@ -621,6 +661,18 @@ run_side_files_case() {
 }
 
 run_link_tier() {
+	fe=${1:-gcc}
+	if [ "$fe" != gcc ]; then
+		# The link cases through a standalone front end's side files.
+		[ -x "$top/tools/faultline-$fe" ] || {
+			fail "link-$fe/built"
+			return
+		}
+		for case_dir in "$top"/testsuite/link/*/; do
+			[ -d "$case_dir" ] && run_link_case "${case_dir%/}" "$fe"
+		done
+		return
+	fi
 	for case_dir in "$top"/testsuite/link/*/; do
 		[ -d "$case_dir" ] && run_link_case "${case_dir%/}"
 	done
@@ -1124,7 +1176,9 @@ for tier in $tiers; do
 	case "$tier" in
 	rules) run_rules_tier ;;
 	model) run_model_tier ;;
+	model-*) run_model_tier "${tier#model-}" ;;
 	link) run_link_tier ;;
+	link-*) run_link_tier "${tier#link-}" ;;
 	install) run_install_tier ;;
 	cocci) run_cocci_tier ;;
 	kernel) run_kernel_tier ;;
