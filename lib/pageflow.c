@@ -102,6 +102,108 @@ static void add_site(struct fl_pageflow *pf, const struct fl_function *fn,
 	s->node = node(pf, object);
 }
 
+/* The same value: one parameter, or one variable, of one function. */
+static bool same_value(const struct fl_operand *a, const struct fl_operand *b)
+{
+	return (a->param && a->param == b->param) ||
+	       (a->var && a->var == b->var);
+}
+
+/*
+ * Whether fn maps a page of its own at user address addr (a pages-insert
+ * call such as vm_insert_page), itself or through a function of the unit.
+ */
+static bool inserts_at(const struct fl_unit *unit,
+		       const struct fl_function *fn,
+		       const struct fl_operand *addr, int depth)
+{
+	int b, e, k;
+
+	for (b = 0; b < fn->nblocks; b++) {
+		for (e = 0; e < fn->blocks[b].nevents; e++) {
+			const struct fl_event *ev = &fn->blocks[b].events[e];
+			const struct fl_function *callee;
+			const struct fl_rule *r;
+
+			if (ev->kind != FL_EV_CALL)
+				continue;
+			r = fl_rules_find(unit->rules, ev->callee,
+					  FL_KIND_BIT(FL_RULE_PAGES_INSERT));
+			if (r) {
+				if (r->addr_arg <= ev->nargs &&
+				    same_value(&ev->args[r->addr_arg - 1], addr))
+					return true;
+				continue;
+			}
+			callee = depth > 0 ? fl_unit_find(unit, ev->callee)
+					   : NULL;
+			for (k = 0; callee && k < ev->nargs; k++) {
+				struct fl_operand param = { .param = k + 1 };
+
+				if (same_value(&ev->args[k], addr) &&
+				    inserts_at(unit, callee, &param, depth - 1))
+					return true;
+			}
+		}
+	}
+	return false;
+}
+
+/* Whether the unit may call fn in ways it cannot see. */
+static bool called_unseen(const struct fl_unit *unit,
+			  const struct fl_function *fn)
+{
+	int i;
+
+	if (!fn->is_static)
+		return true;
+	for (i = 0; i < unit->nops; i++)
+		if (!strcmp(unit->ops[i].function, fn->name))
+			return true;
+	return false;
+}
+
+/*
+ * Whether a GUP at user address addr in fn looks up a page the unit
+ * itself mapped there: fn maps its own page at that address, or addr is
+ * a parameter and every caller passes an address it maps its own page at
+ * (binder installs a page with vm_insert_page and, when another thread
+ * won, looks the installed one up again).  Such a page is the unit's own
+ * kernel page, not user memory: writing it needs no pin.
+ */
+static bool looks_up_own_mapping(const struct fl_unit *unit,
+				 const struct fl_function *fn,
+				 const struct fl_operand *addr, int depth)
+{
+	int f, b, e, callers = 0;
+
+	if (inserts_at(unit, fn, addr, 3))
+		return true;
+	if (!addr->param || depth == 0 || called_unseen(unit, fn))
+		return false;
+	for (f = 0; f < unit->nfuncs; f++) {
+		const struct fl_function *g = unit->funcs[f];
+
+		for (b = 0; b < g->nblocks; b++) {
+			for (e = 0; e < g->blocks[b].nevents; e++) {
+				const struct fl_event *ev =
+					&g->blocks[b].events[e];
+
+				if (ev->kind != FL_EV_CALL ||
+				    strcmp(ev->callee, fn->name))
+					continue;
+				callers++;
+				if (addr->param > ev->nargs ||
+				    !looks_up_own_mapping(
+					    unit, g, &ev->args[addr->param - 1],
+					    depth - 1))
+					return false;
+			}
+		}
+	}
+	return callers > 0;
+}
+
 static void add_call(struct fl_pageflow *pf, const struct fl_function *fn,
 		     const struct fl_event *ev)
 {
@@ -134,6 +236,9 @@ static void add_call(struct fl_pageflow *pf, const struct fl_function *fn,
 	    ev->args[r->mm_arg - 1].lock_class &&
 	    fl_rules_find(unit->rules, ev->args[r->mm_arg - 1].lock_class,
 			  FL_KIND_BIT(FL_RULE_PRIVATE_MM)))
+		return;
+	if (r && r->addr_arg && r->addr_arg <= ev->nargs &&
+	    looks_up_own_mapping(unit, fn, &ev->args[r->addr_arg - 1], 3))
 		return;
 	if (r) {
 		if (r->arg <= ev->nargs)

@@ -59,6 +59,7 @@ static const char *const kind_names[FL_RULE_NKINDS] = {
 	[FL_RULE_PAGECACHE_MMAP] = "pagecache-mmap",
 	[FL_RULE_PAGES_ALIAS] = "pages-alias",
 	[FL_RULE_PAGES_SINK_FIELD] = "pages-sink-field",
+	[FL_RULE_PAGES_INSERT] = "pages-insert",
 };
 
 /* Which keys each kind accepts, and which it requires. */
@@ -85,13 +86,14 @@ enum key {
 	K_WAIT = 1 << 19,
 	K_MM = 1 << 20,
 	K_VIA = 1 << 21,
+	K_ADDR = 1 << 22,
 };
 
 static const char *const key_names[] = {
 	"arg",	  "holder", "bind",    "iter",	"gup-flags", "field",	"class",
 	"except", "mode",   "success", "scope", "flag",	     "instead", "dir",
 	"flags",  "done",   "count",   "dirty", "convert",   "wait",   "mm",
-	"via",
+	"via",	  "addr",
 };
 /* Kinds are bits of an fl_kind_mask (FL_KIND_BIT). */
 _Static_assert(FL_RULE_NKINDS <= 8 * sizeof(fl_kind_mask),
@@ -99,7 +101,7 @@ _Static_assert(FL_RULE_NKINDS <= 8 * sizeof(fl_kind_mask),
 
 /* One name per key bit, in bit order. */
 _Static_assert(1u << (sizeof(key_names) / sizeof(key_names[0]) - 1) ==
-		       K_VIA,
+		       K_ADDR,
 	       "key_names out of step with enum key");
 
 static const struct {
@@ -131,7 +133,7 @@ static const struct {
 	[FL_RULE_LAYOUT_ENTRY_PARAM] = {0, 0},
 	[FL_RULE_LAYOUT_LOCK] = {0, 0},
 	[FL_RULE_PAGE_TYPE] = {0, 0},
-	[FL_RULE_PAGES_GET] = {K_ARG | K_INSTEAD | K_CONVERT | K_MM,
+	[FL_RULE_PAGES_GET] = {K_ARG | K_INSTEAD | K_CONVERT | K_MM | K_ADDR,
 			       K_ARG | K_INSTEAD},
 	[FL_RULE_PAGES_PIN] = {K_ARG, K_ARG},
 	[FL_RULE_PAGES_SINK] = {K_ARG, K_ARG},
@@ -155,6 +157,7 @@ static const struct {
 	[FL_RULE_PAGECACHE_MMAP] = {0, 0},
 	[FL_RULE_PAGES_ALIAS] = {K_ARG, K_ARG},
 	[FL_RULE_PAGES_SINK_FIELD] = {0, 0},
+	[FL_RULE_PAGES_INSERT] = {K_ARG | K_ADDR, K_ARG | K_ADDR},
 };
 
 /* What NAME is for each kind. */
@@ -293,6 +296,7 @@ static int set_key(struct parse *p, struct fl_rule *r, unsigned *seen,
 	case K_DONE:
 	case K_COUNT:
 	case K_MM:
+	case K_ADDR:
 	case K_DIRTY:
 		n = parse_argno(p, word, val);
 		if (n < 0)
@@ -315,6 +319,8 @@ static int set_key(struct parse *p, struct fl_rule *r, unsigned *seen,
 			r->dirty_arg = n;
 		else if (key == K_MM)
 			r->mm_arg = n;
+		else if (key == K_ADDR)
+			r->addr_arg = n;
 		else
 			r->gup_flags = n;
 		return 0;

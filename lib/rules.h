@@ -60,6 +60,7 @@ enum fl_rule_kind {
 	FL_RULE_PAGECACHE_MMAP, /* maps a file through the page cache (filemap_fault) */
 	FL_RULE_PAGES_ALIAS, /* returns the same memory as a page argument */
 	FL_RULE_PAGES_SINK_FIELD, /* a field whose pages go to I/O (bv_page) */
+	FL_RULE_PAGES_INSERT, /* maps a kernel page into a user mapping */
 	FL_RULE_NKINDS
 };
 
@@ -117,6 +118,7 @@ struct fl_rule {
 	bool renames;	  /* pages-get: instead= takes the same arguments */
 	bool nowait;	  /* trylock: never waits for the lock (wait=no) */
 	int mm_arg;	  /* pages-get: the mm argument (mm=) */
+	int addr_arg;	  /* pages-get, pages-insert: the user address (addr=) */
 	bool via_pagecache; /* fault-op: only on files mapped through the page
 			     * cache (via=pagecache) */
 	const char *file; /* where the rule was read */

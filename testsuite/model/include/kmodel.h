@@ -12,6 +12,8 @@
 
 #define __user
 #define EFAULT 14
+#define ESRCH 3
+#define EBUSY 16
 #define EAGAIN 11
 #define EINTR 4
 #define ENOMEM 12
@@ -377,6 +379,10 @@ long pin_user_pages_remote(struct mm_struct *mm, unsigned long start,
 			   unsigned long nr_pages, unsigned int gup_flags,
 			   struct page **pages, int *locked);
 struct vm_area_struct *vma_lookup(struct mm_struct *mm, unsigned long addr);
+int vm_insert_page(struct vm_area_struct *vma, unsigned long addr,
+		   struct page *page);
+struct page *alloc_page(unsigned int gfp);
+void __free_page(struct page *page);
 static inline void *ERR_PTR(long error) { return (void *)error; }
 static inline bool IS_ERR(const void *ptr)
 {
