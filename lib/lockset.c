@@ -247,16 +247,52 @@ static bool find_binding(const struct fl_unit *unit,
 	return false;
 }
 
+/*
+ * The mode a lock call takes: the rule's, or with mode=argN the constant
+ * argument's (non-zero exclusive, zero shared; with excl=FLAG exclusive
+ * when it equals FLAG).  An argument the unit does not fix leaves the
+ * mode unknown (FL_MODE_NONE), which only an exclusive lock conflicts
+ * with, and messages do not name.
+ */
+static enum fl_mode rule_mode(const struct fl_unit *unit,
+			      const struct fl_rule *r,
+			      const struct fl_event *ev)
+{
+	const struct fl_operand *op;
+	long long excl;
+
+	if (!r->mode_arg)
+		return r->mode;
+	if (r->mode_arg > ev->nargs || !ev->args[r->mode_arg - 1].is_const)
+		return FL_MODE_NONE;
+	op = &ev->args[r->mode_arg - 1];
+	if (!r->excl_flag)
+		return op->value ? FL_MODE_EXCL : FL_MODE_SHARED;
+	excl = unit->flag_value ? unit->flag_value(r->excl_flag) : -1;
+	if (excl < 0)
+		return FL_MODE_NONE;
+	return op->value == excl ? FL_MODE_EXCL : FL_MODE_SHARED;
+}
+
 bool fl_rule_lock_operand(const struct fl_unit *unit,
 			  const struct fl_function *fn, const struct fl_rule *r,
 			  const struct fl_event *ev, struct fl_held *out)
 {
 	memset(out, 0, sizeof(*out));
-	out->mode = r->mode;
+	out->mode = rule_mode(unit, r, ev);
 	out->loc = ev->loc;
 	if (r->lock_class) {
 		out->lock_class = r->lock_class;
 		out->display = r->lock_class;
+		/* A lock of the object itself: name the object (an inode). */
+		if (r->arg && r->arg <= ev->nargs &&
+		    ev->args[r->arg - 1].display) {
+			char buf[512];
+
+			snprintf(buf, sizeof(buf), "%s(%s)", r->lock_class,
+				 ev->args[r->arg - 1].display);
+			out->display = fl_strdup(buf);
+		}
 		return true;
 	}
 	if (r->holder) {

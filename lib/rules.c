@@ -87,13 +87,14 @@ enum key {
 	K_MM = 1 << 20,
 	K_VIA = 1 << 21,
 	K_ADDR = 1 << 22,
+	K_EXCL = 1 << 23,
 };
 
 static const char *const key_names[] = {
 	"arg",	  "holder", "bind",    "iter",	"gup-flags", "field",	"class",
 	"except", "mode",   "success", "scope", "flag",	     "instead", "dir",
 	"flags",  "done",   "count",   "dirty", "convert",   "wait",   "mm",
-	"via",	  "addr",
+	"via",	  "addr",   "excl",
 };
 /* Kinds are bits of an fl_kind_mask (FL_KIND_BIT). */
 _Static_assert(FL_RULE_NKINDS <= 8 * sizeof(fl_kind_mask),
@@ -101,7 +102,7 @@ _Static_assert(FL_RULE_NKINDS <= 8 * sizeof(fl_kind_mask),
 
 /* One name per key bit, in bit order. */
 _Static_assert(1u << (sizeof(key_names) / sizeof(key_names[0]) - 1) ==
-		       K_ADDR,
+		       K_EXCL,
 	       "key_names out of step with enum key");
 
 static const struct {
@@ -109,13 +110,13 @@ static const struct {
 	unsigned required;
 } kind_keys[FL_RULE_NKINDS] = {
 	[FL_RULE_LOCK] = {K_ARG | K_HOLDER | K_BIND | K_FIELD | K_CLASS |
-				  K_MODE,
+				  K_MODE | K_EXCL,
 			  K_MODE},
 	[FL_RULE_TRYLOCK] = {K_ARG | K_HOLDER | K_BIND | K_FIELD | K_CLASS |
-				     K_MODE | K_SUCCESS | K_WAIT,
+				     K_MODE | K_SUCCESS | K_WAIT | K_EXCL,
 			     K_SUCCESS},
 	[FL_RULE_UNLOCK] = {K_ARG | K_HOLDER | K_FIELD | K_CLASS, 0},
-	[FL_RULE_BIND] = {K_ARG | K_BIND | K_MODE | K_FIELD,
+	[FL_RULE_BIND] = {K_ARG | K_BIND | K_MODE | K_FIELD | K_EXCL,
 			  K_ARG | K_BIND | K_MODE},
 	[FL_RULE_HELD_TEST] = {K_ARG | K_HOLDER | K_FIELD | K_CLASS, 0},
 	[FL_RULE_FAULT] = {K_ITER | K_GUP_FLAGS | K_EXCEPT, 0},
@@ -350,10 +351,21 @@ static int set_key(struct parse *p, struct fl_rule *r, unsigned *seen,
 			r->mode = FL_MODE_EXCL;
 		else if (!strcmp(val, "shared"))
 			r->mode = FL_MODE_SHARED;
+		else if (!strncmp(val, "arg", 3) && val[3] >= '1' &&
+			 val[3] <= '9' && !val[4])
+			r->mode_arg = val[3] - '0';
 		else {
-			parse_error(p, "bad mode '%s' (excl or shared)", val);
+			parse_error(p, "bad mode '%s' (excl, shared or argN)",
+				    val);
 			return -1;
 		}
+		return 0;
+	case K_EXCL:
+		if (!is_identifier(val)) {
+			parse_error(p, "bad flag name '%s'", val);
+			return -1;
+		}
+		r->excl_flag = fl_strdup(val);
 		return 0;
 	case K_SUCCESS:
 		if (!strcmp(val, "zero"))
@@ -557,12 +569,16 @@ static void parse_line(struct parse *p, struct fl_rules *rules, char *line)
 	}
 	if (check_rule(p, &r))
 		return;
-	if (r.kind == FL_RULE_TRYLOCK && !r.mode && !r.holder) {
+	if (r.excl_flag && !r.mode_arg) {
+		parse_error(p, "%s", "excl= needs mode=argN");
+		return;
+	}
+	if (r.kind == FL_RULE_TRYLOCK && !r.mode && !r.mode_arg && !r.holder) {
 		parse_error(p, "%s",
 			    "'trylock' needs mode= unless holder= gives it");
 		return;
 	}
-	if (r.kind == FL_RULE_LOCK && !r.mode && !r.holder) {
+	if (r.kind == FL_RULE_LOCK && !r.mode && !r.mode_arg && !r.holder) {
 		parse_error(p, "%s", "'lock' needs mode=");
 		return;
 	}

@@ -119,6 +119,8 @@ struct fl_rule {
 	bool nowait;	  /* trylock: never waits for the lock (wait=no) */
 	int mm_arg;	  /* pages-get: the mm argument (mm=) */
 	int addr_arg;	  /* pages-get, pages-insert: the user address (addr=) */
+	int mode_arg;	  /* lock: the argument that chooses the mode (mode=argN) */
+	const char *excl_flag; /* with mode=argN: the value meaning exclusive */
 	bool via_pagecache; /* fault-op: only on files mapped through the page
 			     * cache (via=pagecache) */
 	const char *file; /* where the rule was read */
