@@ -1351,6 +1351,8 @@ int plugin_init(struct plugin_name_args *plugin_info,
 		else if (rules.rules[i].kind == FL_RULE_DAX_TEST &&
 			 rules.rules[i].flag)
 			want_enumerator(rules.rules[i].flag);
+		else if (rules.rules[i].excl_flag)
+			want_enumerator(rules.rules[i].excl_flag);
 	}
 	if (nflag_enums && lang_GNU_C())
 		register_callback(plugin_info->base_name,

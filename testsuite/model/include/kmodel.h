@@ -126,6 +126,12 @@ size_t copy_page_to_iter(struct page *page, size_t offset, size_t bytes,
 size_t copy_page_from_iter_atomic(struct page *page, unsigned offset,
 				  size_t bytes, struct iov_iter *i);
 size_t copy_from_iter(void *addr, size_t bytes, struct iov_iter *i);
+size_t _copy_from_iter(void *addr, size_t bytes, struct iov_iter *i);
+static inline bool copy_from_iter_full(void *addr, size_t bytes,
+				       struct iov_iter *i)
+{
+	return _copy_from_iter(addr, bytes, i) == bytes;
+}
 struct bio_vec {
 	struct page *bv_page;
 	unsigned int bv_len;
