@@ -83,7 +83,8 @@ DEB_PACKAGES := $(CC_PACKAGES) g++ make flex bison bc libelf-dev libssl-dev jq d
 	ocaml ocaml-findlib patch git \
 	xz-utils dwarves cpio kmod time mmdebstrap \
 	gcc-11 g++-11 gcc-11-plugin-dev \
-	gcc-12-aarch64-linux-gnu gcc-12-plugin-dev-aarch64-linux-gnu binutils-multiarch
+	gcc-12-aarch64-linux-gnu gcc-12-plugin-dev-aarch64-linux-gnu binutils-multiarch \
+	dpkg-dev debhelper
 
 .PHONY: all deps check test test-model test-kernel accept scan identity \
 	bench test-link test-gate test-cocci coccicheck bench-cocci test-distcc \
