@@ -10,16 +10,17 @@
 #    own test step).  debian/rules must refuse a VERSION that
 #    debian/changelog does not carry.
 # 2. A clean bookworm chroot (corpus/chroot.sh: made once, cached) with
-#    man-db and what a kernel build needs, but neither GCC, binutils nor
-#    coccinelle: the package's Depends must bring them.
+#    man-db and what a kernel build needs, but neither GCC, binutils,
+#    coccinelle nor OCaml: the package's Depends must bring them.
 # 3. In a private mount namespace, an overlay of that chroot (the cached one
 #    is never written) and of the prepared Linux 6.1 tree (never written
 #    either), mounted at /linux: apt-get install ./faultline_VERSION_ARCH.deb
 #    from the chroot's mirror, then, inside: faultline --version, the
 #    manual pages (man -w, faultline help), the installed plugin on a
 #    model case (gcc -fplugin= and faultline-gcc), faultline link on a link
-#    case, and faultline scan on fs/ext2/inode.o of Linux 6.1, which must
-#    report ext2_setsize's dax-no-layout-break.
+#    case, faultline scan on fs/ext2/inode.o of Linux 6.1, which must
+#    report ext2_setsize's dax-no-layout-break, and faultline cocci on its
+#    fs/ext2/ (the installed semantic patches, the same finding).
 # One PASS/FAIL line per check; logs in testsuite/out/deb/.
 # FAULTLINE_DEB_KDIR: the prepared tree (default: the cached 6.1 tree,
 # prepared by corpus/prepare-kernel.sh when there is none).
@@ -110,7 +111,7 @@ report="$out/control.report"
 : >"$report"
 grep -qx "Version: $version" "$out/control.txt" || echo "the package's version is not $version" >>"$report"
 gcc_major=$(gcc -dumpversion | cut -d. -f1)
-for dep in "gcc-$gcc_major (>= $(gcc -dumpfullversion))" "gcc-$gcc_major (<< " coccinelle binutils; do
+for dep in "gcc-$gcc_major (>= $(gcc -dumpfullversion))" "gcc-$gcc_major (<< " coccinelle ocaml binutils; do
 	grep -qF "$dep" "$out/control.txt" || echo "Depends lacks $dep" >>"$report"
 done
 if [ -s "$report" ]; then
@@ -137,7 +138,7 @@ base=$(sh "$here/chroot.sh" bookworm $chroot_packages 2>"$out/chroot.log") || {
 	fail "chroot (see $out/chroot.log)" "$out/chroot.log"
 	finish
 }
-for p in gcc-$gcc_major binutils coccinelle; do
+for p in gcc-$gcc_major binutils coccinelle ocaml; do
 	if chroot "$base" dpkg-query -W -f='${Status}\n' "$p" 2>/dev/null | grep -q 'ok installed'; then
 		echo "deb-check.sh: $p is in the base chroot: the Depends are not tested" >&2
 	fi
@@ -171,7 +172,7 @@ cd /check
 apt-get update -q >\$r/apt.log 2>&1 &&
 	DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends ./$deb >>\$r/apt.log 2>&1
 echo \$? >\$r/apt.status
-dpkg-query -W -f='\${Package} \${Version} \${Status}\n' faultline gcc-$gcc_major binutils coccinelle >\$r/installed.txt 2>&1
+dpkg-query -W -f='\${Package} \${Version} \${Status}\n' faultline gcc-$gcc_major binutils coccinelle ocaml >\$r/installed.txt 2>&1
 faultline --version >\$r/version.txt 2>&1
 for p in faultline faultline-gate faultline-scan faultline-link; do man -w \$p; done >\$r/man-w.txt 2>&1
 echo \$? >\$r/man-w.status
@@ -190,6 +191,8 @@ cd /
 faultline scan -j2 -o /check/scan /linux $kunit >\$r/scan.log 2>\$r/scan.err
 echo \$? >\$r/scan.status
 cp /check/scan/findings.txt \$r/findings.txt 2>/dev/null
+faultline cocci --mode report -j2 /linux fs/ext2/ >\$r/cocci.log 2>\$r/cocci.err
+echo \$? >\$r/cocci.status
 grep -rlF "$top" /usr/bin/faultline* /usr/lib/faultline /usr/share/faultline >\$r/checkout-path.txt 2>&1
 true
 EOT
@@ -207,8 +210,9 @@ if [ "$(cat "$res/apt.status")" = 0 ] &&
 	grep -q "^faultline $version install ok installed" "$res/installed.txt" &&
 	grep -q "^gcc-$gcc_major .* install ok installed" "$res/installed.txt" &&
 	grep -q "^coccinelle .* install ok installed" "$res/installed.txt" &&
+	grep -q "^ocaml .* install ok installed" "$res/installed.txt" &&
 	grep -q "^binutils .* install ok installed" "$res/installed.txt"; then
-	pass "apt-install: faultline with gcc-$gcc_major, binutils, coccinelle from its Depends"
+	pass "apt-install: faultline with gcc-$gcc_major, binutils, coccinelle, ocaml from its Depends"
 else
 	cat "$res/installed.txt" >>"$res/apt.log"
 	fail "apt-install" "$res/apt.log"
@@ -281,6 +285,18 @@ if [ "$(cat "$res/scan.status")" = 1 ] &&
 else
 	cat "$res/scan.err" "$res/findings.txt" >>"$res/scan.log" 2>/dev/null
 	fail "scan: Linux 6.1 $kunit (exit $(cat "$res/scan.status"))" "$res/scan.log"
+fi
+
+# faultline cocci: the installed semantic patches through the 6.1 tree's
+# make coccicheck, reading the installed rules.
+if [ "$(cat "$res/cocci.status")" = 1 ] &&
+	grep -q "in '$kfunc'.*\[faultline:$kcheck\]" "$res/cocci.log" &&
+	[ "$(grep -c "faultline cocci: .*\.cocci (MODE=report M=fs/ext2/)" "$res/cocci.err")" = \
+		"$(ls "$top"/semantic-patches/*.cocci | wc -l)" ]; then
+	pass "cocci: Linux 6.1 fs/ext2/: $kcheck in $kfunc, every installed script"
+else
+	cat "$res/cocci.err" >>"$res/cocci.log"
+	fail "cocci: Linux 6.1 fs/ext2/ (exit $(cat "$res/cocci.status"))" "$res/cocci.log"
 fi
 
 if [ -s "$res/checkout-path.txt" ]; then
