@@ -193,7 +193,7 @@ test-install: all
 
 # The Debian package (debian/, corpus/deb-check.sh): built by
 # dpkg-buildpackage in a copy of this checkout, installed with apt into a
-# clean cached bookworm chroot and run there.  About 2 minutes; not part of
+# clean cached bookworm chroot and run there.  About 2.5 minutes; not part of
 # make check.
 test-deb: deps
 	@sh testsuite/run.sh deb

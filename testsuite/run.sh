@@ -831,7 +831,7 @@ EOT
 # .deb installed into a clean cached bookworm chroot, where the installed
 # faultline runs (version, manual pages, a model case, a link case, a scan
 # of Linux 6.1's fs/ext2/inode.o).  Not in the default tiers: it needs
-# mmdebstrap, the mirror and the prepared 6.1 tree (about 2 minutes).
+# mmdebstrap, the mirror and the prepared 6.1 tree (about 2.5 minutes).
 run_deb_tier() {
 	log="$out/deb.log"
 	sh "$top/corpus/deb-check.sh" >"$log" 2>&1
