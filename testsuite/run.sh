@@ -1149,6 +1149,12 @@ EOT
 		in_scratch . "$tool" --version | grep -q "^$tool $version " ||
 			echo "$tool --version does not print $version" >>"$report"
 	done
+	# The Debian package's version (debian/rules refuses to build otherwise).
+	if [ -f "$top/debian/changelog" ]; then
+		deb_version=$(sed -n '1s/^faultline (\([^)]*\)).*/\1/p' "$top/debian/changelog")
+		[ "$deb_version" = "$version" ] ||
+			echo "debian/changelog is at '$deb_version', VERSION at $version: add a changelog entry" >>"$report"
+	fi
 	if [ -s "$report" ]; then
 		fail "install/version" "$report"
 	else
