@@ -24,6 +24,8 @@
 # One PASS/FAIL line per check; logs in testsuite/out/deb/.
 # FAULTLINE_DEB_KDIR: the prepared tree (default: the cached 6.1 tree,
 # prepared by corpus/prepare-kernel.sh when there is none).
+# FAULTLINE_DEB_KEEP=1: keep the overlays' upper halves (the chroot's
+# installed packages, the kernel build) after the run.
 set -u
 : "${FAULTLINE_CACHE:=$HOME/.cache/faultline}"
 export FAULTLINE_CACHE
@@ -79,6 +81,12 @@ finish() {
 }
 start=$(date +%s)
 
+# Nothing of a run may still be mounted (the namespace takes its mounts
+# along): never remove through a mount.
+if grep -qF " $out/" /proc/self/mounts; then
+	echo "deb-check.sh: something is mounted under $out; not removing it" >&2
+	exit 2
+fi
 # A run's overlays are gone with its namespace; their upper halves too.
 rm -rf "$out"
 mkdir -p "$out/src/faultline-$version"
@@ -198,8 +206,13 @@ true
 EOT
 t0=$(date +%s)
 unshare -m --propagation private sh "$0" --ns "$base" "$kdir" >"$out/inside.log" 2>&1
-res="$out/root.upper/check/results"
-# The overlays are gone with the namespace; the results stay in the upper half.
+# The overlays are gone with the namespace; the results stay in the upper
+# half, the rest of it (the installed packages, the kernel build) is
+# dropped unless FAULTLINE_DEB_KEEP=1.
+res="$out/results"
+mv "$out/root.upper/check/results" "$res" 2>/dev/null
+[ "${FAULTLINE_DEB_KEEP:-0}" = 1 ] || grep -qF " $out/" /proc/self/mounts ||
+	rm -rf "$out/root" "$out/root.upper" "$out/root.work" "$out/linux.upper" "$out/linux.work"
 if [ ! -d "$res" ]; then
 	fail "chroot run: no results" "$out/inside.log"
 	finish
