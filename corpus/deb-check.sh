@@ -142,6 +142,7 @@ else
 fi
 
 # ---- 2. the chroot and the tree ----
+# shellcheck disable=SC2086
 base=$(sh "$here/chroot.sh" bookworm $chroot_packages 2>"$out/chroot.log") || {
 	fail "chroot (see $out/chroot.log)" "$out/chroot.log"
 	finish
@@ -275,7 +276,7 @@ for how in model model-wrapper; do
 done
 
 # The link case: every expect-link, and nothing else ("FILE LINE CHECK").
-for src in "$top"/testsuite/link/$linkcase/*.c; do
+for src in "$top/testsuite/link/$linkcase"/*.c; do
 	awk -v file="$(basename "$src")" '{ line = $0
 		while ((i = index(line, "expect-link: ")) > 0) {
 			rest = substr(line, i + 13); match(rest, /^[a-z-]+/)
