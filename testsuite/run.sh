@@ -3,7 +3,8 @@
 #
 #   sh testsuite/run.sh [TIER...]
 #	TIER: rules, model, link, install, cocci, kernel, corpus, gate, distcc,
-#	toolchains (default: all); model-FE and link-FE run the model and
+#	toolchains (default: all of these), deb (only when named: the Debian
+#	package, corpus/deb-check.sh); model-FE and link-FE run the model and
 #	link cases through the standalone front end tools/faultline-FE
 #	(sparse, clang).
 #
@@ -826,6 +827,25 @@ EOT
 	grep -Eq '^(PASS|FAIL) ' "$log" || fail "toolchains: no result" "$log"
 }
 
+# The Debian package (corpus/deb-check.sh): dpkg-buildpackage, then the
+# .deb installed into a clean cached bookworm chroot, where the installed
+# faultline runs (version, manual pages, a model case, a link case, a scan
+# of Linux 6.1's fs/ext2/inode.o).  Not in the default tiers: it needs
+# mmdebstrap, the mirror and the prepared 6.1 tree (about 2.5 minutes).
+run_deb_tier() {
+	log="$out/deb.log"
+	sh "$top/corpus/deb-check.sh" >"$log" 2>&1
+	while read -r verdict name; do
+		case "$verdict" in
+		PASS) pass "$name" ;;
+		FAIL) fail "$name" "$log" ;;
+		esac
+	done <<EOT
+$(grep -E '^(PASS|FAIL) ' "$log")
+EOT
+	grep -Eq '^(PASS|FAIL) ' "$log" || fail "deb: no result" "$log"
+}
+
 run_distcc_tier() {
 	log="$out/distcc.log"
 	sh "$top/corpus/distcc-check.sh" 5.10 fs/gfs2/ fs/iomap/ >"$log" 2>&1
@@ -1129,6 +1149,12 @@ EOT
 		in_scratch . "$tool" --version | grep -q "^$tool $version " ||
 			echo "$tool --version does not print $version" >>"$report"
 	done
+	# The Debian package's version (debian/rules refuses to build otherwise).
+	if [ -f "$top/debian/changelog" ]; then
+		deb_version=$(sed -n '1s/^faultline (\([^)]*\)).*/\1/p' "$top/debian/changelog")
+		[ "$deb_version" = "$version" ] ||
+			echo "debian/changelog is at '$deb_version', VERSION at $version: add a changelog entry" >>"$report"
+	fi
 	if [ -s "$report" ]; then
 		fail "install/version" "$report"
 	else
@@ -1186,8 +1212,9 @@ for tier in $tiers; do
 	gate) run_gate_tier ;;
 	distcc) run_distcc_tier ;;
 	toolchains) run_toolchains_tier ;;
+	deb) run_deb_tier ;;
 	*)
-		echo "run.sh: unknown tier '$tier' (rules, model, link, install, cocci, kernel, corpus, gate, distcc, toolchains)" >&2
+		echo "run.sh: unknown tier '$tier' (rules, model, link, install, cocci, kernel, corpus, gate, distcc, toolchains, deb)" >&2
 		exit 2
 		;;
 	esac
