@@ -221,7 +221,12 @@ static void check_call(void *ctx, const struct fl_function *fn,
 
 	if (!fl_call_may_fault(c->unit, ev, before, &fc))
 		return;
-	for (i = 0; i < before->nheld; i++) {
+	/*
+	 * One report per call, for the innermost conflicting lock: the one
+	 * taken nearest the call (ip_alloc_sem rather than the cluster lock
+	 * around it), which a fix drops first.
+	 */
+	for (i = before->nheld - 1; i >= 0; i--) {
 		const struct fl_held *h = &before->held[i];
 		const struct fault_path_lock *l;
 
@@ -232,7 +237,7 @@ static void check_call(void *ctx, const struct fl_function *fn,
 		l = conflicting(c->fp, h);
 		if (l) {
 			report(c, fn, ev, &fc, h, l);
-			return; /* one report per call */
+			return;
 		}
 	}
 }

@@ -268,7 +268,8 @@ static void check_function(struct ln_program *prog,
 
 		if (!call->nheld || !call_may_fault(call))
 			continue;
-		for (i = 0; i < call->nheld; i++) {
+		/* The innermost conflicting lock, as in the unit's check. */
+		for (i = call->nheld - 1; i >= 0; i--) {
 			const struct ln_held *h = &call->held[i];
 			const struct path_lock *l;
 

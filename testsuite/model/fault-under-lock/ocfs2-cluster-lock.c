@@ -81,3 +81,23 @@ int ocfs2_fiemap_fixed(struct inode *inode, struct fiemap_extent_info *fieinfo,
 	ocfs2_inode_unlock(inode, 0);
 	return fiemap_fill_next_extent(fieinfo, start, start, 4096, 0);
 }
+
+/*
+ * 5.10's fiemap kept ip_alloc_sem as well: the report names the innermost
+ * conflicting lock, the one nearest the copy.
+ */
+int ocfs2_fiemap_510(struct inode *inode, struct fiemap_extent_info *fieinfo,
+		     unsigned long long start)
+{
+	struct buffer_head *di_bh = NULL;
+	int ret;
+
+	ret = ocfs2_inode_lock(inode, &di_bh, 0);
+	if (ret)
+		return ret;
+	down_read(&OCFS2_I(inode)->ip_alloc_sem); /* expect-note: (ocfs2_inode_info::ip_alloc_sem) is taken here */
+	ret = fiemap_fill_next_extent(fieinfo, start, start, 4096, 0); /* expect: fault-under-lock */
+	up_read(&OCFS2_I(inode)->ip_alloc_sem);
+	ocfs2_inode_unlock(inode, 0);
+	return ret;
+}
