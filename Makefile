@@ -46,6 +46,15 @@ PLUGIN_OBJ := build/plugin-$(CC_NAME)/faultline_plugin.o
 # The compiler with the plugin (tools/faultline-gcc, tools/faultline-gcc-15)
 WRAPPER := tools/faultline-$(CC_NAME)
 TOOLS := tools/faultline-link tools/faultline-gate
+# The Sparse front end (tools/faultline-sparse), built against libsparse.a
+# from Debian's sparse source package, which `make deps` fetches into the
+# cache (plugin/sparse/fetch-sparse.sh); built when that source is there.
+FAULTLINE_CACHE ?= $(HOME)/.cache/faultline
+SPARSE_SRC ?= $(patsubst %/linearize.h,%,$(lastword $(sort $(wildcard $(FAULTLINE_CACHE)/sparse-*/linearize.h))))
+SPARSE_LIB := $(if $(SPARSE_SRC),$(SPARSE_SRC)/libsparse.a)
+SPARSE_FE_SRCS := $(wildcard plugin/sparse/*.c)
+SPARSE_FE_OBJS := $(SPARSE_FE_SRCS:plugin/sparse/%.c=build/sparse/%.o)
+SPARSE_TOOL := $(if $(SPARSE_SRC),tools/faultline-sparse)
 # The semantic patches, with the absolute path of rules/ written in, so
 # the kernel's own `make coccicheck COCCI=...` finds the rules.
 COCCI_SRCS := $(wildcard semantic-patches/*.cocci)
@@ -80,6 +89,7 @@ endif
 # Debian packages: the plugin headers, the kernel build's needs, and what
 # later tiers use.  Installed only when missing.
 DEB_PACKAGES := $(CC_PACKAGES) g++ make flex bison bc libelf-dev libssl-dev jq distcc coccinelle \
+	dpkg-dev \
 	ocaml ocaml-findlib patch git \
 	xz-utils dwarves cpio kmod time mmdebstrap \
 	gcc-11 g++-11 gcc-11-plugin-dev \
@@ -90,7 +100,7 @@ DEB_PACKAGES := $(CC_PACKAGES) g++ make flex bison bc libelf-dev libssl-dev jq d
 	test-toolchains test-rules accept-wide clean help format
 .PHONY: install uninstall test-install
 
-all: $(PLUGIN) $(TOOLS) $(WRAPPER) $(COCCI_OUT)
+all: $(PLUGIN) $(TOOLS) $(WRAPPER) $(COCCI_OUT) $(SPARSE_TOOL)
 
 build/semantic-patches/%.cocci: semantic-patches/%.cocci semantic-patches/faultline_rules.ml
 	@mkdir -p $(dir $@)
@@ -135,6 +145,7 @@ deps:
 		apt-get update -qq && \
 		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
 	fi
+	@sh plugin/sparse/fetch-sparse.sh >/dev/null
 
 # The installed tree refers to nothing here: the programs lose their debug
 # information (it names this checkout), the semantic patches name the
@@ -220,6 +231,18 @@ $(WRAPPER): Makefile
 tools/%: tools/%.c $(LIB_OBJS) $(LIB_HDRS)
 	$(HOSTCC) -std=gnu11 $(WARN) -Wno-format-truncation $(CFLAGS) $(VERSION_CFLAGS) -o $@ $< $(LIB_OBJS)
 
+# libsparse.a in the unpacked source (kept by Debian package version).
+$(SPARSE_LIB):
+	$(MAKE) -C $(SPARSE_SRC) -s libsparse.a HAVE_LLVM=no HAVE_GTK=no HAVE_SQLITE=no
+
+build/sparse/%.o: plugin/sparse/%.c plugin/sparse/lower.h $(LIB_HDRS) | $(SPARSE_LIB)
+	@mkdir -p $(dir $@)
+	$(HOSTCC) -std=gnu11 $(WARN) -Wno-sign-compare -Wno-missing-field-initializers $(CFLAGS) -I$(SPARSE_SRC) -c $< -o $@
+
+tools/faultline-sparse: tools/faultline-sparse.c $(SPARSE_FE_OBJS) $(LIB_OBJS) $(LIB_HDRS) $(SPARSE_LIB) VERSION
+	$(HOSTCC) -std=gnu11 $(WARN) -Wno-sign-compare $(CFLAGS) $(VERSION_CFLAGS) -I$(SPARSE_SRC) \
+		-o $@ $< $(SPARSE_FE_OBJS) $(LIB_OBJS) $(SPARSE_LIB)
+
 # The tiers run with the compiler and plugin of this make (CC=...).
 TEST_ENV := CC="$(CC)" OBJCOPY="$(OBJCOPY)" FAULTLINE_PLUGIN="$(abspath $(PLUGIN))"
 
@@ -301,4 +324,4 @@ format:
 	clang-format -i lib/*.c lib/*.h plugin/gcc/*.c plugin/gcc/*.h tools/*.c
 
 clean:
-	rm -rf build plugin/faultline.so plugin/*/faultline.so $(TOOLS) tools/faultline-gcc*
+	rm -rf build plugin/faultline.so plugin/*/faultline.so $(TOOLS) tools/faultline-gcc* tools/faultline-sparse
