@@ -78,6 +78,7 @@ struct symbol *loaded_var(const struct lowering *lw, pseudo_t p);
 pseudo_t resolve(const struct lowering *lw, pseudo_t p, bool temps_only);
 unsigned var_key(const struct lowering *lw, pseudo_t p);
 int param_index(const struct lowering *lw, pseudo_t p);
+bool describe_address(pseudo_t addr, struct access *a);
 void describe_access(pseudo_t addr, long long offset, struct symbol *member,
 		     struct access *a);
 bool access_class(const struct access *a, char *buf, size_t len);

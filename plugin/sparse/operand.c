@@ -243,21 +243,6 @@ void describe_access(pseudo_t addr, long long offset, struct symbol *member,
 	}
 }
 
-/* The address of &p->member: the member is the pointer type's target. */
-static struct symbol *address_member(pseudo_t addr)
-{
-	struct instruction *def;
-	struct symbol *t;
-
-	if (DEF_OPCODE(def, addr) != OP_ADD)
-		return NULL;
-	t = def->type;
-	if (!t || t->type != SYM_PTR)
-		return NULL;
-	t = t->ctype.base_type;
-	return t && t->type == SYM_NODE && t->ident ? t : NULL;
-}
-
 /*
  * The path of members from record to the member named id at offset
  * (through anonymous and nested structs); its length, or 0.
@@ -291,6 +276,54 @@ static int member_path(struct symbol *record, long long offset,
 		}
 	} END_FOR_EACH_PTR(m);
 	return 0;
+}
+
+/* The named member of record at offset whose type is type, or NULL. */
+static struct symbol *member_of_type(struct symbol *record, long long offset,
+				     struct symbol *type, int depth)
+{
+	struct symbol *m;
+
+	if (!record || depth > 8)
+		return NULL;
+	FOR_EACH_PTR(record->symbol_list, m) {
+		struct symbol *t = strip_type(m), *found;
+		long long size;
+
+		if (m->ident && (long long)m->offset == offset && t == type)
+			return m;
+		if (!t || (t->type != SYM_STRUCT && t->type != SYM_UNION))
+			continue;
+		size = t->bit_size > 0 ? bits_to_bytes(t->bit_size) : 0;
+		if (offset < (long long)m->offset ||
+		    offset >= (long long)m->offset + size)
+			continue;
+		found = member_of_type(t, offset - m->offset, type, depth + 1);
+		if (found)
+			return found;
+	} END_FOR_EACH_PTR(m);
+	return NULL;
+}
+
+/*
+ * &p->member: Sparse keeps only the member's type in the address's
+ * pointer type, so the member is the one of that type at the offset.
+ */
+bool describe_address(pseudo_t addr, struct access *a)
+{
+	struct instruction *def;
+	struct symbol *t;
+
+	memset(a, 0, sizeof(*a));
+	if (DEF_OPCODE(def, addr) != OP_ADD || def->src2->type != PSEUDO_VAL)
+		return false;
+	t = strip_type(def->type);
+	if (!t || t->type != SYM_PTR)
+		return false;
+	describe_access(addr, 0, NULL, a);
+	a->member = member_of_type(a->record, a->offset,
+				   strip_type(t->ctype.base_type), 0);
+	return a->member != NULL;
 }
 
 /* "TYPE::FIELD" of a member access; anonymous members join with '.'. */
@@ -477,10 +510,11 @@ void render(const struct lowering *lw, pseudo_t p, char *buf, size_t len,
 			snprintf(buf, len, "*%s", base);
 			return;
 		}
-		if (def->opcode == OP_SYMADDR || address_member(p)) {
+		if (describe_address(p, &a) || def->opcode == OP_SYMADDR) {
 			char base[256];
 
-			describe_access(p, 0, address_member(p), &a);
+			if (!a.member)
+				describe_access(p, 0, NULL, &a);
 			if (a.member)
 				render_access(lw, &a, base, sizeof(base), depth);
 			else
@@ -634,10 +668,8 @@ const char *object_of(const struct lowering *lw, pseudo_t p)
 			p = def->src;
 			continue;
 		case OP_ADD:
-			if (address_member(p)) {
-				describe_access(p, 0, address_member(p), &a);
+			if (describe_address(p, &a))
 				return access_object(lw, &a, NULL);
-			}
 			p = def->src1;
 			continue;
 		case OP_TRUNC:
@@ -693,9 +725,9 @@ void lower_operand(const struct lowering *lw, pseudo_t arg,
 			record_name(strip_type(type)->ctype.base_type));
 	x = resolve(lw, arg, true);
 	/* &x->field, &global: the object itself, as the plugin shows it. */
-	if (DEF_OPCODE(def, x) == OP_SYMADDR ||
-	    (DEF_OPCODE(def, x) == OP_ADD && address_member(x))) {
-		describe_access(x, 0, address_member(x), &a);
+	if (describe_address(x, &a) || DEF_OPCODE(def, x) == OP_SYMADDR) {
+		if (!a.member)
+			describe_access(x, 0, NULL, &a);
 		if (!op->pointee && a.root->type == PSEUDO_SYM && !a.member) {
 			const char *r = record_name(a.root->sym);
 
