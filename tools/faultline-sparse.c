@@ -16,6 +16,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "evaluate.h"
+
 #include "../plugin/sparse/lower.h"
 
 #include "../lib/checker.h"
@@ -92,7 +94,10 @@ int main(int argc, char **argv)
 	fpasses &= ~(PASS_MEM2REG | PASS_OPTIM);
 	(void)list;
 
-	list = sparse(file);
+	/* As sparse() does, but keeping the tokens: flag_value() reads macros. */
+	list = sparse_keep_tokens(file);
+	if (!has_error)
+		evaluate_symbol_list(list);
 	if (has_error) {
 		fprintf(stderr, "faultline-sparse: %s: Sparse cannot parse this unit; not checked\n",
 			file);

@@ -23,6 +23,22 @@ static struct local *add_local(struct lowering *lw, struct symbol *sym)
 	return l;
 }
 
+/* A store of a whole named local: x = v (not x.f = v). */
+static bool whole_var_store(struct instruction *insn)
+{
+	struct symbol *t;
+
+	if (insn->opcode != OP_STORE || insn->offset ||
+	    insn->src->type != PSEUDO_SYM)
+		return false;
+	if (insn->type == insn->src->sym)
+		return true;
+	/* An initializer stores with the value's type. */
+	t = strip_type(insn->src->sym);
+	return t && t->type != SYM_STRUCT && t->type != SYM_UNION &&
+	       t->type != SYM_ARRAY;
+}
+
 /* The named locals, and what each one stored exactly once holds. */
 static void find_locals(struct lowering *lw)
 {
@@ -44,9 +60,7 @@ static void find_locals(struct lowering *lw)
 			     insn->opcode == OP_SYMADDR) &&
 			    insn->src->type == PSEUDO_SYM)
 				add_local(lw, insn->src->sym);
-			if (insn->opcode != OP_STORE || insn->offset ||
-			    insn->src->type != PSEUDO_SYM ||
-			    insn->type != insn->src->sym)
+			if (!whole_var_store(insn))
 				continue;
 			l = find_local(lw, insn->src->sym);
 			if (l && !l->nstores++)
@@ -223,8 +237,7 @@ static void lower_store(const struct lowering *lw, struct instruction *insn,
 	char cls[512];
 
 	describe_access(insn->src, insn->offset, insn->type, &a);
-	if (a.root->type == PSEUDO_SYM && !a.offset &&
-	    insn->type == a.root->sym && find_local(lw, a.root->sym)) {
+	if (whole_var_store(insn) && find_local(lw, insn->src->sym)) {
 		/* The entry stores of the parameters tell nothing. */
 		if (value->type == PSEUDO_ARG)
 			return;
