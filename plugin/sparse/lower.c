@@ -424,6 +424,43 @@ static void add_cond_edges(const struct lowering *lw, struct fl_block *block,
 			  dax == FL_DAX_YES ? FL_DAX_NO : FL_DAX_YES);
 }
 
+/*
+ * c ? a : b that Sparse made a select (OP_SEL) is a branch in GCC's CFG:
+ * when its condition says something, the block splits into a diamond with
+ * the edges the branch would have.  Returns the block that goes on.
+ */
+static int lower_select(const struct lowering *lw, struct fl_function *fn,
+			int cur, struct instruction *sel)
+{
+	enum fl_relation rel;
+	enum fl_dax dax;
+	unsigned var;
+	int t, f, j;
+
+	var = lower_condition(lw, sel->src1, &rel);
+	dax = dax_condition(lw, sel->src1);
+	if (dax == FL_DAX_UNKNOWN && (!var || rel == FL_REL_NONE))
+		return cur;
+	t = fn->nblocks;
+	f = t + 1;
+	j = t + 2;
+	fn->nblocks += 3;
+	fn->blocks = fl_xrealloc(fn->blocks, fn->nblocks * sizeof(*fn->blocks));
+	memset(&fn->blocks[t], 0, 3 * sizeof(*fn->blocks));
+	/* The rest of the block, with its successors, moves to the join. */
+	fn->blocks[j].succs = fn->blocks[cur].succs;
+	fn->blocks[j].nsuccs = fn->blocks[cur].nsuccs;
+	fn->blocks[cur].succs = NULL;
+	fn->blocks[cur].nsuccs = 0;
+	fl_block_add_edge(&fn->blocks[cur], t, var, rel, dax);
+	fl_block_add_edge(&fn->blocks[cur], f, var, negate(rel),
+			  dax == FL_DAX_UNKNOWN ? dax :
+			  dax == FL_DAX_YES ? FL_DAX_NO : FL_DAX_YES);
+	fl_block_add_edge(&fn->blocks[t], j, 0, FL_REL_NONE, FL_DAX_UNKNOWN);
+	fl_block_add_edge(&fn->blocks[f], j, 0, FL_REL_NONE, FL_DAX_UNKNOWN);
+	return j;
+}
+
 static void lower_insn(const struct lowering *lw, struct instruction *insn,
 		       struct instruction *ret_phi, struct fl_block *block)
 {
@@ -538,12 +575,17 @@ void lower_function(struct fl_unit *unit, const struct fl_rules *rules,
 	fn->blocks = fl_xcalloc(n, sizeof(*fn->blocks));
 	fn->entry = ep->entry && ep->entry->bb ? bb_index(ep->entry->bb) : 0;
 	FOR_EACH_PTR(ep->bbs, bb) {
-		struct fl_block *block = &fn->blocks[bb_index(bb)];
 		struct instruction *insn;
+		int cur = bb_index(bb);
 
 		FOR_EACH_PTR(bb->insns, insn) {
-			if (insn->bb)
-				lower_insn(&lw, insn, ret_phi, block);
+			if (!insn->bb)
+				continue;
+			if (insn->opcode == OP_SEL) {
+				cur = lower_select(&lw, fn, cur, insn);
+				continue;
+			}
+			lower_insn(&lw, insn, ret_phi, &fn->blocks[cur]);
 		} END_FOR_EACH_PTR(insn);
 	} END_FOR_EACH_PTR(bb);
 }
