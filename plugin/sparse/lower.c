@@ -461,6 +461,15 @@ static int lower_select(const struct lowering *lw, struct fl_function *fn,
 	return j;
 }
 
+/* The page object of the value a function returns (GCC's <retval>). */
+static const char *return_object(const struct lowering *lw)
+{
+	char buf[600];
+
+	snprintf(buf, sizeof(buf), "%s:.%u", sym_name(lw->fn), RETURN_KEY);
+	return fl_strdup(buf);
+}
+
 static void lower_insn(const struct lowering *lw, struct instruction *insn,
 		       struct instruction *ret_phi, struct fl_block *block)
 {
@@ -478,6 +487,10 @@ static void lower_insn(const struct lowering *lw, struct instruction *insn,
 		/* Each "return X;" assigns the value the function returns. */
 		if (!ret_phi || insn->phi_node != ret_phi)
 			break;
+		/* Pages returned flow into the return value's object. */
+		if (is_page_type(lw->rules, insn->type))
+			add_flow(block, insn->pos, return_object(lw),
+				 object_of(lw, insn->phi_src));
 		ev = fl_block_add_event(block, FL_EV_ASSIGN);
 		ev->loc = make_loc(insn->pos);
 		ev->var = RETURN_KEY;
@@ -491,6 +504,8 @@ static void lower_insn(const struct lowering *lw, struct instruction *insn,
 		if (ret_phi && insn->src == ret_phi->target) {
 			ev->value.var = RETURN_KEY;
 			ev->value.display = "?";
+			if (is_page_type(lw->rules, ret_phi->type))
+				ev->value.object = return_object(lw);
 		} else {
 			lower_operand(lw, insn->src, &ev->value);
 		}

@@ -96,6 +96,8 @@ struct symbol *loaded_var(const struct lowering *lw, pseudo_t p)
 	return find_local(lw, def->src->sym) ? def->src->sym : NULL;
 }
 
+static bool is_pointer(struct symbol *t);
+
 static bool is_cast(int opcode)
 {
 	switch (opcode) {
@@ -113,8 +115,33 @@ static bool is_cast(int opcode)
 }
 
 /*
+ * A value GCC would assign with a plain copy (a load, an address, a
+ * constant), which resolve() follows; not a call's result or arithmetic.
+ */
+static bool is_copied_value(pseudo_t p)
+{
+	struct instruction *def;
+
+	switch (p->type) {
+	case PSEUDO_VAL:
+	case PSEUDO_SYM:
+	case PSEUDO_ARG:
+		return true;
+	case PSEUDO_REG:
+		def = p->def;
+		return def && (def->opcode == OP_LOAD || def->opcode == OP_SYMADDR ||
+			       is_cast(def->opcode) ||
+			       (def->opcode == OP_ADD && def->src2->type == PSEUDO_VAL &&
+				is_pointer(def->type)));
+	default:
+		return false;
+	}
+}
+
+/*
  * Follow casts back to the value a pseudo came from; unless temps_only,
- * through named variables stored once (and parameters to their value).
+ * through named variables stored once with a copy (and parameters to
+ * their value).
  */
 pseudo_t resolve(const struct lowering *lw, pseudo_t p, bool temps_only)
 {
@@ -134,7 +161,8 @@ pseudo_t resolve(const struct lowering *lw, pseudo_t p, bool temps_only)
 			return p;
 		l = find_local(lw, var);
 		if (l->nstores != 1 || !l->value ||
-		    (var->ctype.modifiers & MOD_ADDRESSABLE))
+		    (var->ctype.modifiers & MOD_ADDRESSABLE) ||
+		    !is_copied_value(l->value))
 			return p;
 		p = l->value;
 	}
@@ -278,6 +306,29 @@ static int member_path(struct symbol *record, long long offset,
 	return 0;
 }
 
+/* Sparse makes several symbols of one pointer type: compare the targets. */
+static bool same_type(struct symbol *a, struct symbol *b, int depth)
+{
+	a = strip_type(a);
+	b = strip_type(b);
+	if (a == b)
+		return true;
+	if (!a || !b || depth > 4 || a->type != SYM_PTR || b->type != SYM_PTR)
+		return false;
+	return same_type(a->ctype.base_type, b->ctype.base_type, depth + 1);
+}
+
+/* A member of this type, or an array of it (d->pages decays). */
+static bool member_has_type(struct symbol *m, struct symbol *type)
+{
+	struct symbol *t = strip_type(m);
+
+	if (same_type(t, type, 0))
+		return true;
+	return t && t->type == SYM_ARRAY &&
+	       same_type(t->ctype.base_type, type, 0);
+}
+
 /* The named member of record at offset whose type is type, or NULL. */
 static struct symbol *member_of_type(struct symbol *record, long long offset,
 				     struct symbol *type, int depth)
@@ -290,7 +341,8 @@ static struct symbol *member_of_type(struct symbol *record, long long offset,
 		struct symbol *t = strip_type(m), *found;
 		long long size;
 
-		if (m->ident && (long long)m->offset == offset && t == type)
+		if (m->ident && (long long)m->offset == offset &&
+		    member_has_type(m, type))
 			return m;
 		if (!t || (t->type != SYM_STRUCT && t->type != SYM_UNION))
 			continue;
@@ -750,10 +802,12 @@ void lower_operand(const struct lowering *lw, pseudo_t arg,
 			return;
 		}
 	}
-	render(lw, arg, buf, sizeof(buf), 0);
+	/* As the plugin: what a named copy holds (mm = bprm->mm). */
+	x = resolve(lw, arg, false);
+	render(lw, x, buf, sizeof(buf), 0);
 	op->display = fl_strdup(buf);
-	if (value_class(lw, arg, buf, sizeof(buf)))
+	if (value_class(lw, x, buf, sizeof(buf)))
 		op->lock_class = fl_strdup(buf);
 	else
-		op->param = param_index(lw, resolve(lw, arg, false));
+		op->param = param_index(lw, x);
 }
