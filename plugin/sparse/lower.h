@@ -65,6 +65,7 @@ struct access {
 };
 
 /* operand.c */
+const char *ident_str(const struct ident *id);
 struct symbol *strip_type(struct symbol *t);
 const char *record_name(struct symbol *t);
 const char *sym_name(struct symbol *sym);

@@ -7,6 +7,7 @@
  * found from the type of the base pointer.
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "lower.h"
@@ -21,18 +22,57 @@ struct symbol *strip_type(struct symbol *t)
 	return t;
 }
 
+/*
+ * An identifier's name that lasts (ident_str() reuses four buffers):
+ * interned once per identifier.
+ */
+const char *ident_str(const struct ident *id)
+{
+	static struct { const struct ident *id; const char *s; } *tab;
+	static unsigned long size, used;
+	unsigned long i;
+
+	if (!id)
+		return NULL;
+	if (2 * (used + 1) > size) {
+		unsigned long old = size, j;
+		void *otab = tab;
+
+		size = size ? 2 * size : 1024;
+		tab = fl_xcalloc(size, sizeof(*tab));
+		for (j = 0; j < old; j++) {
+			typeof(tab) o = (typeof(tab))otab + j;
+
+			if (!o->id)
+				continue;
+			for (i = ((unsigned long)o->id >> 4) % size; tab[i].id;
+			     i = (i + 1) % size)
+				;
+			tab[i] = *o;
+		}
+		free(otab);
+	}
+	for (i = ((unsigned long)id >> 4) % size; tab[i].id; i = (i + 1) % size)
+		if (tab[i].id == id)
+			return tab[i].s;
+	tab[i].id = id;
+	tab[i].s = fl_strdup(show_ident(id));
+	used++;
+	return tab[i].s;
+}
+
 /* "struct gfs2_inode" -> "gfs2_inode"; NULL for an anonymous record. */
 const char *record_name(struct symbol *t)
 {
 	t = strip_type(t);
 	if (!t || (t->type != SYM_STRUCT && t->type != SYM_UNION) || !t->ident)
 		return NULL;
-	return show_ident(t->ident);
+	return ident_str(t->ident);
 }
 
 const char *sym_name(struct symbol *sym)
 {
-	return sym && sym->ident ? show_ident(sym->ident) : NULL;
+	return sym && sym->ident ? ident_str(sym->ident) : NULL;
 }
 
 struct fl_loc make_loc(struct position pos)
@@ -409,7 +449,7 @@ bool access_class(const struct access *a, char *buf, size_t len)
 			if (path[i]->ident)
 				used += snprintf(buf + used, len - used, "%s%s",
 						 i > k && used && buf[used - 1] != ':' ? "." : "",
-						 show_ident(path[i]->ident));
+						 ident_str(path[i]->ident));
 		return true;
 	}
 	/* A named member of an anonymous struct: "S::b.a". */
@@ -423,7 +463,7 @@ bool access_class(const struct access *a, char *buf, size_t len)
 			outer.offset -= path[i]->offset;
 		if (!access_class(&outer, inner, sizeof(inner)))
 			return false;
-		snprintf(buf, len, "%s.%s", inner, show_ident(a->member->ident));
+		snprintf(buf, len, "%s.%s", inner, ident_str(a->member->ident));
 		return true;
 	}
 }
@@ -469,7 +509,7 @@ static void render_access(const struct lowering *lw, const struct access *a,
 				    path, 16) : 0;
 	if (!n) {
 		snprintf(buf, len, "%s%s%s", base, a->deref ? "->" : ".",
-			 a->member ? show_ident(a->member->ident) : "?");
+			 a->member ? ident_str(a->member->ident) : "?");
 		return;
 	}
 	/* ip->i_inode.i_rwsem; unnamed members are left out: dio->pages. */
@@ -479,7 +519,7 @@ static void render_access(const struct lowering *lw, const struct access *a,
 		if (!path[i]->ident)
 			continue;
 		used += snprintf(buf + used, len - used, "%s%s", sep,
-				 show_ident(path[i]->ident));
+				 ident_str(path[i]->ident));
 		sep = ".";
 	}
 }
@@ -618,7 +658,7 @@ const char *call_name(pseudo_t func)
 {
 	if (func->type != PSEUDO_SYM || !func->sym->ident)
 		return NULL;
-	return show_ident(func->sym->ident);
+	return ident_str(func->sym->ident);
 }
 
 /* The argument a pages-alias call returns the memory of, or NULL. */

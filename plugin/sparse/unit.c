@@ -200,8 +200,8 @@ static void lower_ops_table(struct fl_unit *unit, struct reach *r,
 		    !(field = member_at(record, e->init_offset)))
 			continue;
 		loc = make_loc(var->pos);
-		fl_unit_add_ops(unit, record_name(record), show_ident(field->ident),
-				show_ident(fn->ident), &loc);
+		fl_unit_add_ops(unit, record_name(record), ident_str(field->ident),
+				ident_str(fn->ident), &loc);
 	} END_FOR_EACH_PTR(e);
 }
 
