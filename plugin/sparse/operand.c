@@ -275,6 +275,16 @@ static bool is_pointer(struct symbol *t)
 	return t == &lazy_ptr_ctype || (t && t->type == SYM_PTR);
 }
 
+static int member_path(struct symbol *record, long long offset,
+		       struct ident *id, struct symbol **path, int max);
+static struct symbol *member_of_type(struct symbol *record, long long offset,
+				     struct symbol *type, int depth);
+
+static struct symbol *addr_sym(pseudo_t addr)
+{
+	return addr->type == PSEUDO_SYM ? addr->sym : NULL;
+}
+
 void describe_access(pseudo_t addr, long long offset, struct symbol *member,
 		     struct access *a)
 {
@@ -308,6 +318,18 @@ void describe_access(pseudo_t addr, long long offset, struct symbol *member,
 	} else {
 		a->record = pointee_record(pseudo_type(addr));
 		a->deref = true;
+	}
+	/*
+	 * An initializer ({ .bv_page = page }) stores with the value's type:
+	 * the member is then the one of that type at the offset.
+	 */
+	if (member && a->record && member != addr_sym(addr)) {
+		struct symbol *path[16];
+
+		if (!a->member || !member_path(a->record, offset,
+					       a->member->ident, path, 16))
+			a->member = member_of_type(a->record, offset,
+						   strip_type(member), 0);
 	}
 }
 
