@@ -9,12 +9,16 @@
  * diagnostics and writes the facts beside the object kbuild would build.
  *
  * Sparse's own warnings are not shown: this is faultline's check.  A unit
- * Sparse cannot parse is named once on stderr and skipped with exit
- * status 0, so a checker run never fails the build.
+ * Sparse cannot parse is named once on stderr (with Sparse's first error)
+ * and skipped with exit status 0, so a checker run never fails the build.
+ * Exit status 2: a usage error; 1: the unit or the rules cannot be read,
+ * or the facts cannot be written.
  */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "evaluate.h"
 
@@ -50,6 +54,9 @@ int main(int argc, char **argv)
 	char *file = NULL;
 	int i, n = 0, nfiles = 0;
 	struct fl_unit *unit;
+	char *errs = NULL;
+	size_t errs_len = 0;
+	FILE *saved;
 
 	sargv = fl_xcalloc(argc + 1, sizeof(*sargv));
 	sargv[n++] = argv[0];
@@ -94,16 +101,33 @@ int main(int argc, char **argv)
 	fpasses &= ~(PASS_MEM2REG | PASS_OPTIM);
 	(void)list;
 
+	if (access(file, R_OK)) {
+		fprintf(stderr, "faultline-sparse: cannot read %s: %s\n", file,
+			strerror(errno));
+		return 1;
+	}
+	/*
+	 * Sparse prints its errors as it goes; they are kept aside so that a
+	 * unit it cannot handle is named once, with the first of them.
+	 */
+	saved = stderr;
+	stderr = open_memstream(&errs, &errs_len);
+	if (!stderr)
+		stderr = saved;
 	/* As sparse() does, but keeping the tokens: flag_value() reads macros. */
 	list = sparse_keep_tokens(file);
 	if (!has_error)
 		evaluate_symbol_list(list);
-	if (has_error) {
-		fprintf(stderr, "faultline-sparse: %s: Sparse cannot parse this unit; not checked\n",
-			file);
+	unit = has_error ? NULL : lower_unit(&ck.rules, list);
+	if (stderr != saved) {
+		fclose(stderr);
+		stderr = saved;
+	}
+	if (!unit) {
+		fprintf(stderr, "faultline-sparse: %s: not checked, Sparse cannot parse it: %.*s\n",
+			file, errs ? (int)strcspn(errs, "\n") : 0, errs ? errs : "");
 		return 0;
 	}
-	unit = lower_unit(&ck.rules, list);
 	if (ck.object)
 		snprintf(object, sizeof(object), "%s", ck.object);
 	else
