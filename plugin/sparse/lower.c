@@ -196,6 +196,7 @@ static void lower_call(const struct lowering *lw, struct instruction *insn,
 	ev = fl_block_add_event(block, FL_EV_CALL);
 	ev->loc = make_loc(insn->pos);
 	ev->callee = fl_strdup(name);
+	ev->macro = written_macro(insn->pos, ev->callee);
 	ev->nargs = pseudo_list_size(insn->arguments);
 	ev->args = fl_xcalloc(ev->nargs, sizeof(*ev->args));
 	FOR_EACH_PTR(insn->arguments, arg) {

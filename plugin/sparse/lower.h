@@ -102,6 +102,9 @@ void lower_operand(const struct lowering *lw, pseudo_t p,
 void lower_function(struct fl_unit *unit, const struct fl_rules *rules,
 		    struct symbol *sym, struct entrypoint *ep);
 
+/* macro.c */
+const char *written_macro(struct position pos, const char *callee);
+
 /* unit.c */
 long long flag_value(const char *name);
 struct fl_unit *lower_unit(const struct fl_rules *rules,

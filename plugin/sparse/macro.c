@@ -1,0 +1,110 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The macro a call was written through (put_user), as the plugin's
+ * written_macro() finds it.  Sparse gives every token of a macro's body
+ * the position of the macro's name where it is used, while the tokens of
+ * its arguments keep their own: a call spelled in a body sits on the name
+ * of a macro, one written by hand (even as an argument, unlikely(f(x)))
+ * on its own '('.  So the source text at the call's position says which.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "token.h"
+
+#include "lower.h"
+
+struct source {
+	int stream;
+	char *text;   /* the file, or NULL if unreadable */
+	char **lines; /* start of each line, 1-based */
+	int nlines;
+};
+
+static struct source *sources;
+static int nsources;
+
+static char *read_file(const char *name, size_t *len)
+{
+	FILE *f = fopen(name, "r");
+	char *buf = NULL;
+	size_t cap = 0, n = 0, got;
+
+	if (!f)
+		return NULL;
+	do {
+		if (n + 4096 + 1 > cap) {
+			cap = cap ? 2 * cap : 65536;
+			buf = fl_xrealloc(buf, cap);
+		}
+		got = fread(buf + n, 1, cap - n - 1, f);
+		n += got;
+	} while (got);
+	fclose(f);
+	buf[n] = 0;
+	*len = n;
+	return buf;
+}
+
+static struct source *source_of(int stream)
+{
+	struct source *s;
+	size_t len = 0, i;
+
+	for (s = sources; s < sources + nsources; s++)
+		if (s->stream == stream)
+			return s;
+	sources = fl_xrealloc(sources, (nsources + 1) * sizeof(*sources));
+	s = &sources[nsources++];
+	memset(s, 0, sizeof(*s));
+	s->stream = stream;
+	s->text = read_file(stream_name(stream), &len);
+	if (!s->text)
+		return s;
+	s->lines = fl_xcalloc(2, sizeof(char *));
+	s->lines[1] = s->text;
+	s->nlines = 1;
+	for (i = 0; i < len; i++) {
+		if (s->text[i] != '\n')
+			continue;
+		s->text[i] = 0;
+		s->lines = fl_xrealloc(s->lines, (s->nlines + 2) * sizeof(char *));
+		s->lines[++s->nlines] = s->text + i + 1;
+	}
+	return s;
+}
+
+static bool is_ident_char(char c)
+{
+	return c == '_' || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+	       (c >= '0' && c <= '9');
+}
+
+const char *written_macro(struct position pos, const char *callee)
+{
+	struct source *s = source_of(pos.stream);
+	struct symbol *macro;
+	const char *p;
+	char name[128];
+	int col = 1, n = 0;
+
+	if (!s->text || pos.line < 1 || pos.line > s->nlines)
+		return NULL;
+	/* Sparse counts columns from 1, tabs to the next multiple of 8. */
+	for (p = s->lines[pos.line]; *p && col < (int)pos.pos; p++)
+		col = *p == '\t' ? ((col - 1) / tabstop + 1) * tabstop + 1 :
+				   col + 1;
+	if (col != (int)pos.pos || !is_ident_char(*p) ||
+	    (p > s->lines[pos.line] && is_ident_char(p[-1])))
+		return NULL;
+	while (is_ident_char(p[n]) && n < (int)sizeof(name) - 1) {
+		name[n] = p[n];
+		n++;
+	}
+	name[n] = 0;
+	if (!strcmp(name, callee))
+		return NULL;
+	macro = lookup_symbol(built_in_ident(name), NS_MACRO);
+	return macro ? fl_strdup(name) : NULL;
+}
