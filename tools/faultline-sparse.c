@@ -118,7 +118,7 @@ int main(int argc, char **argv)
 	list = sparse_keep_tokens(file);
 	if (!has_error)
 		evaluate_symbol_list(list);
-	unit = has_error ? NULL : lower_unit(&ck.rules, list);
+	unit = has_error ? NULL : lower_unit(&ck.rules, list, file);
 	if (stderr != saved) {
 		fclose(stderr);
 		stderr = saved;

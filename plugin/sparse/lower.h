@@ -108,6 +108,6 @@ const char *written_macro(struct position pos, const char *callee);
 /* unit.c */
 long long flag_value(const char *name);
 struct fl_unit *lower_unit(const struct fl_rules *rules,
-			   struct symbol_list *list);
+			   struct symbol_list *list, const char *source);
 
 #endif

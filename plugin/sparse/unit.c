@@ -221,8 +221,30 @@ static void keep_inline_calls(struct scope *scope)
 	} END_FOR_EACH_PTR(sym);
 }
 
+static const char *main_source;
+
+/*
+ * GCC's order, which the diagnostics follow: the last function defined
+ * first (the unit's own, then the headers' inlines).
+ */
+static int definition_order(const void *a, const void *b)
+{
+	const struct fl_function *fa = *(const struct fl_function *const *)a;
+	const struct fl_function *fb = *(const struct fl_function *const *)b;
+	const struct symbol *sa = (const struct symbol *)fa->handle;
+	const struct symbol *sb = (const struct symbol *)fb->handle;
+	bool ma = !strcmp(fa->loc.file, main_source);
+	bool mb = !strcmp(fb->loc.file, main_source);
+
+	if (ma != mb)
+		return ma ? -1 : 1;
+	if (sa->pos.stream != sb->pos.stream)
+		return sb->pos.stream - sa->pos.stream;
+	return sb->pos.line - sa->pos.line;
+}
+
 struct fl_unit *lower_unit(const struct fl_rules *rules,
-			   struct symbol_list *list)
+			   struct symbol_list *list, const char *source)
 {
 	struct fl_unit *unit = fl_unit_new(rules);
 	struct reach r = { NULL, 0, 0, 0 };
@@ -259,5 +281,8 @@ struct fl_unit *lower_unit(const struct fl_rules *rules,
 		lower_function(unit, rules, sym, ep);
 		reach_from(&r, ep);
 	}
+	main_source = source;
+	qsort(unit->funcs, unit->nfuncs, sizeof(*unit->funcs),
+	      definition_order);
 	return unit;
 }
