@@ -158,11 +158,12 @@ static const char *mapped_object(const struct lowering *lw, pseudo_t p,
 }
 
 static void add_write(struct fl_block *block, struct position pos,
-		      const char *object, const char *via)
+		      int column, const char *object, const char *via)
 {
 	struct fl_event *ev = fl_block_add_event(block, FL_EV_WRITE);
 
 	ev->loc = make_loc(pos);
+	ev->loc.column = column;
 	ev->src_object = object;
 	ev->callee = via;
 }
@@ -195,6 +196,7 @@ static void lower_call(const struct lowering *lw, struct instruction *insn,
 		return;
 	ev = fl_block_add_event(block, FL_EV_CALL);
 	ev->loc = make_loc(insn->pos);
+	ev->loc.column = call_column(insn->pos);
 	ev->callee = fl_strdup(name);
 	ev->macro = written_macro(insn->pos, ev->callee);
 	ev->nargs = pseudo_list_size(insn->arguments);
@@ -211,7 +213,7 @@ static void lower_call(const struct lowering *lw, struct instruction *insn,
 	r = fl_rules_find(lw->rules, ev->callee, FL_KIND_BIT(FL_RULE_WRITES_TO));
 	if (r && nth_arg_call(insn, r->arg, &arg) &&
 	    (object = mapped_object(lw, arg, &via)))
-		add_write(block, insn->pos, object, via);
+		add_write(block, insn->pos, call_column(insn->pos), object, via);
 }
 
 static void add_flow(struct fl_block *block, struct position pos,
@@ -223,6 +225,7 @@ static void add_flow(struct fl_block *block, struct position pos,
 		return;
 	ev = fl_block_add_event(block, FL_EV_FLOW);
 	ev->loc = make_loc(pos);
+	ev->loc.column = store_column(pos);
 	ev->dst_object = dst;
 	ev->src_object = src;
 }
@@ -258,7 +261,7 @@ static void lower_store(const struct lowering *lw, struct instruction *insn,
 	/* *addr = v, addr[i] = v, p->field = v through a mapped page. */
 	if (a.root->type != PSEUDO_SYM &&
 	    (object = mapped_object(lw, a.root, &via)))
-		add_write(block, insn->pos, object, via);
+		add_write(block, insn->pos, store_column(insn->pos), object, via);
 	/* Only stores the rules care about (iter->nofault) enter the model. */
 	if (!access_class(&a, cls, sizeof(cls)) ||
 	    !fl_rules_find(lw->rules, cls, FL_KIND_BIT(FL_RULE_NOFAULT_FIELD)))

@@ -81,21 +81,74 @@ static bool is_ident_char(char c)
 	       (c >= '0' && c <= '9');
 }
 
+/* The character at Sparse's column (from 1, tabs to multiples of 8). */
+static const char *at_column(const struct source *s, struct position pos)
+{
+	const char *p;
+	int col = 1;
+
+	if (!s->text || pos.line < 1 || pos.line > s->nlines)
+		return NULL;
+	for (p = s->lines[pos.line]; *p && col < (int)pos.pos; p++)
+		col = *p == '\t' ? ((col - 1) / tabstop + 1) * tabstop + 1 :
+				   col + 1;
+	return col == (int)pos.pos ? p : NULL;
+}
+
+static int column_of(const struct source *s, int line, const char *at)
+{
+	const char *p;
+	int col = 1;
+
+	for (p = s->lines[line]; p < at; p++)
+		col = *p == '\t' ? ((col - 1) / tabstop + 1) * tabstop + 1 :
+				   col + 1;
+	return col;
+}
+
+/*
+ * A call's column as GCC gives it, the start of the callee's name:
+ * Sparse's is its '('.
+ */
+int call_column(struct position pos)
+{
+	struct source *s = source_of(pos.stream);
+	const char *p = at_column(s, pos), *start;
+
+	if (!p || *p != '(')
+		return pos.pos;
+	start = s->lines[pos.line];
+	while (p > start && (p[-1] == ' ' || p[-1] == '\t'))
+		p--;
+	if (p == start || !is_ident_char(p[-1]))
+		return pos.pos;
+	while (p > start && is_ident_char(p[-1]))
+		p--;
+	return column_of(s, pos.line, p);
+}
+
+/* A store's column as GCC gives it, its '=': Sparse's is the target's. */
+int store_column(struct position pos)
+{
+	struct source *s = source_of(pos.stream);
+	const char *p = at_column(s, pos);
+
+	for (; p && *p && *p != ';' && *p != ',' && *p != '{'; p++)
+		if (p[0] == '=' && p[1] != '=' &&
+		    !strchr("=!<>+-*/%&|^", p[-1]))
+			return column_of(s, pos.line, p);
+	return pos.pos;
+}
+
 const char *written_macro(struct position pos, const char *callee)
 {
 	struct source *s = source_of(pos.stream);
 	struct symbol *macro;
-	const char *p;
+	const char *p = at_column(s, pos);
 	char name[128];
-	int col = 1, n = 0;
+	int n = 0;
 
-	if (!s->text || pos.line < 1 || pos.line > s->nlines)
-		return NULL;
-	/* Sparse counts columns from 1, tabs to the next multiple of 8. */
-	for (p = s->lines[pos.line]; *p && col < (int)pos.pos; p++)
-		col = *p == '\t' ? ((col - 1) / tabstop + 1) * tabstop + 1 :
-				   col + 1;
-	if (col != (int)pos.pos || !is_ident_char(*p) ||
+	if (!p || !is_ident_char(*p) ||
 	    (p > s->lines[pos.line] && is_ident_char(p[-1])))
 		return NULL;
 	while (is_ident_char(p[n]) && n < (int)sizeof(name) - 1) {
