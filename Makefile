@@ -110,7 +110,8 @@ build/semantic-patches/%.cocci: semantic-patches/%.cocci semantic-patches/faultl
 		{ print }' $< >$@
 
 help:
-	@echo "make            build plugin/faultline.so"
+	@echo "make            build plugin/faultline.so (and tools/faultline-sparse, once"
+	@echo "                make deps has fetched the Sparse source)"
 	@echo "make deps       install the Debian packages faultline needs"
 	@echo "make check      deps, build, every test tier (the README's test command)"
 	@echo "make test-model the model tier only (no kernel tree)"
@@ -145,7 +146,8 @@ deps:
 		apt-get update -qq && \
 		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
 	fi
-	@sh plugin/sparse/fetch-sparse.sh >/dev/null
+	@sh plugin/sparse/fetch-sparse.sh >/dev/null || \
+		echo "deps: no Sparse source; tools/faultline-sparse is not built" >&2
 
 # The installed tree refers to nothing here: the programs lose their debug
 # information (it names this checkout), the semantic patches name the
@@ -233,7 +235,7 @@ tools/%: tools/%.c $(LIB_OBJS) $(LIB_HDRS)
 
 # libsparse.a in the unpacked source (kept by Debian package version).
 $(SPARSE_LIB):
-	$(MAKE) -C $(SPARSE_SRC) -s libsparse.a HAVE_LLVM=no HAVE_GTK=no HAVE_SQLITE=no
+	$(MAKE) -C $(SPARSE_SRC) -s libsparse.a CC="$(HOSTCC)" HAVE_LLVM=no HAVE_GTK=no HAVE_SQLITE=no
 
 build/sparse/%.o: plugin/sparse/%.c plugin/sparse/lower.h $(LIB_HDRS) | $(SPARSE_LIB)
 	@mkdir -p $(dir $@)
