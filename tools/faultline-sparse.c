@@ -30,6 +30,31 @@
 #define FAULTLINE_VERSION "unknown"
 #endif
 
+/*
+ * This program's path, for the rules beside it: kbuild runs $(CHECK) as
+ * given, which may be a bare name found through PATH.
+ */
+static const char *self_path(const char *argv0)
+{
+	static char buf[4096];
+	const char *path = getenv("PATH");
+
+	if (strchr(argv0, '/') || !path)
+		return argv0;
+	while (*path) {
+		size_t n = strcspn(path, ":");
+
+		snprintf(buf, sizeof(buf), "%.*s/%s", (int)(n ? n : 1),
+			 n ? path : ".", argv0);
+		if (!access(buf, X_OK))
+			return buf;
+		path += n;
+		if (*path == ':')
+			path++;
+	}
+	return argv0;
+}
+
 static void usage(FILE *out)
 {
 	fprintf(out,
@@ -92,7 +117,7 @@ int main(int argc, char **argv)
 		return 2;
 	}
 	file = first_ptr_list((struct ptr_list *)files);
-	if (fl_checker_load_rules(&ck, argv[0]))
+	if (fl_checker_load_rules(&ck, self_path(argv[0])))
 		return 1;
 	/* Sparse's warnings are its own checks, not faultline's. */
 	fmax_warnings = 0;
