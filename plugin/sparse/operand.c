@@ -837,8 +837,10 @@ void lower_operand(const struct lowering *lw, pseudo_t arg,
 	    record_name(strip_type(type)->ctype.base_type))
 		op->pointee = fl_strdup(
 			record_name(strip_type(type)->ctype.base_type));
-	x = resolve(lw, arg, true);
-	/* &x->field, &global: the object itself, as the plugin shows it. */
+	/*
+	 * &x->field, &global, also through a named copy
+	 * (io_tree = &BTRFS_I(inode)->io_tree), as the plugin shows them.
+	 */
 	if (describe_address(x, &a) || DEF_OPCODE(def, x) == OP_SYMADDR) {
 		if (!a.member)
 			describe_access(x, 0, NULL, &a);
