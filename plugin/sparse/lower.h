@@ -104,6 +104,7 @@ void lower_function(struct fl_unit *unit, const struct fl_rules *rules,
 
 /* macro.c */
 const char *written_macro(struct position pos, const char *callee);
+int byte_column(struct position pos);
 int call_column(struct position pos);
 int store_column(struct position pos);
 

@@ -95,15 +95,18 @@ static const char *at_column(const struct source *s, struct position pos)
 	return col == (int)pos.pos ? p : NULL;
 }
 
+/* The byte column (from 1) of a character: the model's columns are GCC's. */
 static int column_of(const struct source *s, int line, const char *at)
 {
-	const char *p;
-	int col = 1;
+	return (int)(at - s->lines[line]) + 1;
+}
 
-	for (p = s->lines[line]; p < at; p++)
-		col = *p == '\t' ? ((col - 1) / tabstop + 1) * tabstop + 1 :
-				   col + 1;
-	return col;
+int byte_column(struct position pos)
+{
+	struct source *s = source_of(pos.stream);
+	const char *p = at_column(s, pos);
+
+	return p ? column_of(s, pos.line, p) : (int)pos.pos;
 }
 
 /*
@@ -116,12 +119,12 @@ int call_column(struct position pos)
 	const char *p = at_column(s, pos), *start;
 
 	if (!p || *p != '(')
-		return pos.pos;
+		return byte_column(pos);
 	start = s->lines[pos.line];
 	while (p > start && (p[-1] == ' ' || p[-1] == '\t'))
 		p--;
 	if (p == start || !is_ident_char(p[-1]))
-		return pos.pos;
+		return byte_column(pos);
 	while (p > start && is_ident_char(p[-1]))
 		p--;
 	return column_of(s, pos.line, p);
@@ -137,7 +140,7 @@ int store_column(struct position pos)
 		if (p[0] == '=' && p[1] != '=' &&
 		    !strchr("=!<>+-*/%&|^", p[-1]))
 			return column_of(s, pos.line, p);
-	return pos.pos;
+	return byte_column(pos);
 }
 
 const char *written_macro(struct position pos, const char *callee)

@@ -81,7 +81,7 @@ struct fl_loc make_loc(struct position pos)
 
 	l.file = fl_strdup(stream_name(pos.stream));
 	l.line = pos.line;
-	l.column = pos.pos;
+	l.column = byte_column(pos);
 	l.cookie = 0;
 	return l;
 }
