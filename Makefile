@@ -48,12 +48,16 @@ WRAPPER := tools/faultline-$(CC_NAME)
 TOOLS := tools/faultline-link tools/faultline-gate
 # The Sparse front end (tools/faultline-sparse), built against libsparse.a
 # from Debian's sparse source package, which `make deps` fetches into the
-# cache (plugin/sparse/fetch-sparse.sh); built when that source is there.
+# cache (plugin/sparse/fetch-sparse.sh): this release's and sid's, whose
+# 0.6.5~rc1 has the __typeof_unqual__ kbuild tests a checker for since
+# Linux 6.14.  Built with the newest there is (SPARSE_SRC=DIR picks one).
 FAULTLINE_CACHE ?= $(HOME)/.cache/faultline
 SPARSE_SRC ?= $(patsubst %/linearize.h,%,$(lastword $(sort $(wildcard $(FAULTLINE_CACHE)/sparse-*/linearize.h))))
 SPARSE_LIB := $(if $(SPARSE_SRC),$(SPARSE_SRC)/libsparse.a)
 SPARSE_FE_SRCS := $(wildcard plugin/sparse/*.c)
-SPARSE_FE_OBJS := $(SPARSE_FE_SRCS:plugin/sparse/%.c=build/sparse/%.o)
+# Objects per Sparse version: its headers are its ABI.
+SPARSE_BUILD := build/$(notdir $(SPARSE_SRC))
+SPARSE_FE_OBJS := $(SPARSE_FE_SRCS:plugin/sparse/%.c=$(SPARSE_BUILD)/%.o)
 SPARSE_TOOL := $(if $(SPARSE_SRC),tools/faultline-sparse)
 # The semantic patches, with the absolute path of rules/ written in, so
 # the kernel's own `make coccicheck COCCI=...` finds the rules.
@@ -148,6 +152,8 @@ deps:
 	fi
 	@sh plugin/sparse/fetch-sparse.sh >/dev/null || \
 		echo "deps: no Sparse source; tools/faultline-sparse is not built" >&2
+	@sh plugin/sparse/fetch-sparse.sh sid >/dev/null || \
+		echo "deps: no Sparse source from sid (Linux 6.14 and later want its __typeof_unqual__)" >&2
 
 # The installed tree refers to nothing here: the programs lose their debug
 # information (it names this checkout), the semantic patches name the
@@ -237,7 +243,7 @@ tools/%: tools/%.c $(LIB_OBJS) $(LIB_HDRS)
 $(SPARSE_LIB):
 	$(MAKE) -C $(SPARSE_SRC) -s libsparse.a CC="$(HOSTCC)" HAVE_LLVM=no HAVE_GTK=no HAVE_SQLITE=no
 
-build/sparse/%.o: plugin/sparse/%.c plugin/sparse/lower.h $(LIB_HDRS) | $(SPARSE_LIB)
+$(SPARSE_BUILD)/%.o: plugin/sparse/%.c plugin/sparse/lower.h $(LIB_HDRS) | $(SPARSE_LIB)
 	@mkdir -p $(dir $@)
 	$(HOSTCC) -std=gnu11 $(WARN) -Wno-sign-compare -Wno-missing-field-initializers $(CFLAGS) -I$(SPARSE_SRC) -c $< -o $@
 
