@@ -107,6 +107,8 @@ int main(int argc, char **argv)
 	}
 	sargv[n] = NULL;
 
+	/* As sparse's own main: -o names the object, which is not written. */
+	do_output = 0;
 	list = sparse_initialize(n, sargv, &files);
 	FOR_EACH_PTR(files, file) {
 		nfiles++;
