@@ -101,7 +101,7 @@ DEB_PACKAGES := $(CC_PACKAGES) g++ make flex bison bc libelf-dev libssl-dev jq d
 
 .PHONY: all deps check test test-model test-kernel accept scan identity \
 	bench test-link test-gate test-cocci coccicheck bench-cocci test-distcc \
-	test-toolchains test-rules accept-wide clean help format
+	test-toolchains test-rules accept-wide accept-sparse clean help format
 .PHONY: install uninstall test-install
 
 all: $(PLUGIN) $(TOOLS) $(WRAPPER) $(COCCI_OUT) $(SPARSE_TOOL)
@@ -122,6 +122,8 @@ help:
 	@echo "make test-kernel the kernel tier (fetches and prepares Linux 6.1)"
 	@echo "make scan       scan the default tree (7.3): build with the plugin, link, report"
 	@echo "make accept     the corpus runs on Linux 5.10, 6.1, 6.12 and 7.3 (recall, every finding)"
+	@echo "make accept-sparse the corpus of 6.1 and 7.3 through faultline-sparse (the trees"
+	@echo "                make accept built; only read), judged, with a CPU/RSS bench"
 	@echo "make accept-wide [VERSION=7.3] all of fs/, block/, io_uring/, mm/ and every GUP user, judged"
 	@echo "make identity   check the plugin leaves objects byte-identical"
 	@echo "make bench      CPU/RSS ratios of the 6.1 corpus with and without the plugin,"
@@ -249,6 +251,7 @@ $(SPARSE_BUILD)/%.o: plugin/sparse/%.c plugin/sparse/lower.h $(LIB_HDRS) | $(SPA
 
 tools/faultline-sparse: tools/faultline-sparse.c $(SPARSE_FE_OBJS) $(LIB_OBJS) $(LIB_HDRS) $(SPARSE_LIB) VERSION
 	$(HOSTCC) -std=gnu11 $(WARN) -Wno-sign-compare $(CFLAGS) $(VERSION_CFLAGS) -I$(SPARSE_SRC) \
+		-DSPARSE_PACKAGE='"$(patsubst sparse-%,%,$(notdir $(SPARSE_SRC)))"' \
 		-o $@ $< $(SPARSE_FE_OBJS) $(LIB_OBJS) $(SPARSE_LIB)
 
 # The tiers run with the compiler and plugin of this make (CC=...).
@@ -312,6 +315,11 @@ scan: deps
 accept: deps
 	@$(MAKE) -s --no-print-directory all
 	@sh corpus/accept.sh
+
+# The corpus through faultline-sparse as make C=2 runs it, on the trees
+# make accept built (corpus/sparse-accept.sh): judged, and benched.
+accept-sparse: all
+	@sh corpus/sparse-accept.sh $(VERSION)
 
 # The wide scan (corpus/accept-wide.sh): all of fs/, block/, io_uring/, mm/ and
 # every GUP user of VERSION (default 7.3), each finding against

@@ -29,6 +29,10 @@
 #ifndef FAULTLINE_VERSION
 #define FAULTLINE_VERSION "unknown"
 #endif
+/* The Debian source package libsparse.a was built from (make). */
+#ifndef SPARSE_PACKAGE
+#define SPARSE_PACKAGE "unknown"
+#endif
 
 /*
  * This program's path, for the rules beside it: kbuild runs $(CHECK) as
@@ -91,8 +95,8 @@ int main(int argc, char **argv)
 			return 0;
 		}
 		if (!strcmp(argv[i], "--version")) {
-			printf("faultline-sparse %s (Sparse %s)\n",
-			       FAULTLINE_VERSION, sparse_version);
+			printf("faultline-sparse %s (Sparse %s, Debian source package %s)\n",
+			       FAULTLINE_VERSION, sparse_version, SPARSE_PACKAGE);
 			return 0;
 		}
 		if (!strncmp(argv[i], "--faultline", 11)) {
@@ -151,8 +155,15 @@ int main(int argc, char **argv)
 		stderr = saved;
 	}
 	if (!unit) {
+		const char *first = errs ? strstr(errs, ": error: ") : NULL;
+
+		/* The line of Sparse's first error. */
+		while (first && first > errs && first[-1] != '\n')
+			first--;
+		if (!first)
+			first = errs ? errs : "";
 		fprintf(stderr, "faultline-sparse: %s: not checked, Sparse cannot parse it: %.*s\n",
-			file, errs ? (int)strcspn(errs, "\n") : 0, errs ? errs : "");
+			file, (int)strcspn(first, "\n"), first);
 		return 0;
 	}
 	if (ck.object)

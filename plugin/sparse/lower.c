@@ -179,6 +179,36 @@ static bool member_callee(const struct lowering *lw, pseudo_t func,
 	       fl_rules_find(lw->rules, buf, FL_KIND_BIT(FL_RULE_UNLOCK));
 }
 
+/* Whether the callee's parameter n (from 0) has a union type. */
+static bool is_union_param(pseudo_t func, int n)
+{
+	struct symbol *fn, *arg;
+	int i = 0;
+
+	if (func->type != PSEUDO_SYM || !(fn = strip_type(func->sym)) ||
+	    fn->type != SYM_FN)
+		return false;
+	FOR_EACH_PTR(fn->arguments, arg) {
+		if (i++ == n) {
+			arg = strip_type(arg);
+			return arg && arg->type == SYM_UNION;
+		}
+	} END_FOR_EACH_PTR(arg);
+	return false;
+}
+
+/*
+ * A transparent union argument (release_pages_arg since Linux 6.6) is a
+ * temporary of the union for GCC: the plugin sees no pages in it, and
+ * this front end, which sees the pointer through it, records what the
+ * plugin records.
+ */
+static void opaque_operand(struct fl_operand *op)
+{
+	memset(op, 0, sizeof(*op));
+	op->display = "?";
+}
+
 static void lower_call(const struct lowering *lw, struct instruction *insn,
 		       struct fl_block *block)
 {
@@ -202,7 +232,10 @@ static void lower_call(const struct lowering *lw, struct instruction *insn,
 	ev->nargs = pseudo_list_size(insn->arguments);
 	ev->args = fl_xcalloc(ev->nargs, sizeof(*ev->args));
 	FOR_EACH_PTR(insn->arguments, arg) {
-		lower_operand(lw, arg, &ev->args[i++]);
+		lower_operand(lw, arg, &ev->args[i]);
+		if (is_union_param(insn->func, i))
+			opaque_operand(&ev->args[i]);
+		i++;
 	} END_FOR_EACH_PTR(arg);
 	if (insn->target && insn->target != VOID) {
 		ev->result_var = pseudo_key(insn->target);
