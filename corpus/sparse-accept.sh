@@ -11,7 +11,7 @@
 #   corpus/sparse-accept.sh [VERSION...]	(default: 6.1 7.3)
 #
 # SAMPLE: units in the bench (default 40, spread over the list).
-# Output in cache/sparse-VERSION/.  Exit status 1 if any expectation
+# Output in cache/out-sparse-VERSION/.  Exit status 1 if any expectation
 # failed or a unit could not be checked.
 set -u
 : "${FAULTLINE_CACHE:=$HOME/.cache/faultline}"
@@ -57,7 +57,7 @@ bench() {
 
 for version in ${*:-6.1 7.3}; do
 	expected="$here/expected/$version.txt"
-	out="$FAULTLINE_CACHE/sparse-$version"
+	out="$FAULTLINE_CACHE/out-sparse-$version"
 	kdir=""
 	for d in "$FAULTLINE_CACHE/linux-$version"-[0-9]*; do
 		case "$d" in
