@@ -46,6 +46,19 @@ PLUGIN_OBJ := build/plugin-$(CC_NAME)/faultline_plugin.o
 # The compiler with the plugin (tools/faultline-gcc, tools/faultline-gcc-15)
 WRAPPER := tools/faultline-$(CC_NAME)
 TOOLS := tools/faultline-link tools/faultline-gate
+# The Sparse front end (tools/faultline-sparse), built against libsparse.a
+# from Debian's sparse source package, which `make deps` fetches into the
+# cache (plugin/sparse/fetch-sparse.sh): this release's and sid's, whose
+# 0.6.5~rc1 has the __typeof_unqual__ kbuild tests a checker for since
+# Linux 6.14.  Built with the newest there is (SPARSE_SRC=DIR picks one).
+FAULTLINE_CACHE ?= $(HOME)/.cache/faultline
+SPARSE_SRC ?= $(patsubst %/linearize.h,%,$(lastword $(sort $(wildcard $(FAULTLINE_CACHE)/sparse-*/linearize.h))))
+SPARSE_LIB := $(if $(SPARSE_SRC),$(SPARSE_SRC)/libsparse.a)
+SPARSE_FE_SRCS := $(wildcard plugin/sparse/*.c)
+# Objects per Sparse version: its headers are its ABI.
+SPARSE_BUILD := build/$(notdir $(SPARSE_SRC))
+SPARSE_FE_OBJS := $(SPARSE_FE_SRCS:plugin/sparse/%.c=$(SPARSE_BUILD)/%.o)
+SPARSE_TOOL := $(if $(SPARSE_SRC),tools/faultline-sparse)
 # The semantic patches, with the absolute path of rules/ written in, so
 # the kernel's own `make coccicheck COCCI=...` finds the rules.
 COCCI_SRCS := $(wildcard semantic-patches/*.cocci)
@@ -80,6 +93,7 @@ endif
 # Debian packages: the plugin headers, the kernel build's needs, and what
 # later tiers use.  Installed only when missing.
 DEB_PACKAGES := $(CC_PACKAGES) g++ make flex bison bc libelf-dev libssl-dev jq distcc coccinelle \
+	dpkg-dev \
 	ocaml ocaml-findlib patch git \
 	xz-utils dwarves cpio kmod time mmdebstrap \
 	gcc-11 g++-11 gcc-11-plugin-dev \
@@ -88,10 +102,11 @@ DEB_PACKAGES := $(CC_PACKAGES) g++ make flex bison bc libelf-dev libssl-dev jq d
 
 .PHONY: all deps check test test-model test-kernel accept scan identity \
 	bench test-link test-gate test-cocci coccicheck bench-cocci test-distcc \
-	test-toolchains test-rules accept-wide clean help format test-deb
+	test-toolchains test-rules accept-wide accept-sparse clean help format \
+	test-deb
 .PHONY: install uninstall test-install
 
-all: $(PLUGIN) $(TOOLS) $(WRAPPER) $(COCCI_OUT)
+all: $(PLUGIN) $(TOOLS) $(WRAPPER) $(COCCI_OUT) $(SPARSE_TOOL)
 
 build/semantic-patches/%.cocci: semantic-patches/%.cocci semantic-patches/faultline_rules.ml
 	@mkdir -p $(dir $@)
@@ -101,13 +116,16 @@ build/semantic-patches/%.cocci: semantic-patches/%.cocci semantic-patches/faultl
 		{ print }' $< >$@
 
 help:
-	@echo "make            build plugin/faultline.so"
+	@echo "make            build plugin/faultline.so (and tools/faultline-sparse, once"
+	@echo "                make deps has fetched the Sparse source)"
 	@echo "make deps       install the Debian packages faultline needs"
 	@echo "make check      deps, build, every test tier (the README's test command)"
 	@echo "make test-model the model tier only (no kernel tree)"
 	@echo "make test-kernel the kernel tier (fetches and prepares Linux 6.1)"
 	@echo "make scan       scan the default tree (7.3): build with the plugin, link, report"
 	@echo "make accept     the corpus runs on Linux 5.10, 6.1, 6.12 and 7.3 (recall, every finding)"
+	@echo "make accept-sparse the corpus of 6.1 and 7.3 through faultline-sparse (the trees"
+	@echo "                make accept built; only read), judged, with a CPU/RSS bench"
 	@echo "make accept-wide [VERSION=7.3] all of fs/, block/, io_uring/, mm/ and every GUP user, judged"
 	@echo "make identity   check the plugin leaves objects byte-identical"
 	@echo "make bench      CPU/RSS ratios of the 6.1 corpus with and without the plugin,"
@@ -137,6 +155,10 @@ deps:
 		apt-get update -qq && \
 		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
 	fi
+	@sh plugin/sparse/fetch-sparse.sh >/dev/null || \
+		echo "deps: no Sparse source; tools/faultline-sparse is not built" >&2
+	@sh plugin/sparse/fetch-sparse.sh sid >/dev/null || \
+		echo "deps: no Sparse source from sid (Linux 6.14 and later want its __typeof_unqual__)" >&2
 
 # The installed tree refers to nothing here: the programs lose their debug
 # information (it names this checkout), the semantic patches name the
@@ -147,7 +169,7 @@ install: all
 		"$$d$(INSTALL_SHARE)/rules" "$$d$(INSTALL_SHARE)/cocci" \
 		"$$d$(INSTALL_MAN)"; \
 	$(INSTALL) -m 755 tools/faultline "$$d$(INSTALL_BIN)/faultline"; \
-	for t in $(TOOLS); do \
+	for t in $(TOOLS) $(SPARSE_TOOL); do \
 		$(INSTALL) -m 755 $$t "$$d$(INSTALL_BIN)/$${t#tools/}"; \
 		$(STRIP) --strip-debug "$$d$(INSTALL_BIN)/$${t#tools/}"; \
 	done; \
@@ -183,7 +205,7 @@ uninstall:
 		rm -f "$$d$(INSTALL_BIN)/faultline-$$(basename "$$(dirname "$$so")")"; \
 	done; \
 	rm -f "$$d$(INSTALL_BIN)/faultline" "$$d$(INSTALL_BIN)/faultline-gcc" \
-		$(TOOLS:tools/%="$$d$(INSTALL_BIN)/%"); \
+		$(TOOLS:tools/%="$$d$(INSTALL_BIN)/%") "$$d$(INSTALL_BIN)/faultline-sparse"; \
 	rm -rf "$$d$(INSTALL_LIB)" "$$d$(INSTALL_SHARE)"; \
 	for m in $(notdir $(MAN_PAGES)); do rm -f "$$d$(INSTALL_MAN)/$$m"; done
 
@@ -228,6 +250,19 @@ $(WRAPPER): Makefile
 
 tools/%: tools/%.c $(LIB_OBJS) $(LIB_HDRS)
 	$(HOSTCC) -std=gnu11 $(WARN) -Wno-format-truncation $(CFLAGS) $(VERSION_CFLAGS) -o $@ $< $(LIB_OBJS)
+
+# libsparse.a in the unpacked source (kept by Debian package version).
+$(SPARSE_LIB):
+	$(MAKE) -C $(SPARSE_SRC) -s libsparse.a CC="$(HOSTCC)" HAVE_LLVM=no HAVE_GTK=no HAVE_SQLITE=no
+
+$(SPARSE_BUILD)/%.o: plugin/sparse/%.c plugin/sparse/lower.h $(LIB_HDRS) | $(SPARSE_LIB)
+	@mkdir -p $(dir $@)
+	$(HOSTCC) -std=gnu11 $(WARN) -Wno-sign-compare -Wno-missing-field-initializers $(CFLAGS) -I$(SPARSE_SRC) -c $< -o $@
+
+tools/faultline-sparse: tools/faultline-sparse.c $(SPARSE_FE_OBJS) $(LIB_OBJS) $(LIB_HDRS) $(SPARSE_LIB) VERSION
+	$(HOSTCC) -std=gnu11 $(WARN) -Wno-sign-compare $(CFLAGS) $(VERSION_CFLAGS) -I$(SPARSE_SRC) \
+		-DSPARSE_PACKAGE='"$(patsubst sparse-%,%,$(notdir $(SPARSE_SRC)))"' \
+		-o $@ $< $(SPARSE_FE_OBJS) $(LIB_OBJS) $(SPARSE_LIB)
 
 # The tiers run with the compiler and plugin of this make (CC=...).
 TEST_ENV := CC="$(CC)" OBJCOPY="$(OBJCOPY)" FAULTLINE_PLUGIN="$(abspath $(PLUGIN))"
@@ -291,6 +326,11 @@ accept: deps
 	@$(MAKE) -s --no-print-directory all
 	@sh corpus/accept.sh
 
+# The corpus through faultline-sparse as make C=2 runs it, on the trees
+# make accept built (corpus/sparse-accept.sh): judged, and benched.
+accept-sparse: all
+	@sh corpus/sparse-accept.sh $(VERSION)
+
 # The wide scan (corpus/accept-wide.sh): all of fs/, block/, io_uring/, mm/ and
 # every GUP user of VERSION (default 7.3), each finding against
 # corpus/judged/VERSION.txt.  About half an hour; not part of make check.
@@ -310,4 +350,4 @@ format:
 	clang-format -i lib/*.c lib/*.h plugin/gcc/*.c plugin/gcc/*.h tools/*.c
 
 clean:
-	rm -rf build plugin/faultline.so plugin/*/faultline.so $(TOOLS) tools/faultline-gcc*
+	rm -rf build plugin/faultline.so plugin/*/faultline.so $(TOOLS) tools/faultline-gcc* tools/faultline-sparse

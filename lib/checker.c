@@ -97,13 +97,35 @@ int fl_checker_load_rules(struct fl_checker *ck, const char *self)
 	return fl_rules_load_dir(&ck->rules, dir, rules_error, ck) ? -1 : 0;
 }
 
+/*
+ * The model's columns count bytes (as GCC's locations, and the facts, do);
+ * GCC prints display columns, with tabs to the next multiple of 8.
+ */
+static int display_column(const struct fl_loc *loc)
+{
+	FILE *f = fopen(loc->file, "r");
+	int line = 1, col = 1, byte = 1, c;
+
+	if (!f)
+		return loc->column;
+	while (line < loc->line && (c = getc(f)) != EOF)
+		if (c == '\n')
+			line++;
+	while (byte < loc->column && (c = getc(f)) != EOF && c != '\n') {
+		col = c == '\t' ? (col + 7) / 8 * 8 + 1 : col + 1;
+		byte++;
+	}
+	fclose(f);
+	return line == loc->line && byte == loc->column ? col : loc->column;
+}
+
 /* GCC's form: "FILE:LINE:COL: KIND: MSG". */
 static void print_diag(FILE *out, const struct fl_loc *loc, const char *kind,
 		       const char *msg)
 {
 	if (loc->column > 0)
 		fprintf(out, "%s:%d:%d: %s: %s\n", loc->file, loc->line,
-			loc->column, kind, msg);
+			display_column(loc), kind, msg);
 	else
 		fprintf(out, "%s:%d: %s: %s\n", loc->file, loc->line, kind,
 			msg);

@@ -4,7 +4,7 @@
 
 #include "lockset.h"
 
-static const char *const rel_names[] = {"", "==0", "!=0", "<0", ">=0"};
+static const char *const rel_names[] = {"", "==0", "!=0", "<0", ">=0", ">0", "<=0"};
 
 static void dump_operand(FILE *out, const struct fl_operand *op)
 {

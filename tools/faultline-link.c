@@ -117,10 +117,19 @@ static int visit(const char *path, const struct stat *st, int type,
 
 static void read_path(const char *path)
 {
+	char side[PATH_MAX];
 	struct stat st;
 
 	if (stat(path, &st) < 0) {
-		object_error(path, strerror(errno));
+		int err = errno;
+
+		/* An object make C=2 checked but built no object for. */
+		fl_facts_sidefile(path, side, sizeof(side));
+		if (stat(side, &st) == 0) {
+			read_object(path);
+			return;
+		}
+		object_error(path, strerror(err));
 		return;
 	}
 	if (S_ISDIR(st.st_mode)) {
