@@ -46,6 +46,19 @@ PLUGIN_OBJ := build/plugin-$(CC_NAME)/faultline_plugin.o
 # The compiler with the plugin (tools/faultline-gcc, tools/faultline-gcc-15)
 WRAPPER := tools/faultline-$(CC_NAME)
 TOOLS := tools/faultline-link tools/faultline-gate
+# The libclang front end (plugin/clang/): built against libclang-$(LIBCLANG)
+# from $(LLVM_DIR); `make LIBCLANG=22` (or LLVM_DIR=...) builds it against
+# another.  It needs libclang 17 or later.
+LIBCLANG ?= 19
+LLVM_DIR ?= /usr/lib/llvm-$(LIBCLANG)
+CLANG_FE := tools/faultline-clang
+CLANG_FE_SRCS := $(wildcard plugin/clang/*.c)
+CLANG_FE_HDRS := $(wildcard plugin/clang/*.h)
+ifneq ($(wildcard $(LLVM_DIR)/include/clang-c/Index.h),)
+FRONT_ENDS := $(CLANG_FE)
+else
+$(info faultline: no libclang headers in $(LLVM_DIR) (`make deps`); not building $(CLANG_FE))
+endif
 # The semantic patches, with the absolute path of rules/ written in, so
 # the kernel's own `make coccicheck COCCI=...` finds the rules.
 COCCI_SRCS := $(wildcard semantic-patches/*.cocci)
@@ -79,7 +92,7 @@ CC_PACKAGES := $(shell echo $(CC_NAME) | sed -n 's/^\(.*\)-gcc-\([0-9]*\)$$/gcc-
 endif
 # Debian packages: the plugin headers, the kernel build's needs, and what
 # later tiers use.  Installed only when missing.
-DEB_PACKAGES := $(CC_PACKAGES) g++ make flex bison bc libelf-dev libssl-dev jq distcc coccinelle \
+DEB_PACKAGES := $(CC_PACKAGES) g++ make libclang-$(LIBCLANG)-dev flex bison bc libelf-dev libssl-dev jq distcc coccinelle \
 	ocaml ocaml-findlib patch git \
 	xz-utils dwarves cpio kmod time mmdebstrap \
 	gcc-11 g++-11 gcc-11-plugin-dev \
@@ -90,7 +103,7 @@ DEB_PACKAGES := $(CC_PACKAGES) g++ make flex bison bc libelf-dev libssl-dev jq d
 	test-toolchains test-rules accept-wide clean help format
 .PHONY: install uninstall test-install
 
-all: $(PLUGIN) $(TOOLS) $(WRAPPER) $(COCCI_OUT)
+all: $(PLUGIN) $(TOOLS) $(FRONT_ENDS) $(WRAPPER) $(COCCI_OUT)
 
 build/semantic-patches/%.cocci: semantic-patches/%.cocci semantic-patches/faultline_rules.ml
 	@mkdir -p $(dir $@)
@@ -220,6 +233,11 @@ $(WRAPPER): Makefile
 tools/%: tools/%.c $(LIB_OBJS) $(LIB_HDRS)
 	$(HOSTCC) -std=gnu11 $(WARN) -Wno-format-truncation $(CFLAGS) $(VERSION_CFLAGS) -o $@ $< $(LIB_OBJS)
 
+$(CLANG_FE): $(CLANG_FE_SRCS) $(CLANG_FE_HDRS) $(LIB_OBJS) $(LIB_HDRS) VERSION
+	$(HOSTCC) -std=gnu11 $(WARN) -Wno-format-truncation $(CFLAGS) $(VERSION_CFLAGS) \
+		-I$(LLVM_DIR)/include -o $@ $(CLANG_FE_SRCS) $(LIB_OBJS) \
+		-L$(LLVM_DIR)/lib -Wl,-rpath,$(LLVM_DIR)/lib -lclang
+
 # The tiers run with the compiler and plugin of this make (CC=...).
 TEST_ENV := CC="$(CC)" OBJCOPY="$(OBJCOPY)" FAULTLINE_PLUGIN="$(abspath $(PLUGIN))"
 
@@ -301,4 +319,4 @@ format:
 	clang-format -i lib/*.c lib/*.h plugin/gcc/*.c plugin/gcc/*.h tools/*.c
 
 clean:
-	rm -rf build plugin/faultline.so plugin/*/faultline.so $(TOOLS) tools/faultline-gcc*
+	rm -rf build plugin/faultline.so plugin/*/faultline.so $(TOOLS) $(CLANG_FE) tools/faultline-gcc*

@@ -1,0 +1,149 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * The libclang front end: what cfg.c (statements, control flow), lower.c
+ * (expressions and events) and main.c (the command) share.
+ *
+ * libclang gives an AST, not a CFG.  cfg.c builds the blocks of lib/model.h
+ * from statements and short-circuit expressions; lower.c turns the
+ * expressions between them into the events the GCC plugin records from
+ * GIMPLE, with call results as temporaries (keys with the top bit set, as
+ * the plugin's SSA names) and named variables keyed per function.
+ */
+#ifndef FAULTLINE_CLANG_H
+#define FAULTLINE_CLANG_H
+
+#include <clang-c/Index.h>
+#include <stdbool.h>
+
+#include "../../lib/model.h"
+#include "../../lib/rules.h"
+
+#if CINDEX_VERSION_MINOR < 64
+#error "faultline-clang needs libclang 17 or later (operator kinds)"
+#endif
+
+#define CL_MAX_DEPTH 8
+#define CL_TEMP 0x80000000u
+
+/* A macro expansion in a file: where it starts, and its name. */
+struct cl_expansion {
+	CXFile file;
+	unsigned offset;
+	const char *name;
+};
+
+/* A function definition of the unit, lowered when something reaches it. */
+struct cl_def {
+	const char *name;
+	CXCursor cursor;
+	bool queued;
+};
+
+struct cl_unit {
+	CXTranslationUnit tu;
+	struct fl_unit *unit;
+	const struct fl_rules *rules;
+	struct cl_expansion *exps;
+	int nexps, exps_cap;
+	struct cl_def *defs;
+	int ndefs, defs_cap;
+	int *queue;
+	int nqueue, queue_cap;
+};
+
+extern struct cl_unit cl;
+
+/* A local variable or parameter of the function being lowered. */
+struct cl_var {
+	CXCursor decl;
+	unsigned hash;
+	unsigned key;
+	const char *name;
+	int param;	 /* 1-based, 0 for a local */
+	int ndefs;	 /* assignments seen in the body */
+	bool addressed;	 /* &var taken: its single def is not trusted */
+	CXCursor def;	 /* the value of its only assignment */
+	bool has_def;
+};
+
+struct cl_label {
+	const char *name;
+	int block;
+};
+
+/* A variable with __attribute__((cleanup(fn))), live in a scope. */
+struct cl_cleanup {
+	const char *fn;
+	CXCursor var;
+	struct fl_loc loc;
+	CXCursor scope; /* the statement it is local to */
+};
+
+struct cl_fn {
+	struct fl_function *fn;
+	CXCursor decl;
+	const char *name;
+	int cur;		/* the block events go to */
+	int brk, cont;		/* targets of break and continue, or -1 */
+	int brk_depth, cont_depth; /* cleanups live at those targets */
+	int sw_head;		/* the switch's dispatch block, or -1 */
+	bool sw_default;
+	struct cl_var *vars;
+	int nvars, vars_cap;
+	struct cl_label *labels;
+	int nlabels, labels_cap;
+	struct cl_cleanup *cleanups;
+	int ncleanups, cleanups_cap;
+	unsigned next_temp;
+	CXCursor scope;		/* innermost compound or for statement */
+};
+
+/* The value an expression left: the variable or temporary holding it. */
+struct cl_val {
+	unsigned key;
+};
+
+/* lower.c: cursors */
+int cl_children(CXCursor c, CXCursor **out);
+CXCursor cl_strip(CXCursor c);
+CXCursor cl_strip_casts(CXCursor c);
+bool cl_is_null(CXCursor c);
+const char *cl_spelling(CXCursor c);
+struct fl_loc cl_loc(CXCursor c);
+struct fl_loc cl_loc_at(CXSourceLocation l);
+bool cl_const_value(CXCursor c, long long *v);
+const char *cl_record_name(CXType t);
+struct cl_var *cl_var_of(struct cl_fn *f, CXCursor ref);
+void cl_count_defs(struct cl_fn *f, CXCursor body);
+
+/* lower.c: expressions and events */
+struct cl_val cl_expr(struct cl_fn *f, CXCursor c, bool used);
+void cl_operand(struct cl_fn *f, CXCursor arg, struct cl_val v,
+		struct fl_operand *op);
+void cl_emit_cleanup(struct cl_fn *f, const struct cl_cleanup *cu);
+void cl_lower_decl(struct cl_fn *f, CXCursor var);
+enum fl_dax cl_dax_test(struct cl_fn *f, CXCursor c);
+void cl_reach(CXCursor ref);
+void cl_reach_name(const char *name);
+void cl_lower_function(CXCursor decl);
+void cl_lower_ops(CXCursor var);
+void cl_reach_init(CXCursor c);
+long long cl_flag_value(const char *name);
+void cl_note_macro_def(CXCursor c);
+void cl_note_enum(CXCursor c);
+void cl_want_flags(const struct fl_rules *rules);
+
+/* cfg.c */
+int cl_new_block(struct cl_fn *f);
+void cl_edge(struct cl_fn *f, int from, int to, unsigned var,
+	     enum fl_relation rel, enum fl_dax dax);
+void cl_goto(struct cl_fn *f, int to);
+void cl_body(struct cl_fn *f, CXCursor body);
+void cl_cond(struct cl_fn *f, CXCursor c, int t, int e);
+struct cl_val cl_logical_value(struct cl_fn *f, CXCursor c);
+struct cl_val cl_stmt_expr(struct cl_fn *f, CXCursor c);
+void cl_stmt(struct cl_fn *f, CXCursor s);
+const char *cl_cleanup_of(CXCursor var);
+unsigned cl_temp(struct cl_fn *f);
+
+#endif

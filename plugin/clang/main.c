@@ -1,0 +1,348 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * faultline-clang: the faultline checks over libclang, run the way kbuild
+ * runs a checker,
+ *	make LLVM=1 C=1 CHECK=/abs/path/faultline-clang DIR/
+ * that is $(CHECK) $(CHECKFLAGS) $(c_flags) DIR/NAME.c.  It parses the
+ * unit with the compiler's flags (dropping, with a note, the ones clang
+ * does not know), lowers every function the unit keeps into lib/model.h
+ * and hands it to lib/checker.c, which prints the diagnostics and writes
+ * the facts beside the object (DIR/.NAME.o.faultline).
+ *
+ * Exit status: 0, or 1 for a usage error or a unit that does not parse.
+ */
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "clang.h"
+#include "../../lib/checker.h"
+
+#ifndef FAULTLINE_VERSION
+#define FAULTLINE_VERSION "unknown"
+#endif
+
+static const char prog[] = "faultline-clang";
+
+static void usage(FILE *out)
+{
+	fprintf(out,
+		"usage: %s [--faultline-OPTION...] [COMPILER FLAGS] FILE.c\n"
+		"Check one C unit with faultline's checks, parsed by libclang %s.\n"
+		"Takes the compiler's flags as kbuild passes a checker them:\n"
+		"  make LLVM=1 C=1 CHECK=%s DIR/\n"
+		"Flags clang does not know are dropped with a note.\n\n"
+		"Options:\n%s"
+		"  --help                   this text\n"
+		"  --version                the version\n",
+		prog, CINDEX_VERSION_STRING, prog, fl_checker_options_help);
+}
+
+/* Options whose value is the next argument. */
+static bool takes_value(const char *a)
+{
+	static const char *const opts[] = {
+		"-o", "-I", "-D", "-U", "-include", "-imacros", "-isystem",
+		"-idirafter", "-iquote", "-iprefix", "-MF", "-MT", "-MQ", "-x",
+		"-Xclang", "-target", "--param", "-arch", "-isysroot", NULL,
+	};
+	int i;
+
+	for (i = 0; opts[i]; i++)
+		if (!strcmp(a, opts[i]))
+			return true;
+	return false;
+}
+
+/* GCC's flags that clang rejects: dropped before parsing. */
+static bool gcc_only(const char *a)
+{
+	static const char *const prefixes[] = {
+		"-fplugin", "-fconserve-stack", "-fno-var-tracking-assignments",
+		"-mno-fp-ret-in-387", "-mpreferred-stack-boundary=",
+		"-mindirect-branch", "-mrecord-mcount", "-fno-allow-store-data-races",
+		"-falign-jumps=", "-falign-loops=", "-fmin-function-alignment=",
+		"-fno-ipa-", "-fno-tree-", "-fno-code-hoisting",
+		"-fno-inline-functions-called-once", "-fno-partial-inlining",
+		"-mskip-rax-setup", "-fno-reorder-blocks", "-fno-ipa-cp-clone",
+		"-Wp,-MD,", "-Wp,-MMD,", "--arch=", "-fmacro-prefix-map=",
+		"-fsanitize-coverage=", "-fno-stack-clash-protection",
+		"-mabi=", "-mharden-sls=", "-fno-lifetime-dse", NULL,
+	};
+	int i;
+
+	for (i = 0; prefixes[i]; i++)
+		if (!strncmp(a, prefixes[i], strlen(prefixes[i])))
+			return true;
+	return false;
+}
+
+struct args {
+	const char **v;
+	int n;
+};
+
+static void push(struct args *a, const char *s)
+{
+	a->v = fl_xrealloc(a->v, (a->n + 2) * sizeof(*a->v));
+	a->v[a->n++] = s;
+	a->v[a->n] = NULL;
+}
+
+static void drop(struct args *a, const char *s)
+{
+	int i, j;
+
+	for (i = j = 0; i < a->n; i++)
+		if (strcmp(a->v[i], s))
+			a->v[j++] = a->v[i];
+	a->n = j;
+	a->v[j] = NULL;
+}
+
+/* The executable, for the rules beside it: argv[0], or found in PATH. */
+static const char *self_path(const char *argv0)
+{
+	static char buf[PATH_MAX];
+	const char *path = getenv("PATH");
+
+	if (strchr(argv0, '/') || !path)
+		return realpath(argv0, buf) ? buf : argv0;
+	while (*path) {
+		const char *colon = strchr(path, ':');
+		int len = colon ? (int)(colon - path) : (int)strlen(path);
+		char cand[PATH_MAX];
+
+		snprintf(cand, sizeof(cand), "%.*s/%s", len, path, argv0);
+		if (access(cand, X_OK) == 0 && realpath(cand, buf))
+			return buf;
+		path += len + (colon ? 1 : 0);
+	}
+	return argv0;
+}
+
+static enum CXChildVisitResult top_level(CXCursor c, CXCursor parent,
+					 CXClientData data)
+{
+	(void)parent;
+	(void)data;
+	switch (clang_getCursorKind(c)) {
+	case CXCursor_MacroDefinition:
+		cl_note_macro_def(c);
+		break;
+	case CXCursor_MacroExpansion: {
+		struct cl_expansion *e;
+		CXFile file;
+		unsigned off;
+
+		clang_getExpansionLocation(
+			clang_getRangeStart(clang_getCursorExtent(c)), &file, NULL,
+			NULL, &off);
+		if (!file)
+			break;
+		if (cl.nexps == cl.exps_cap) {
+			cl.exps_cap = cl.exps_cap ? 2 * cl.exps_cap : 1024;
+			cl.exps = fl_xrealloc(cl.exps,
+					      cl.exps_cap * sizeof(*cl.exps));
+		}
+		e = &cl.exps[cl.nexps++];
+		e->file = file;
+		e->offset = off;
+		e->name = cl_spelling(c);
+		break;
+	}
+	case CXCursor_EnumConstantDecl:
+		cl_note_enum(c);
+		break;
+	case CXCursor_EnumDecl:
+	case CXCursor_TypedefDecl:
+		clang_visitChildren(c, top_level, NULL);
+		break;
+	case CXCursor_FunctionDecl:
+		if (clang_isCursorDefinition(c)) {
+			struct cl_def *d;
+
+			if (cl.ndefs == cl.defs_cap) {
+				cl.defs_cap = cl.defs_cap ? 2 * cl.defs_cap : 256;
+				cl.defs = fl_xrealloc(cl.defs,
+						      cl.defs_cap * sizeof(*cl.defs));
+			}
+			d = &cl.defs[cl.ndefs++];
+			d->name = cl_spelling(c);
+			d->cursor = c;
+			d->queued = false;
+		}
+		break;
+	default:
+		break;
+	}
+	return CXChildVisit_Continue;
+}
+
+static enum CXChildVisitResult globals(CXCursor c, CXCursor parent,
+				       CXClientData data)
+{
+	(void)parent;
+	(void)data;
+	if (clang_getCursorKind(c) == CXCursor_VarDecl &&
+	    clang_isCursorDefinition(c))
+		cl_lower_ops(c);
+	return CXChildVisit_Continue;
+}
+
+/* Print the unit's errors; the number of them. */
+static int report_errors(CXTranslationUnit tu, const char **unknown)
+{
+	unsigned i, n = clang_getNumDiagnostics(tu);
+	int errors = 0;
+
+	*unknown = NULL;
+	for (i = 0; i < n; i++) {
+		CXDiagnostic d = clang_getDiagnostic(tu, i);
+		enum CXDiagnosticSeverity sev = clang_getDiagnosticSeverity(d);
+		CXString msg = clang_getDiagnosticSpelling(d);
+		const char *m = clang_getCString(msg);
+
+		if (sev >= CXDiagnostic_Error) {
+			const char *q;
+
+			/* A driver error: "unknown argument: '-fconserve-stack'" */
+			if (!strncmp(m, "unknown argument: '", 19) &&
+			    (q = strchr(m + 19, '\'')) && !*unknown) {
+				*unknown = fl_strdup(m + 19);
+				((char *)*unknown)[q - (m + 19)] = 0;
+			} else {
+				CXString s = clang_formatDiagnostic(
+					d, CXDiagnostic_DisplaySourceLocation |
+						   CXDiagnostic_DisplayColumn);
+
+				fprintf(stderr, "%s\n", clang_getCString(s));
+				clang_disposeString(s);
+			}
+			errors++;
+		}
+		clang_disposeString(msg);
+		clang_disposeDiagnostic(d);
+	}
+	return errors;
+}
+
+int main(int argc, char **argv)
+{
+	struct fl_checker ck = { .prog = prog };
+	struct args args = { NULL, 0 };
+	const char *source = NULL, *unknown;
+	char object[PATH_MAX];
+	CXIndex index;
+	enum CXErrorCode err;
+	int i, tries, status;
+	unsigned opts = CXTranslationUnit_DetailedPreprocessingRecord |
+			CXTranslationUnit_IgnoreNonErrorsFromIncludedFiles;
+
+	push(&args, "-w");
+	push(&args, "-Wno-unknown-warning-option");
+	for (i = 1; i < argc; i++) {
+		const char *a = argv[i];
+
+		if (fl_checker_option(&ck, a))
+			continue;
+		if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
+			usage(stdout);
+			return 0;
+		}
+		if (!strcmp(a, "--version")) {
+			printf("%s %s (libclang %s)\n", prog, FAULTLINE_VERSION,
+			       CINDEX_VERSION_STRING);
+			return 0;
+		}
+		if (!strncmp(a, "--faultline-", 12)) {
+			fprintf(stderr, "%s: error: unknown option %s (try --help)\n",
+				prog, a);
+			return 1;
+		}
+		if (!strcmp(a, "-o") || !strcmp(a, "-MF") || !strcmp(a, "-MT") ||
+		    !strcmp(a, "-MQ")) {
+			i++;
+			continue;
+		}
+		if (!strcmp(a, "-c") || !strcmp(a, "-MD") || !strcmp(a, "-MMD") ||
+		    !strcmp(a, "-MP") || !strcmp(a, "-S"))
+			continue;
+		if (gcc_only(a)) {
+			if (strncmp(a, "-Wp,-M", 6) && strncmp(a, "-fplugin", 8))
+				fprintf(stderr, "%s: note: dropped %s (not a clang flag)\n",
+					prog, a);
+			continue;
+		}
+		if (takes_value(a) && i + 1 < argc) {
+			push(&args, a);
+			push(&args, argv[++i]);
+			continue;
+		}
+		if (a[0] != '-') {
+			size_t len = strlen(a);
+
+			if (len > 2 && !strcmp(a + len - 2, ".c")) {
+				if (source) {
+					fprintf(stderr, "%s: error: more than one unit (%s, %s)\n",
+						prog, source, a);
+					return 1;
+				}
+				source = a;
+				continue;
+			}
+		}
+		push(&args, a);
+	}
+	if (!source) {
+		fprintf(stderr, "%s: error: no C file to check (try --help)\n", prog);
+		return 1;
+	}
+	if (fl_checker_load_rules(&ck, self_path(argv[0])))
+		return 1;
+	fl_checker_object_of(argc, argv, source, object, sizeof(object));
+	if (ck.object)
+		snprintf(object, sizeof(object), "%s", ck.object);
+
+	index = clang_createIndex(0, 0);
+	for (tries = 0;; tries++) {
+		err = clang_parseTranslationUnit2(index, source, args.v, args.n,
+						  NULL, 0, opts, &cl.tu);
+		if (err != CXError_Success || !cl.tu) {
+			fprintf(stderr, "%s: error: cannot parse %s (libclang error %d)\n",
+				prog, source, err);
+			return 1;
+		}
+		if (!report_errors(cl.tu, &unknown))
+			break;
+		if (!unknown || tries > 32) {
+			fprintf(stderr, "%s: error: %s does not parse\n", prog, source);
+			return 1;
+		}
+		/* A flag clang does not know: drop it, with a note, and retry. */
+		fprintf(stderr, "%s: note: dropped %s (not a clang flag)\n", prog,
+			unknown);
+		drop(&args, unknown);
+		clang_disposeTranslationUnit(cl.tu);
+	}
+
+	cl.rules = &ck.rules;
+	cl.unit = fl_unit_new(&ck.rules);
+	cl.unit->flag_value = cl_flag_value;
+	cl_want_flags(&ck.rules);
+	clang_visitChildren(clang_getTranslationUnitCursor(cl.tu), top_level,
+			    NULL);
+	/* The functions the unit keeps: external ones, and what they reach. */
+	for (i = 0; i < cl.ndefs; i++)
+		if (clang_Cursor_getStorageClass(cl.defs[i].cursor) != CX_SC_Static &&
+		    !clang_Cursor_isFunctionInlined(cl.defs[i].cursor))
+			cl_reach_name(cl.defs[i].name);
+	clang_visitChildren(clang_getTranslationUnitCursor(cl.tu), globals, NULL);
+	for (i = 0; i < cl.nqueue; i++)
+		cl_lower_function(cl.defs[cl.queue[i]].cursor);
+
+	status = fl_checker_run(&ck, cl.unit, source, object);
+	return status ? 1 : 0;
+}
