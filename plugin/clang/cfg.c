@@ -491,17 +491,23 @@ static void lower_case(struct cl_fn *f, CXCursor *ch, int n, bool dflt)
 
 static void lower_return(struct cl_fn *f, CXCursor *ch, int n, CXCursor s)
 {
-	struct cl_val v = { 0 };
-	struct fl_event *ev;
 	CXCursor e = n > 0 ? ch[n - 1] : clang_getNullCursor();
+	struct fl_event *ev;
 
+	if (!cl_is_null(e) && f->retvar) {
+		struct cl_val v = cl_expr(f, e, true);
+
+		cl_return_value(f, e, v, s);
+		f->ret_val = v;
+		run_cleanups(f, 0);
+		cl_goto(f, f->ret_block);
+		return;
+	}
 	if (!cl_is_null(e))
-		v = cl_expr(f, e, true);
+		cl_expr(f, e, false);
 	run_cleanups(f, 0);
 	ev = fl_block_add_event(&f->fn->blocks[f->cur], FL_EV_RETURN);
 	ev->loc = cl_loc(s);
-	if (!cl_is_null(e))
-		cl_operand(f, e, v, &ev->value);
 	cl_goto(f, 1);
 }
 
@@ -651,11 +657,24 @@ void cl_body(struct cl_fn *f, CXCursor body)
 	first = cl_new_block(f);
 	f->fn->entry = 0;
 	cl_edge(f, 0, first, 0, FL_REL_NONE, FL_DAX_UNKNOWN);
+	if (clang_getResultType(clang_getCursorType(f->decl)).kind != CXType_Void) {
+		f->retvar = cl_temp(f);
+		f->ret_block = cl_new_block(f);
+	}
 	f->cur = first;
 	f->brk = f->cont = f->sw_head = -1;
 	cl_stmt(f, body);
 	/* Falling off the end returns. */
-	fl_block_add_event(&f->fn->blocks[f->cur], FL_EV_RETURN)->loc =
-		cl_loc_at(clang_getRangeEnd(clang_getCursorExtent(body)));
+	if (f->retvar) {
+		struct fl_event *ev;
+
+		jump(f, f->ret_block);
+		f->cur = f->ret_block;
+		ev = fl_block_add_event(&f->fn->blocks[f->cur], FL_EV_RETURN);
+		cl_return_operand(f, ev);
+	} else {
+		fl_block_add_event(&f->fn->blocks[f->cur], FL_EV_RETURN)->loc =
+			cl_loc_at(clang_getRangeEnd(clang_getCursorExtent(body)));
+	}
 	jump(f, 1);
 }

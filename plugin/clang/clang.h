@@ -53,6 +53,11 @@ struct cl_unit {
 
 extern struct cl_unit cl;
 
+/* The value an expression left: the variable or temporary holding it. */
+struct cl_val {
+	unsigned key;
+};
+
 /* A local variable or parameter of the function being lowered. */
 struct cl_var {
 	CXCursor decl;
@@ -96,11 +101,12 @@ struct cl_fn {
 	int ncleanups, cleanups_cap;
 	unsigned next_temp;
 	CXCursor scope;		/* innermost compound or for statement */
-};
-
-/* The value an expression left: the variable or temporary holding it. */
-struct cl_val {
-	unsigned key;
+	/* GCC merges the returns: "return X" sets retvar, then goes to ret_block. */
+	unsigned retvar;
+	int ret_block;
+	int nreturns;		/* return statements with a value */
+	CXCursor ret_expr;	/* the value of the only one */
+	struct cl_val ret_val;
 };
 
 /* lower.c: cursors */
@@ -120,6 +126,8 @@ void cl_count_defs(struct cl_fn *f, CXCursor body);
 struct cl_val cl_expr(struct cl_fn *f, CXCursor c, bool used);
 void cl_operand(struct cl_fn *f, CXCursor arg, struct cl_val v,
 		struct fl_operand *op);
+void cl_return_value(struct cl_fn *f, CXCursor e, struct cl_val v, CXCursor at);
+void cl_return_operand(struct cl_fn *f, struct fl_event *ev);
 void cl_emit_cleanup(struct cl_fn *f, const struct cl_cleanup *cu);
 void cl_lower_decl(struct cl_fn *f, CXCursor var);
 enum fl_dax cl_dax_test(struct cl_fn *f, CXCursor c);

@@ -348,6 +348,13 @@ static enum CXChildVisitResult count_visit(CXCursor c, CXCursor parent,
 		if (n == 2)
 			note_def(f, ch[0], ch[1], false);
 		break;
+	case CXCursor_ReturnStmt:
+		n = cl_children(c, &ch);
+		if (n > 0) {
+			f->nreturns++;
+			f->ret_expr = ch[n - 1];
+		}
+		break;
 	case CXCursor_UnaryOperator:
 		n = cl_children(c, &ch);
 		if (n != 1)
@@ -479,6 +486,17 @@ static void render(struct cl_fn *f, CXCursor c, char *buf, size_t len,
 			return;
 		}
 		break;
+	case CXCursor_ArraySubscriptExpr:
+		/* p[K] is *p in GIMPLE; p[i] a pointer sum it cannot name. */
+		n = cl_children(c, &ch);
+		if (n != 2 || !is_pointer(clang_getCursorType(cl_strip(ch[0]))))
+			break;
+		if (cl_const_value(ch[1], &k))
+			render(f, ch[0], base, sizeof(base), depth + 1);
+		else
+			snprintf(base, sizeof(base), "?");
+		snprintf(buf, len, "*%s", base);
+		return;
 	default:
 		break;
 	}
@@ -852,6 +870,7 @@ static CXCursor resolve(struct cl_fn *f, CXCursor c)
 		def = cl_strip_casts(def);
 		switch (clang_getCursorKind(def)) {
 		case CXCursor_BinaryOperator:
+		case CXCursor_CallExpr:
 		case CXCursor_CompoundAssignOperator:
 		case CXCursor_ConditionalOperator:
 		case CXCursor_StmtExpr:
@@ -876,7 +895,7 @@ void cl_operand(struct cl_fn *f, CXCursor arg, struct cl_val v,
 		struct fl_operand *op)
 {
 	CXCursor x = resolve(f, arg), obj;
-	CXType t = clang_getCursorType(arg);
+	CXType t = clang_getCursorType(cl_strip(arg));
 	bool is_addr = false;
 	char buf[512];
 	long long k;
@@ -927,7 +946,8 @@ static struct fl_event *add_event(struct cl_fn *f, enum fl_event_kind kind,
 	return ev;
 }
 
-static struct cl_val lower_call(struct cl_fn *f, CXCursor c, bool used)
+static struct cl_val lower_call(struct cl_fn *f, CXCursor c, bool used,
+				struct cl_var *target)
 {
 	struct cl_val out = { 0 };
 	int na = clang_Cursor_getNumArguments(c), i;
@@ -964,7 +984,13 @@ static struct cl_val lower_call(struct cl_fn *f, CXCursor c, bool used)
 	ev->args = fl_xcalloc(na ? na : 1, sizeof(*ev->args));
 	for (i = 0; i < na; i++)
 		cl_operand(f, clang_Cursor_getArgument(c, i), vals[i], &ev->args[i]);
-	if (used && clang_getCursorType(c).kind != CXType_Void) {
+	if (target) {
+		/* x = f(): the plugin's GIMPLE calls straight into x. */
+		out.key = target->key;
+		ev->result_var = out.key;
+		if (is_page_type(clang_getCursorType(target->decl)))
+			ev->result_object = param_object(f, target->decl);
+	} else if (used && clang_getCursorType(c).kind != CXType_Void) {
 		out.key = cl_temp(f);
 		ev->result_var = out.key;
 		if (is_page_type(clang_getCursorType(c)))
@@ -1143,7 +1169,7 @@ struct cl_val cl_expr(struct cl_fn *f, CXCursor c, bool used)
 		x = last_expr(c);
 		return cl_is_null(x) ? out : cl_expr(f, x, used);
 	case CXCursor_CallExpr:
-		return lower_call(f, c, used);
+		return lower_call(f, c, used, NULL);
 	case CXCursor_StmtExpr:
 		return cl_stmt_expr(f, c);
 	case CXCursor_ConditionalOperator:
@@ -1151,6 +1177,20 @@ struct cl_val cl_expr(struct cl_fn *f, CXCursor c, bool used)
 	case CXCursor_GenericSelectionExpr:
 		x = generic_choice(c);
 		return cl_is_null(x) ? out : cl_expr(f, x, used);
+	case CXCursor_ArraySubscriptExpr: {
+		long long k;
+
+		if (n != 2)
+			break;
+		cl_expr(f, ch[0], true);
+		cl_expr(f, ch[1], true);
+		/* p[0] is *p: the plugin names it by p. */
+		if (is_pointer(clang_getCursorType(cl_strip(ch[0]))) &&
+		    cl_const_value(ch[1], &k) && k == 0 &&
+		    (var = cl_var_of(f, cl_strip_casts(ch[0]))))
+			out.key = var->key;
+		return out;
+	}
 	case CXCursor_BinaryOperator: {
 		enum CXBinaryOperatorKind op = clang_getCursorBinaryOperatorKind(c);
 		struct cl_val v;
@@ -1165,6 +1205,11 @@ struct cl_val cl_expr(struct cl_fn *f, CXCursor c, bool used)
 			cl_expr(f, ch[0], false);
 			return cl_expr(f, ch[1], used);
 		case CXBinaryOperator_Assign:
+			var = cl_var_of(f, ch[0]);
+			if (var && !var->addressed &&
+			    clang_getCursorKind(cl_strip(ch[1])) == CXCursor_CallExpr &&
+			    callee_name(cl_strip(ch[1])))
+				return lower_call(f, cl_strip(ch[1]), true, var);
 			v = cl_expr(f, ch[1], true);
 			cl_expr(f, ch[0], false);
 			assign(f, ch[0], ch[1], v, c);
@@ -1303,9 +1348,17 @@ void cl_lower_decl(struct cl_fn *f, CXCursor var)
 		return;
 	}
 	if (!cl_is_null(init)) {
-		struct cl_val v = cl_expr(f, init, true);
 		struct cl_var *lv = find_var(f, var, true);
+		struct cl_val v;
 		struct fl_event *ev;
+
+		if (!lv->addressed &&
+		    clang_getCursorKind(cl_strip(init)) == CXCursor_CallExpr &&
+		    callee_name(cl_strip(init))) {
+			lower_call(f, cl_strip(init), true, lv);
+			goto cleanup;
+		}
+		v = cl_expr(f, init, true);
 
 		{
 			const char *dst, *src;
@@ -1330,6 +1383,7 @@ void cl_lower_decl(struct cl_fn *f, CXCursor var)
 		if (is_copy(init))
 			ev->value.var = v.key;
 	}
+cleanup:
 	cleanup = cl_cleanup_of(var);
 	if (cleanup) {
 		struct cl_cleanup *cu;
@@ -1714,4 +1768,57 @@ long long cl_flag_value(const char *name)
 		return -1;
 	/* An enumerator first (FOLL_NOFAULT since 6.3), as the plugin. */
 	return fl->enum_value >= 0 ? fl->enum_value : fl->value;
+}
+
+/* ---- returns, merged as GCC merges them ---- */
+
+static const char *retvar_object(struct cl_fn *f)
+{
+	char buf[600];
+
+	snprintf(buf, sizeof(buf), "%s:.%u", f->name, f->retvar & ~CL_TEMP);
+	return fl_strdup(buf);
+}
+
+static bool returns_pages(struct cl_fn *f)
+{
+	return is_page_type(clang_getResultType(clang_getCursorType(f->decl)));
+}
+
+/* "return e": the return value is set, with the line of the return. */
+void cl_return_value(struct cl_fn *f, CXCursor e, struct cl_val v, CXCursor at)
+{
+	struct fl_event *ev;
+
+	if (f->nreturns > 1 && returns_pages(f)) {
+		const char *src = object_of(f, e);
+
+		if (src) {
+			ev = add_event(f, FL_EV_FLOW, at);
+			ev->dst_object = retvar_object(f);
+			ev->src_object = src;
+		}
+	}
+	ev = add_event(f, FL_EV_ASSIGN, at);
+	ev->var = f->retvar;
+	if (is_copy(e) || clang_getCursorKind(cl_strip_casts(e)) ==
+				  CXCursor_DeclRefExpr)
+		ev->value.var = v.key;
+}
+
+/* The merged return: of the one value, or of the return variable. */
+void cl_return_operand(struct cl_fn *f, struct fl_event *ev)
+{
+	if (f->nreturns == 1) {
+		ev->loc = cl_loc(f->ret_expr);
+		cl_operand(f, f->ret_expr, f->ret_val, &ev->value);
+		return;
+	}
+	ev->loc = f->fn->loc;
+	ev->loc.line = ev->loc.column = 0;
+	memset(&ev->value, 0, sizeof(ev->value));
+	ev->value.var = f->retvar;
+	ev->value.display = "?";
+	if (returns_pages(f))
+		ev->value.object = retvar_object(f);
 }
