@@ -1336,6 +1336,8 @@ void cl_emit_cleanup(struct cl_fn *f, const struct cl_cleanup *cu)
 	ev->args[0].pointee = cl_record_name(t);
 }
 
+static void init_list_flows(struct cl_fn *f, CXCursor var, CXCursor init);
+
 void cl_lower_decl(struct cl_fn *f, CXCursor var)
 {
 	CXCursor init = clang_Cursor_getVarDeclInitializer(var);
@@ -1382,6 +1384,7 @@ void cl_lower_decl(struct cl_fn *f, CXCursor var)
 		ev->var = lv->key;
 		if (is_copy(init))
 			ev->value.var = v.key;
+		init_list_flows(f, var, init);
 	}
 cleanup:
 	cleanup = cl_cleanup_of(var);
@@ -1590,39 +1593,28 @@ void cl_reach_init(CXCursor c)
 	clang_visitChildren(c, reach_visit, NULL);
 }
 
-/* Function pointers in static initializers: gfs2_vm_ops.page_mkwrite. */
-void cl_lower_ops(CXCursor var)
+/*
+ * The fields an initializer list sets: .field = value designators, or
+ * positions in the record.  fn(ctx, field, value) for each.
+ */
+static void init_fields(CXType t, CXCursor init,
+			void (*fn)(void *ctx, const char *field, CXCursor value),
+			void *ctx)
 {
-	CXCursor init = clang_Cursor_getVarDeclInitializer(var);
-	const char *type = cl_record_name(clang_getCursorType(var));
-	CXCursor *ch, *fields = NULL;
-	int n, i, pos = 0, nfields = 0;
-	struct fl_loc loc;
+	CXCursor rec = clang_getTypeDeclaration(clang_getCanonicalType(t));
+	CXCursor *ch, *rc, *fields;
+	int n, rn, nfields = 0, pos = 0, i, j;
 
-	if (cl_is_null(init))
-		return;
-	cl_reach_init(init);
-	init = cl_strip(init);
-	if (!type || clang_getCursorKind(init) != CXCursor_InitListExpr)
-		return;
-	/* The record's fields, for positional initializers. */
-	{
-		CXCursor rec = clang_getTypeDeclaration(
-			clang_getCanonicalType(clang_getCursorType(var)));
-		CXCursor *rc;
-		int rn = cl_children(rec, &rc), j;
-
-		fields = fl_xcalloc(rn ? rn : 1, sizeof(*fields));
-		for (j = 0; j < rn; j++)
-			if (clang_getCursorKind(rc[j]) == CXCursor_FieldDecl)
-				fields[nfields++] = rc[j];
-	}
-	loc = cl_loc(var);
+	rn = cl_children(rec, &rc);
+	fields = fl_xcalloc(rn ? rn : 1, sizeof(*fields));
+	for (j = 0; j < rn; j++)
+		if (clang_getCursorKind(rc[j]) == CXCursor_FieldDecl)
+			fields[nfields++] = rc[j];
 	n = cl_children(init, &ch);
 	for (i = 0; i < n; i++) {
-		CXCursor *dc, value = ch[i], fn;
+		CXCursor *dc, value = ch[i];
 		const char *field = NULL;
-		int dn = cl_children(ch[i], &dc), j;
+		int dn = cl_children(ch[i], &dc);
 
 		/* .field = value: a designator (MemberRef) and the value. */
 		if (clang_getCursorKind(ch[i]) == CXCursor_UnexposedExpr && dn >= 2 &&
@@ -1636,10 +1628,74 @@ void cl_lower_ops(CXCursor var)
 		} else if (pos < nfields) {
 			field = cl_spelling(fields[pos++]);
 		}
-		if (!field || !*field || !is_function_ref(value, &fn))
-			continue;
-		fl_unit_add_ops(cl.unit, type, field, cl_spelling(fn), &loc);
+		if (field && *field)
+			fn(ctx, field, value);
 	}
+}
+
+struct ops_ctx {
+	const char *type;
+	struct fl_loc loc;
+};
+
+static void ops_field(void *ctx, const char *field, CXCursor value)
+{
+	struct ops_ctx *o = ctx;
+	CXCursor fn;
+
+	if (is_function_ref(value, &fn))
+		fl_unit_add_ops(cl.unit, o->type, field, cl_spelling(fn), &o->loc);
+}
+
+/* Function pointers in static initializers: gfs2_vm_ops.page_mkwrite. */
+void cl_lower_ops(CXCursor var)
+{
+	CXCursor init = clang_Cursor_getVarDeclInitializer(var);
+	struct ops_ctx o;
+
+	if (cl_is_null(init))
+		return;
+	cl_reach_init(init);
+	init = cl_strip(init);
+	o.type = cl_record_name(clang_getCursorType(var));
+	if (!o.type || clang_getCursorKind(init) != CXCursor_InitListExpr)
+		return;
+	o.loc = cl_loc(var);
+	init_fields(clang_getCursorType(var), init, ops_field, &o);
+}
+
+struct flow_ctx {
+	struct cl_fn *f;
+	const char *type;
+	CXCursor at;
+};
+
+/* struct bio_vec bv = { .bv_page = page }: the pages are in the field. */
+static void flow_field(void *ctx, const char *field, CXCursor value)
+{
+	struct flow_ctx *c = ctx;
+	const char *src;
+	struct fl_event *ev;
+	char buf[600];
+
+	if (!is_page_type(clang_getCursorType(cl_strip(value))))
+		return;
+	src = object_of(c->f, value);
+	if (!src)
+		return;
+	snprintf(buf, sizeof(buf), "f:%s::%s", c->type, field);
+	ev = add_event(c->f, FL_EV_FLOW, value);
+	ev->dst_object = fl_strdup(buf);
+	ev->src_object = src;
+}
+
+static void init_list_flows(struct cl_fn *f, CXCursor var, CXCursor init)
+{
+	struct flow_ctx c = { f, cl_record_name(clang_getCursorType(var)), var };
+
+	init = cl_strip(init);
+	if (c.type && clang_getCursorKind(init) == CXCursor_InitListExpr)
+		init_fields(clang_getCursorType(var), init, flow_field, &c);
 }
 
 /* ---- flag values: the unit's macros and enumerators ---- */
