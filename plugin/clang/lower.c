@@ -113,6 +113,31 @@ CXCursor cl_strip_casts(CXCursor c)
 	return c;
 }
 
+/*
+ * GCC's column: characters from the line's start with tabs to the next
+ * multiple of 8 (its display column), where libclang counts bytes.
+ */
+static int display_column(CXFile file, unsigned off, unsigned col)
+{
+	size_t size;
+	const char *text = clang_getFileContents(cl.tu, file, &size);
+	unsigned start, i;
+	int dcol = 0;
+
+	if (!text || off > size || col < 1 || col - 1 > off)
+		return (int)col;
+	start = off - (col - 1);
+	for (i = start; i < off; i++) {
+		unsigned char ch = text[i];
+
+		if (ch == '\t')
+			dcol = (dcol / 8 + 1) * 8;
+		else if ((ch & 0xc0) != 0x80)
+			dcol++;
+	}
+	return dcol + 1;
+}
+
 struct fl_loc cl_loc_at(CXSourceLocation l)
 {
 	struct fl_loc loc = { "<unknown>", 0, 0, 0 };
@@ -128,7 +153,7 @@ struct fl_loc cl_loc_at(CXSourceLocation l)
 		clang_disposeString(s);
 	}
 	loc.line = line;
-	loc.column = col;
+	loc.column = file ? display_column(file, off, col) : (int)col;
 	loc.cookie = off;
 	return loc;
 }
