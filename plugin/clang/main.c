@@ -56,20 +56,21 @@ static bool takes_value(const char *a)
 	return false;
 }
 
-/* GCC's flags that clang rejects: dropped before parsing. */
+/*
+ * GCC's flags that clang rejects, as kbuild passes them for a GCC-built
+ * tree: dropped before parsing, with a note.  Others clang rejects are
+ * found by parsing (its "unknown argument" errors) and dropped the same way.
+ */
 static bool gcc_only(const char *a)
 {
 	static const char *const prefixes[] = {
-		"-fplugin", "-fconserve-stack", "-fno-var-tracking-assignments",
-		"-mno-fp-ret-in-387", "-mpreferred-stack-boundary=",
-		"-mindirect-branch", "-mrecord-mcount", "-fno-allow-store-data-races",
-		"-falign-jumps=", "-falign-loops=", "-fmin-function-alignment=",
+		"-fconserve-stack", "-fno-var-tracking-assignments",
+		"-mpreferred-stack-boundary=", "-mindirect-branch=",
+		"-mindirect-branch-register", "-mrecord-mcount",
+		"-fno-allow-store-data-races", "-fmin-function-alignment=",
 		"-fno-ipa-", "-fno-tree-", "-fno-code-hoisting",
-		"-fno-inline-functions-called-once", "-fno-partial-inlining",
-		"-mskip-rax-setup", "-fno-reorder-blocks", "-fno-ipa-cp-clone",
-		"-Wp,-MD,", "-Wp,-MMD,", "--arch=", "-fmacro-prefix-map=",
-		"-fsanitize-coverage=", "-fno-stack-clash-protection",
-		"-mabi=", "-mharden-sls=", "-fno-lifetime-dse", NULL,
+		"-fno-partial-inlining", "-fno-lifetime-dse", "--arch=", "-mabi=",
+		NULL,
 	};
 	int i;
 
@@ -192,27 +193,46 @@ static enum CXChildVisitResult globals(CXCursor c, CXCursor parent,
 	return CXChildVisit_Continue;
 }
 
-/* Print the unit's errors; the number of them. */
-static int report_errors(CXTranslationUnit tu, const char **unknown)
+/*
+ * The flag a driver error names: "unknown argument: '-fconserve-stack'",
+ * "unknown argument '--arch=x86'; did you mean ...", "unsupported option
+ * '-mrecord-mcount' for target ...".  NULL for any other error.
+ */
+static const char *rejected_flag(const char *m)
+{
+	const char *q0, *q1;
+	char *flag;
+
+	if (strncmp(m, "unknown argument", 16) &&
+	    strncmp(m, "unsupported option", 18))
+		return NULL;
+	q0 = strchr(m, '\'');
+	q1 = q0 ? strchr(q0 + 1, '\'') : NULL;
+	if (!q1)
+		return NULL;
+	flag = fl_xcalloc(q1 - q0, 1);
+	memcpy(flag, q0 + 1, q1 - q0 - 1);
+	return flag;
+}
+
+/*
+ * Print the unit's errors but rejected flags, which go to rejected;
+ * the number of errors of both kinds.
+ */
+static int report_errors(CXTranslationUnit tu, struct args *rejected)
 {
 	unsigned i, n = clang_getNumDiagnostics(tu);
 	int errors = 0;
 
-	*unknown = NULL;
 	for (i = 0; i < n; i++) {
 		CXDiagnostic d = clang_getDiagnostic(tu, i);
-		enum CXDiagnosticSeverity sev = clang_getDiagnosticSeverity(d);
 		CXString msg = clang_getDiagnosticSpelling(d);
-		const char *m = clang_getCString(msg);
+		const char *flag;
 
-		if (sev >= CXDiagnostic_Error) {
-			const char *q;
-
-			/* A driver error: "unknown argument: '-fconserve-stack'" */
-			if (!strncmp(m, "unknown argument: '", 19) &&
-			    (q = strchr(m + 19, '\'')) && !*unknown) {
-				*unknown = fl_strdup(m + 19);
-				((char *)*unknown)[q - (m + 19)] = 0;
+		if (clang_getDiagnosticSeverity(d) >= CXDiagnostic_Error) {
+			flag = rejected_flag(clang_getCString(msg));
+			if (flag) {
+				push(rejected, flag);
 			} else {
 				CXString s = clang_formatDiagnostic(
 					d, CXDiagnostic_DisplaySourceLocation |
@@ -233,11 +253,12 @@ int main(int argc, char **argv)
 {
 	struct fl_checker ck = { .prog = prog };
 	struct args args = { NULL, 0 };
-	const char *source = NULL, *unknown;
+	struct args rejected = { NULL, 0 };
+	const char *source = NULL;
 	char object[PATH_MAX];
 	CXIndex index;
 	enum CXErrorCode err;
-	int i, tries, status;
+	int i, tries, status, nerr;
 	unsigned opts = CXTranslationUnit_DetailedPreprocessingRecord |
 			CXTranslationUnit_IgnoreNonErrorsFromIncludedFiles;
 
@@ -267,13 +288,14 @@ int main(int argc, char **argv)
 			i++;
 			continue;
 		}
+		/* No output: no object, no dependency file, no GCC plugin. */
 		if (!strcmp(a, "-c") || !strcmp(a, "-MD") || !strcmp(a, "-MMD") ||
-		    !strcmp(a, "-MP") || !strcmp(a, "-S"))
+		    !strcmp(a, "-MP") || !strcmp(a, "-S") ||
+		    !strncmp(a, "-Wp,-M", 6) || !strncmp(a, "-fplugin", 8))
 			continue;
 		if (gcc_only(a)) {
-			if (strncmp(a, "-Wp,-M", 6) && strncmp(a, "-fplugin", 8))
-				fprintf(stderr, "%s: note: dropped %s (not a clang flag)\n",
-					prog, a);
+			fprintf(stderr, "%s: note: dropped %s (not a clang flag)\n",
+				prog, a);
 			continue;
 		}
 		if (takes_value(a) && i + 1 < argc) {
@@ -315,16 +337,20 @@ int main(int argc, char **argv)
 				prog, source, err);
 			return 1;
 		}
-		if (!report_errors(cl.tu, &unknown))
+		rejected.n = 0;
+		nerr = report_errors(cl.tu, &rejected);
+		if (!nerr)
 			break;
-		if (!unknown || tries > 32) {
+		if (nerr > rejected.n || tries > 8) {
 			fprintf(stderr, "%s: error: %s does not parse\n", prog, source);
 			return 1;
 		}
-		/* A flag clang does not know: drop it, with a note, and retry. */
-		fprintf(stderr, "%s: note: dropped %s (not a clang flag)\n", prog,
-			unknown);
-		drop(&args, unknown);
+		/* Flags clang does not know: drop them, with a note, and retry. */
+		for (i = 0; i < rejected.n; i++) {
+			fprintf(stderr, "%s: note: dropped %s (not a clang flag)\n",
+				prog, rejected.v[i]);
+			drop(&args, rejected.v[i]);
+		}
 		clang_disposeTranslationUnit(cl.tu);
 	}
 
