@@ -158,7 +158,7 @@ install: all
 		"$$d$(INSTALL_SHARE)/rules" "$$d$(INSTALL_SHARE)/cocci" \
 		"$$d$(INSTALL_MAN)"; \
 	$(INSTALL) -m 755 tools/faultline "$$d$(INSTALL_BIN)/faultline"; \
-	for t in $(TOOLS); do \
+	for t in $(TOOLS) $(FRONT_ENDS); do \
 		$(INSTALL) -m 755 $$t "$$d$(INSTALL_BIN)/$${t#tools/}"; \
 		$(STRIP) --strip-debug "$$d$(INSTALL_BIN)/$${t#tools/}"; \
 	done; \
@@ -194,7 +194,8 @@ uninstall:
 		rm -f "$$d$(INSTALL_BIN)/faultline-$$(basename "$$(dirname "$$so")")"; \
 	done; \
 	rm -f "$$d$(INSTALL_BIN)/faultline" "$$d$(INSTALL_BIN)/faultline-gcc" \
-		$(TOOLS:tools/%="$$d$(INSTALL_BIN)/%"); \
+		$(TOOLS:tools/%="$$d$(INSTALL_BIN)/%") \
+		$(CLANG_FE:tools/%="$$d$(INSTALL_BIN)/%"); \
 	rm -rf "$$d$(INSTALL_LIB)" "$$d$(INSTALL_SHARE)"; \
 	for m in $(notdir $(MAN_PAGES)); do rm -f "$$d$(INSTALL_MAN)/$$m"; done
 

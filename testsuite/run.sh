@@ -35,7 +35,7 @@ plugin=${FAULTLINE_PLUGIN:-$top/plugin/faultline.so}
 cc=${CC:-gcc}
 objcopy=${OBJCOPY:-objcopy}
 out="$top/testsuite/out"
-tiers=${*:-rules model link install cocci kernel corpus gate distcc toolchains}
+tiers=${*:-rules model link model-clang link-clang install cocci kernel corpus gate distcc toolchains}
 passed=0
 failed=0
 
