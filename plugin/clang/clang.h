@@ -141,6 +141,11 @@ void cl_note_macro_def(CXCursor c);
 void cl_note_enum(CXCursor c);
 void cl_want_flags(const struct fl_rules *rules);
 
+/* commands.c: units outside a build */
+int cl_run_cmd_file(const char *self, char **opts, int nopts, const char *path);
+int cl_run_compdb(const char *self, char **opts, int nopts, const char *path,
+		  char **files, int nfiles);
+
 /* cfg.c */
 int cl_new_block(struct cl_fn *f);
 void cl_edge(struct cl_fn *f, int from, int to, unsigned var,

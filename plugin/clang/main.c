@@ -26,18 +26,33 @@
 
 static const char prog[] = "faultline-clang";
 
+/* "Debian clang version 19.1.7 (3~deb12u1)": the library's own. */
+static const char *clang_version(void)
+{
+	CXString s = clang_getClangVersion();
+	const char *v = fl_strdup(clang_getCString(s));
+
+	clang_disposeString(s);
+	return v;
+}
+
 static void usage(FILE *out)
 {
 	fprintf(out,
 		"usage: %s [--faultline-OPTION...] [COMPILER FLAGS] FILE.c\n"
-		"Check one C unit with faultline's checks, parsed by libclang %s.\n"
+		"       %s [--faultline-OPTION...] DIR/.NAME.o.cmd\n"
+		"       %s [--faultline-OPTION...] compile_commands.json [FILE...]\n"
+		"Check one C unit with faultline's checks, parsed by libclang (%s).\n"
 		"Takes the compiler's flags as kbuild passes a checker them:\n"
 		"  make LLVM=1 C=1 CHECK=%s DIR/\n"
-		"Flags clang does not know are dropped with a note.\n\n"
+		"Flags clang does not know are dropped with a note.  Outside a build it\n"
+		"checks the unit of a kbuild .cmd file, or the units of a compilation\n"
+		"database (those named, or all).\n\n"
 		"Options:\n%s"
 		"  --help                   this text\n"
 		"  --version                the version\n",
-		prog, CINDEX_VERSION_STRING, prog, fl_checker_options_help);
+		prog, prog, prog, clang_version(), prog,
+		fl_checker_options_help);
 }
 
 /* Options whose value is the next argument. */
@@ -249,6 +264,43 @@ static int report_errors(CXTranslationUnit tu, struct args *rejected)
 	return errors;
 }
 
+/*
+ * Outside a build: "faultline-clang [OPTIONS] DIR/.NAME.o.cmd" checks the
+ * unit kbuild compiled with that command, "faultline-clang [OPTIONS]
+ * compile_commands.json [FILE...]" the units of a compilation database.
+ * -1 when the arguments are a compiler's flags instead.
+ */
+static int outside_build(int argc, char **argv)
+{
+	char **opts = fl_xcalloc(argc, sizeof(char *));
+	char **files = fl_xcalloc(argc, sizeof(char *));
+	const char *cmd = NULL, *db = NULL;
+	int nopts = 0, nfiles = 0, i;
+
+	for (i = 1; i < argc; i++) {
+		const char *a = argv[i], *base = strrchr(a, '/');
+		size_t len = strlen(a);
+
+		base = base ? base + 1 : a;
+		if (!strncmp(a, "--faultline-", 12))
+			opts[nopts++] = argv[i];
+		else if (!strcmp(base, "compile_commands.json"))
+			db = a;
+		else if (len > 4 && !strcmp(a + len - 4, ".cmd") && base[0] == '.')
+			cmd = a;
+		else if (a[0] != '-')
+			files[nfiles++] = argv[i];
+		else
+			return -1;
+	}
+	if (db)
+		return cl_run_compdb(self_path(argv[0]), opts, nopts, db, files,
+				     nfiles);
+	if (cmd && !nfiles)
+		return cl_run_cmd_file(self_path(argv[0]), opts, nopts, cmd);
+	return -1;
+}
+
 int main(int argc, char **argv)
 {
 	struct fl_checker ck = { .prog = prog };
@@ -262,6 +314,9 @@ int main(int argc, char **argv)
 	unsigned opts = CXTranslationUnit_DetailedPreprocessingRecord |
 			CXTranslationUnit_IgnoreNonErrorsFromIncludedFiles;
 
+	status = outside_build(argc, argv);
+	if (status >= 0)
+		return status;
 	push(&args, "-w");
 	push(&args, "-Wno-unknown-warning-option");
 	for (i = 1; i < argc; i++) {
@@ -274,8 +329,8 @@ int main(int argc, char **argv)
 			return 0;
 		}
 		if (!strcmp(a, "--version")) {
-			printf("%s %s (libclang %s)\n", prog, FAULTLINE_VERSION,
-			       CINDEX_VERSION_STRING);
+			printf("%s %s (libclang: %s)\n", prog, FAULTLINE_VERSION,
+			       clang_version());
 			return 0;
 		}
 		if (!strncmp(a, "--faultline-", 12)) {
