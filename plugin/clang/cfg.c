@@ -76,15 +76,15 @@ static enum fl_dax negate_dax(enum fl_dax d)
 }
 
 /* "x OP 0" as what the true edge says about x; swapped for "0 OP x". */
-static enum fl_relation relation(enum CXBinaryOperatorKind op, bool swapped)
+static enum fl_relation relation(enum cl_binop op, bool swapped)
 {
 	switch (op) {
-	case CXBinaryOperator_EQ: return FL_REL_EQ0;
-	case CXBinaryOperator_NE: return FL_REL_NE0;
-	case CXBinaryOperator_LT: return swapped ? FL_REL_GT0 : FL_REL_LT0;
-	case CXBinaryOperator_GT: return swapped ? FL_REL_LT0 : FL_REL_GT0;
-	case CXBinaryOperator_LE: return swapped ? FL_REL_GE0 : FL_REL_LE0;
-	case CXBinaryOperator_GE: return swapped ? FL_REL_LE0 : FL_REL_GE0;
+	case CL_BO_EQ: return FL_REL_EQ0;
+	case CL_BO_NE: return FL_REL_NE0;
+	case CL_BO_LT: return swapped ? FL_REL_GT0 : FL_REL_LT0;
+	case CL_BO_GT: return swapped ? FL_REL_LT0 : FL_REL_GT0;
+	case CL_BO_LE: return swapped ? FL_REL_GE0 : FL_REL_LE0;
+	case CL_BO_GE: return swapped ? FL_REL_LE0 : FL_REL_GE0;
 	default: return FL_REL_NONE;
 	}
 }
@@ -121,10 +121,25 @@ void cl_cond(struct cl_fn *f, CXCursor c, int t, int e)
 	n = cl_children(c, &ch);
 	switch (clang_getCursorKind(c)) {
 	case CXCursor_UnaryOperator:
-		if (clang_getCursorUnaryOperatorKind(c) == CXUnaryOperator_LNot &&
-		    n == 1) {
+		if (cl_unop(c) == CL_UO_LNot && n == 1) {
 			cl_cond(f, ch[0], e, t);
 			return;
+		}
+		if (n == 1 && cl_unop(c) == CL_UO_Invalid) {
+			CXCursor in = cl_strip_casts(ch[0]);
+			CXCursor *ich;
+
+			/*
+			 * Operators an old libclang cannot tell (spelled in a
+			 * macro: unlikely()'s !!x): any two prefix ones in a
+			 * row keep a truth value.
+			 */
+			if (clang_getCursorKind(in) == CXCursor_UnaryOperator &&
+			    cl_unop(in) == CL_UO_Invalid &&
+			    cl_children(in, &ich) == 1) {
+				cl_cond(f, ich[0], t, e);
+				return;
+			}
 		}
 		break;
 	case CXCursor_ConditionalOperator:
@@ -153,27 +168,27 @@ void cl_cond(struct cl_fn *f, CXCursor c, int t, int e)
 		return;
 	}
 	case CXCursor_BinaryOperator: {
-		enum CXBinaryOperatorKind op;
+		enum cl_binop op;
 		long long k;
 
 		if (n != 2)
 			break;
-		op = clang_getCursorBinaryOperatorKind(c);
-		if (op == CXBinaryOperator_LAnd) {
+		op = cl_binop(c);
+		if (op == CL_BO_LAnd) {
 			mid = cl_new_block(f);
 			cl_cond(f, ch[0], mid, e);
 			f->cur = mid;
 			cl_cond(f, ch[1], t, e);
 			return;
 		}
-		if (op == CXBinaryOperator_LOr) {
+		if (op == CL_BO_LOr) {
 			mid = cl_new_block(f);
 			cl_cond(f, ch[0], t, mid);
 			f->cur = mid;
 			cl_cond(f, ch[1], t, e);
 			return;
 		}
-		if (op == CXBinaryOperator_Comma) {
+		if (op == CL_BO_Comma) {
 			cl_expr(f, ch[0], false);
 			cl_cond(f, ch[1], t, e);
 			return;
@@ -184,9 +199,9 @@ void cl_cond(struct cl_fn *f, CXCursor c, int t, int e)
 			enum fl_dax dax = FL_DAX_UNKNOWN;
 			struct cl_val v;
 
-			if (op == CXBinaryOperator_NE || op == CXBinaryOperator_EQ)
+			if (op == CL_BO_NE || op == CL_BO_EQ)
 				dax = cl_dax_test(f, ch[0]);
-			if (op == CXBinaryOperator_EQ)
+			if (op == CL_BO_EQ)
 				dax = negate_dax(dax);
 			v = cl_expr(f, ch[0], true);
 			cond_edges(f, v.key, relation(op, false), dax, t, e);
@@ -358,18 +373,18 @@ static bool is_update(CXCursor c)
 	case CXCursor_CompoundAssignOperator:
 		return true;
 	case CXCursor_UnaryOperator:
-		switch (clang_getCursorUnaryOperatorKind(c)) {
-		case CXUnaryOperator_PostInc:
-		case CXUnaryOperator_PostDec:
-		case CXUnaryOperator_PreInc:
-		case CXUnaryOperator_PreDec:
+		switch (cl_unop(c)) {
+		case CL_UO_PostInc:
+		case CL_UO_PostDec:
+		case CL_UO_PreInc:
+		case CL_UO_PreDec:
 			return true;
 		default:
 			return false;
 		}
 	case CXCursor_BinaryOperator:
-		return clang_getCursorBinaryOperatorKind(c) ==
-		       CXBinaryOperator_Assign;
+		return cl_binop(c) ==
+		       CL_BO_Assign;
 	default:
 		return false;
 	}

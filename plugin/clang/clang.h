@@ -18,9 +18,32 @@
 #include "../../lib/model.h"
 #include "../../lib/rules.h"
 
-#if CINDEX_VERSION_MINOR < 64
-#error "faultline-clang needs libclang 17 or later (operator kinds)"
-#endif
+
+/*
+ * libclang 17 (CINDEX 0.64) tells operator kinds and initializers; for
+ * older ones compat.c finds them another way.  The order is libclang's.
+ */
+enum cl_binop {
+	CL_BO_Invalid, CL_BO_PtrMemD, CL_BO_PtrMemI, CL_BO_Mul, CL_BO_Div,
+	CL_BO_Rem, CL_BO_Add, CL_BO_Sub, CL_BO_Shl, CL_BO_Shr, CL_BO_Cmp,
+	CL_BO_LT, CL_BO_GT, CL_BO_LE, CL_BO_GE, CL_BO_EQ, CL_BO_NE, CL_BO_And,
+	CL_BO_Xor, CL_BO_Or, CL_BO_LAnd, CL_BO_LOr, CL_BO_Assign,
+	CL_BO_MulAssign, CL_BO_DivAssign, CL_BO_RemAssign, CL_BO_AddAssign,
+	CL_BO_SubAssign, CL_BO_ShlAssign, CL_BO_ShrAssign, CL_BO_AndAssign,
+	CL_BO_XorAssign, CL_BO_OrAssign, CL_BO_Comma,
+};
+
+enum cl_unop {
+	CL_UO_Invalid, CL_UO_PostInc, CL_UO_PostDec, CL_UO_PreInc, CL_UO_PreDec,
+	CL_UO_AddrOf, CL_UO_Deref, CL_UO_Plus, CL_UO_Minus, CL_UO_Not,
+	CL_UO_LNot, CL_UO_Real, CL_UO_Imag, CL_UO_Extension, CL_UO_Coawait,
+};
+
+/* compat.c */
+enum cl_binop cl_binop(CXCursor c);
+enum cl_unop cl_unop(CXCursor c);
+CXCursor cl_var_init(CXCursor var);
+bool cl_global_storage(CXCursor var);
 
 #define CL_MAX_DEPTH 8
 #define CL_TEMP 0x80000000u

@@ -286,7 +286,7 @@ static bool is_local(CXCursor decl)
 
 	if (k == CXCursor_ParmDecl)
 		return true;
-	return k == CXCursor_VarDecl && !clang_Cursor_hasVarDeclGlobalStorage(decl);
+	return k == CXCursor_VarDecl && !cl_global_storage(decl);
 }
 
 static struct cl_var *find_var(struct cl_fn *f, CXCursor decl, bool add)
@@ -349,7 +349,7 @@ static enum CXChildVisitResult count_visit(CXCursor c, CXCursor parent,
 	(void)parent;
 	switch (clang_getCursorKind(c)) {
 	case CXCursor_VarDecl: {
-		CXCursor init = clang_Cursor_getVarDeclInitializer(c);
+		CXCursor init = cl_var_init(c);
 
 		if (is_local(c)) {
 			struct cl_var *v = find_var(f, c, true);
@@ -364,8 +364,8 @@ static enum CXChildVisitResult count_visit(CXCursor c, CXCursor parent,
 	}
 	case CXCursor_BinaryOperator:
 		n = cl_children(c, &ch);
-		if (n == 2 && clang_getCursorBinaryOperatorKind(c) ==
-				      CXBinaryOperator_Assign)
+		if (n == 2 && cl_binop(c) ==
+				      CL_BO_Assign)
 			note_def(f, ch[0], ch[1], true);
 		break;
 	case CXCursor_CompoundAssignOperator:
@@ -384,18 +384,18 @@ static enum CXChildVisitResult count_visit(CXCursor c, CXCursor parent,
 		n = cl_children(c, &ch);
 		if (n != 1)
 			break;
-		switch (clang_getCursorUnaryOperatorKind(c)) {
-		case CXUnaryOperator_AddrOf: {
+		switch (cl_unop(c)) {
+		case CL_UO_AddrOf: {
 			struct cl_var *v = cl_var_of(f, ch[0]);
 
 			if (v)
 				v->addressed = true;
 			break;
 		}
-		case CXUnaryOperator_PostInc:
-		case CXUnaryOperator_PostDec:
-		case CXUnaryOperator_PreInc:
-		case CXUnaryOperator_PreDec:
+		case CL_UO_PostInc:
+		case CL_UO_PostDec:
+		case CL_UO_PreInc:
+		case CL_UO_PreDec:
 			note_def(f, ch[0], ch[0], false);
 			break;
 		default:
@@ -476,12 +476,12 @@ static void render(struct cl_fn *f, CXCursor c, char *buf, size_t len,
 		n = cl_children(c, &ch);
 		if (n != 1)
 			break;
-		if (clang_getCursorUnaryOperatorKind(c) == CXUnaryOperator_Deref ||
-		    clang_getCursorUnaryOperatorKind(c) == CXUnaryOperator_AddrOf) {
+		if (cl_unop(c) == CL_UO_Deref ||
+		    cl_unop(c) == CL_UO_AddrOf) {
 			render(f, ch[0], base, sizeof(base), depth + 1);
 			snprintf(buf, len, "%s%s",
-				 clang_getCursorUnaryOperatorKind(c) ==
-						 CXUnaryOperator_Deref ? "*" : "&",
+				 cl_unop(c) ==
+						 CL_UO_Deref ? "*" : "&",
 				 base);
 			return;
 		}
@@ -573,7 +573,7 @@ static bool is_function_ref(CXCursor c, CXCursor *fn)
 {
 	c = cl_strip_casts(c);
 	if (clang_getCursorKind(c) == CXCursor_UnaryOperator &&
-	    clang_getCursorUnaryOperatorKind(c) == CXUnaryOperator_AddrOf)
+	    cl_unop(c) == CL_UO_AddrOf)
 		c = cl_strip_casts(last_expr(c));
 	if (clang_getCursorKind(c) != CXCursor_DeclRefExpr)
 		return false;
@@ -624,7 +624,7 @@ static bool member_callee(CXCursor call, char *buf, size_t len)
 		return false;
 	callee = cl_strip_casts(ch[0]);
 	if (clang_getCursorKind(callee) == CXCursor_UnaryOperator &&
-	    clang_getCursorUnaryOperatorKind(callee) == CXUnaryOperator_Deref)
+	    cl_unop(callee) == CL_UO_Deref)
 		callee = cl_strip_casts(last_expr(callee));
 	return field_class(callee, buf, len) &&
 	       fl_rules_find(cl.rules, buf, FL_KIND_BIT(FL_RULE_UNLOCK));
@@ -719,6 +719,18 @@ static CXCursor generic_choice(CXCursor c)
 }
 
 /*
+ * p + n, p - n.  An old libclang cannot tell an operator spelled in a
+ * macro (folio_page()): a pointer-valued one is taken as such a sum.
+ */
+static bool pointer_sum(CXCursor c)
+{
+	enum cl_binop op = cl_binop(c);
+
+	return op == CL_BO_Add || op == CL_BO_Sub ||
+	       (op == CL_BO_Invalid && is_pointer(clang_getCursorType(c)));
+}
+
+/*
  * The page object a value points into, as a unit-wide name: a variable
  * ("fn:pages.3"), a field ("f:dio::pages") or a global ("g:name").
  * Indexing, dereferences, casts and pointer arithmetic are seen through.
@@ -748,15 +760,11 @@ static const char *object_of(struct cl_fn *f, CXCursor c)
 		case CXCursor_BinaryOperator:
 			if (n != 2)
 				return NULL;
-			if (clang_getCursorBinaryOperatorKind(c) ==
-				    CXBinaryOperator_Comma) {
+			if (cl_binop(c) == CL_BO_Comma) {
 				c = ch[1];
 				continue;
 			}
-			if (clang_getCursorBinaryOperatorKind(c) !=
-				    CXBinaryOperator_Add &&
-			    clang_getCursorBinaryOperatorKind(c) !=
-				    CXBinaryOperator_Sub)
+			if (!pointer_sum(c))
 				return NULL;
 			c = is_pointer(clang_getCursorType(ch[1])) ? ch[1] : ch[0];
 			continue;
@@ -790,7 +798,7 @@ static const char *object_of(struct cl_fn *f, CXCursor c)
 
 			decl = clang_getCursorReferenced(c);
 			if (clang_getCursorKind(decl) == CXCursor_VarDecl &&
-			    clang_Cursor_hasVarDeclGlobalStorage(decl)) {
+			    cl_global_storage(decl)) {
 				snprintf(buf, sizeof(buf), "g:%s", cl_spelling(decl));
 				return fl_strdup(buf);
 			}
@@ -837,10 +845,7 @@ static const char *mapped_object(struct cl_fn *f, CXCursor c, const char **via)
 			c = ch[0];
 			continue;
 		case CXCursor_BinaryOperator:
-			if (n != 2 || (clang_getCursorBinaryOperatorKind(c) !=
-					       CXBinaryOperator_Add &&
-				       clang_getCursorBinaryOperatorKind(c) !=
-					       CXBinaryOperator_Sub))
+			if (n != 2 || !pointer_sum(c))
 				return NULL;
 			c = is_pointer(clang_getCursorType(ch[1])) ? ch[1] : ch[0];
 			continue;
@@ -902,10 +907,10 @@ static CXCursor resolve(struct cl_fn *f, CXCursor c)
 		case CXCursor_InitListExpr:
 			return c;
 		case CXCursor_UnaryOperator:
-			if (clang_getCursorUnaryOperatorKind(def) !=
-				    CXUnaryOperator_AddrOf &&
-			    clang_getCursorUnaryOperatorKind(def) !=
-				    CXUnaryOperator_Deref)
+			if (cl_unop(def) !=
+				    CL_UO_AddrOf &&
+			    cl_unop(def) !=
+				    CL_UO_Deref)
 				return c;
 			break;
 		default:
@@ -938,7 +943,7 @@ void cl_operand(struct cl_fn *f, CXCursor arg, struct cl_val v,
 		op->pointee = cl_record_name(pointee(t));
 	obj = cl_strip_casts(x);
 	if (clang_getCursorKind(obj) == CXCursor_UnaryOperator &&
-	    clang_getCursorUnaryOperatorKind(obj) == CXUnaryOperator_AddrOf) {
+	    cl_unop(obj) == CL_UO_AddrOf) {
 		obj = cl_strip_casts(last_expr(obj));
 		is_addr = true;
 	}
@@ -950,7 +955,7 @@ void cl_operand(struct cl_fn *f, CXCursor arg, struct cl_val v,
 		CXCursor decl = clang_getCursorReferenced(obj);
 
 		if (is_addr && clang_getCursorKind(decl) == CXCursor_VarDecl &&
-		    clang_Cursor_hasVarDeclGlobalStorage(decl)) {
+		    cl_global_storage(decl)) {
 			snprintf(buf, sizeof(buf), "var:%s", cl_spelling(decl));
 			op->lock_class = fl_strdup(buf);
 		} else if (!is_addr &&
@@ -1066,8 +1071,8 @@ static void mapped_store(struct cl_fn *f, CXCursor lhs, CXCursor at)
 			lhs = ch[0];
 			continue;
 		case CXCursor_UnaryOperator:
-			if (n == 1 && clang_getCursorUnaryOperatorKind(lhs) ==
-					      CXUnaryOperator_Deref) {
+			if (n == 1 && cl_unop(lhs) ==
+					      CL_UO_Deref) {
 				object = mapped_object(f, ch[0], &via);
 				goto out;
 			}
@@ -1159,8 +1164,8 @@ static unsigned lvalue_key(struct cl_fn *f, CXCursor c)
 
 	c = cl_strip_casts(c);
 	if (clang_getCursorKind(c) == CXCursor_UnaryOperator &&
-	    (clang_getCursorUnaryOperatorKind(c) == CXUnaryOperator_AddrOf ||
-	     clang_getCursorUnaryOperatorKind(c) == CXUnaryOperator_Deref))
+	    (cl_unop(c) == CL_UO_AddrOf ||
+	     cl_unop(c) == CL_UO_Deref))
 		c = cl_strip_casts(last_expr(c));
 	v = cl_var_of(f, c);
 	return v ? v->key : 0;
@@ -1217,19 +1222,19 @@ struct cl_val cl_expr(struct cl_fn *f, CXCursor c, bool used)
 		return out;
 	}
 	case CXCursor_BinaryOperator: {
-		enum CXBinaryOperatorKind op = clang_getCursorBinaryOperatorKind(c);
+		enum cl_binop op = cl_binop(c);
 		struct cl_val v;
 
 		if (n != 2)
 			break;
 		switch (op) {
-		case CXBinaryOperator_LAnd:
-		case CXBinaryOperator_LOr:
+		case CL_BO_LAnd:
+		case CL_BO_LOr:
 			return cl_logical_value(f, c);
-		case CXBinaryOperator_Comma:
+		case CL_BO_Comma:
 			cl_expr(f, ch[0], false);
 			return cl_expr(f, ch[1], used);
-		case CXBinaryOperator_Assign:
+		case CL_BO_Assign:
 			var = cl_var_of(f, ch[0]);
 			if (var && !var->addressed &&
 			    clang_getCursorKind(cl_strip(ch[1])) == CXCursor_CallExpr &&
@@ -1257,21 +1262,21 @@ struct cl_val cl_expr(struct cl_fn *f, CXCursor c, bool used)
 	case CXCursor_UnaryOperator:
 		if (n != 1)
 			break;
-		switch (clang_getCursorUnaryOperatorKind(c)) {
-		case CXUnaryOperator_PostInc:
-		case CXUnaryOperator_PostDec:
-		case CXUnaryOperator_PreInc:
-		case CXUnaryOperator_PreDec:
+		switch (cl_unop(c)) {
+		case CL_UO_PostInc:
+		case CL_UO_PostDec:
+		case CL_UO_PreInc:
+		case CL_UO_PreDec:
 			cl_expr(f, ch[0], true);
 			assign(f, ch[0], clang_getNullCursor(), out, c);
 			return out;
-		case CXUnaryOperator_AddrOf:
-		case CXUnaryOperator_Deref: {
+		case CL_UO_AddrOf:
+		case CL_UO_Deref: {
 			struct cl_val v = cl_expr(f, ch[0], true);
 
 			out.key = lvalue_key(f, c);
-			if (!out.key && clang_getCursorUnaryOperatorKind(c) ==
-						 CXUnaryOperator_Deref)
+			if (!out.key && cl_unop(c) ==
+						 CL_UO_Deref)
 				out.key = 0;
 			(void)v;
 			return out;
@@ -1365,7 +1370,7 @@ static void init_list_flows(struct cl_fn *f, CXCursor var, CXCursor init);
 
 void cl_lower_decl(struct cl_fn *f, CXCursor var)
 {
-	CXCursor init = clang_Cursor_getVarDeclInitializer(var);
+	CXCursor init = cl_var_init(var);
 	const char *cleanup;
 
 	if (!is_local(var)) {
@@ -1459,8 +1464,8 @@ enum fl_dax cl_dax_test(struct cl_fn *f, CXCursor c)
 			c = clang_Cursor_getArgument(c, 0);
 			continue;
 		case CXCursor_UnaryOperator:
-			if (n != 1 || clang_getCursorUnaryOperatorKind(c) !=
-					      CXUnaryOperator_LNot)
+			if (n != 1 || cl_unop(c) !=
+					      CL_UO_LNot)
 				return FL_DAX_UNKNOWN;
 			yes = !yes;
 			c = ch[0];
@@ -1468,17 +1473,19 @@ enum fl_dax cl_dax_test(struct cl_fn *f, CXCursor c)
 		case CXCursor_BinaryOperator:
 			if (n != 2)
 				return FL_DAX_UNKNOWN;
-			switch (clang_getCursorBinaryOperatorKind(c)) {
-			case CXBinaryOperator_EQ:
-			case CXBinaryOperator_NE:
+			switch (cl_binop(c)) {
+			case CL_BO_EQ:
+			case CL_BO_NE:
 				if (!cl_const_value(ch[1], &k) || k)
 					return FL_DAX_UNKNOWN;
-				if (clang_getCursorBinaryOperatorKind(c) ==
-				    CXBinaryOperator_EQ)
+				if (cl_binop(c) ==
+				    CL_BO_EQ)
 					yes = !yes;
 				c = ch[0];
 				continue;
-			case CXBinaryOperator_And:
+			/* An old libclang cannot tell IS_DAX()'s &, in a macro. */
+			case CL_BO_Invalid:
+			case CL_BO_And:
 				if (cl_const_value(ch[1], &mask))
 					field = ch[0];
 				else if (cl_const_value(ch[0], &mask))
@@ -1675,7 +1682,7 @@ static void ops_field(void *ctx, const char *field, CXCursor value)
 /* Function pointers in static initializers: gfs2_vm_ops.page_mkwrite. */
 void cl_lower_ops(CXCursor var)
 {
-	CXCursor init = clang_Cursor_getVarDeclInitializer(var);
+	CXCursor init = cl_var_init(var);
 	struct ops_ctx o;
 
 	if (cl_is_null(init))
