@@ -113,6 +113,38 @@ CXCursor cl_strip_casts(CXCursor c)
 	return c;
 }
 
+/* A file's text, kept: libclang looks it up afresh on every call. */
+static const char *file_text(CXFile file, size_t *size)
+{
+	static struct {
+		CXFile file;
+		const char *text;
+		size_t size;
+	} *cache;
+	static int n, cap, last;
+	int i;
+
+	if (last < n && cache[last].file == file) {
+		*size = cache[last].size;
+		return cache[last].text;
+	}
+	for (i = 0; i < n; i++)
+		if (cache[i].file == file)
+			break;
+	if (i == n) {
+		if (n == cap) {
+			cap = cap ? 2 * cap : 64;
+			cache = fl_xrealloc(cache, cap * sizeof(*cache));
+		}
+		cache[n].file = file;
+		cache[n].text = clang_getFileContents(cl.tu, file, &cache[n].size);
+		n++;
+	}
+	last = i;
+	*size = cache[i].size;
+	return cache[i].text;
+}
+
 /*
  * GCC's column: characters from the line's start with tabs to the next
  * multiple of 8 (its display column), where libclang counts bytes.
@@ -120,7 +152,7 @@ CXCursor cl_strip_casts(CXCursor c)
 static int display_column(CXFile file, unsigned off, unsigned col)
 {
 	size_t size;
-	const char *text = clang_getFileContents(cl.tu, file, &size);
+	const char *text = file_text(file, &size);
 	unsigned start, i;
 	int dcol = 0;
 
@@ -1563,11 +1595,22 @@ void cl_lower_function(CXCursor decl)
 
 /* ---- reachability: the functions the plugin would still see ---- */
 
+static const char *def_name(const void *ctx, int i)
+{
+	(void)ctx;
+	return cl.defs[i].name;
+}
+
+/* The definition of that name: the index is built once all are known. */
 static int find_def(const char *name)
 {
+	static struct fl_name_index idx;
 	int i;
 
-	for (i = 0; i < cl.ndefs; i++)
+	if (idx.nitems != cl.ndefs)
+		fl_name_index_build(&idx, cl.ndefs, def_name, NULL);
+	for (i = fl_name_index_first(&idx, name); i >= 0;
+	     i = fl_name_index_next(&idx, i))
 		if (!strcmp(cl.defs[i].name, name))
 			return i;
 	return -1;
