@@ -59,6 +59,19 @@ SPARSE_FE_SRCS := $(wildcard plugin/sparse/*.c)
 SPARSE_BUILD := build/$(notdir $(SPARSE_SRC))
 SPARSE_FE_OBJS := $(SPARSE_FE_SRCS:plugin/sparse/%.c=$(SPARSE_BUILD)/%.o)
 SPARSE_TOOL := $(if $(SPARSE_SRC),tools/faultline-sparse)
+# The libclang front end (plugin/clang/): built against libclang-$(LIBCLANG)
+# from $(LLVM_DIR); `make LIBCLANG=22` (or LLVM_DIR=...) builds it against
+# another.  It needs libclang 17 or later.
+LIBCLANG ?= 19
+LLVM_DIR ?= /usr/lib/llvm-$(LIBCLANG)
+CLANG_FE := tools/faultline-clang
+CLANG_FE_SRCS := $(wildcard plugin/clang/*.c)
+CLANG_FE_HDRS := $(wildcard plugin/clang/*.h)
+ifneq ($(wildcard $(LLVM_DIR)/include/clang-c/Index.h),)
+FRONT_ENDS := $(CLANG_FE)
+else
+$(info faultline: no libclang headers in $(LLVM_DIR) (`make deps`); not building $(CLANG_FE))
+endif
 # The semantic patches, with the absolute path of rules/ written in, so
 # the kernel's own `make coccicheck COCCI=...` finds the rules.
 COCCI_SRCS := $(wildcard semantic-patches/*.cocci)
@@ -92,7 +105,7 @@ CC_PACKAGES := $(shell echo $(CC_NAME) | sed -n 's/^\(.*\)-gcc-\([0-9]*\)$$/gcc-
 endif
 # Debian packages: the plugin headers, the kernel build's needs, and what
 # later tiers use.  Installed only when missing.
-DEB_PACKAGES := $(CC_PACKAGES) g++ make flex bison bc libelf-dev libssl-dev jq distcc coccinelle \
+DEB_PACKAGES := $(CC_PACKAGES) g++ make libclang-$(LIBCLANG)-dev flex bison bc libelf-dev libssl-dev jq distcc coccinelle \
 	dpkg-dev \
 	ocaml ocaml-findlib patch git \
 	xz-utils dwarves cpio kmod time mmdebstrap \
@@ -106,7 +119,7 @@ DEB_PACKAGES := $(CC_PACKAGES) g++ make flex bison bc libelf-dev libssl-dev jq d
 	test-deb
 .PHONY: install uninstall test-install
 
-all: $(PLUGIN) $(TOOLS) $(WRAPPER) $(COCCI_OUT) $(SPARSE_TOOL)
+all: $(PLUGIN) $(TOOLS) $(FRONT_ENDS) $(WRAPPER) $(COCCI_OUT) $(SPARSE_TOOL)
 
 build/semantic-patches/%.cocci: semantic-patches/%.cocci semantic-patches/faultline_rules.ml
 	@mkdir -p $(dir $@)
@@ -169,7 +182,7 @@ install: all
 		"$$d$(INSTALL_SHARE)/rules" "$$d$(INSTALL_SHARE)/cocci" \
 		"$$d$(INSTALL_MAN)"; \
 	$(INSTALL) -m 755 tools/faultline "$$d$(INSTALL_BIN)/faultline"; \
-	for t in $(TOOLS) $(SPARSE_TOOL); do \
+	for t in $(TOOLS) $(FRONT_ENDS) $(SPARSE_TOOL); do \
 		$(INSTALL) -m 755 $$t "$$d$(INSTALL_BIN)/$${t#tools/}"; \
 		$(STRIP) --strip-debug "$$d$(INSTALL_BIN)/$${t#tools/}"; \
 	done; \
@@ -205,7 +218,8 @@ uninstall:
 		rm -f "$$d$(INSTALL_BIN)/faultline-$$(basename "$$(dirname "$$so")")"; \
 	done; \
 	rm -f "$$d$(INSTALL_BIN)/faultline" "$$d$(INSTALL_BIN)/faultline-gcc" \
-		$(TOOLS:tools/%="$$d$(INSTALL_BIN)/%") "$$d$(INSTALL_BIN)/faultline-sparse"; \
+		$(TOOLS:tools/%="$$d$(INSTALL_BIN)/%") "$$d$(INSTALL_BIN)/faultline-sparse" \
+		$(CLANG_FE:tools/%="$$d$(INSTALL_BIN)/%"); \
 	rm -rf "$$d$(INSTALL_LIB)" "$$d$(INSTALL_SHARE)"; \
 	for m in $(notdir $(MAN_PAGES)); do rm -f "$$d$(INSTALL_MAN)/$$m"; done
 
@@ -263,6 +277,11 @@ tools/faultline-sparse: tools/faultline-sparse.c $(SPARSE_FE_OBJS) $(LIB_OBJS) $
 	$(HOSTCC) -std=gnu11 $(WARN) -Wno-sign-compare $(CFLAGS) $(VERSION_CFLAGS) -I$(SPARSE_SRC) \
 		-DSPARSE_PACKAGE='"$(patsubst sparse-%,%,$(notdir $(SPARSE_SRC)))"' \
 		-o $@ $< $(SPARSE_FE_OBJS) $(LIB_OBJS) $(SPARSE_LIB)
+
+$(CLANG_FE): $(CLANG_FE_SRCS) $(CLANG_FE_HDRS) $(LIB_OBJS) $(LIB_HDRS) VERSION
+	$(HOSTCC) -std=gnu11 $(WARN) -Wno-format-truncation $(CFLAGS) $(VERSION_CFLAGS) \
+		-I$(LLVM_DIR)/include -o $@ $(CLANG_FE_SRCS) $(LIB_OBJS) \
+		-L$(LLVM_DIR)/lib -Wl,-rpath,$(LLVM_DIR)/lib -lclang
 
 # The tiers run with the compiler and plugin of this make (CC=...).
 TEST_ENV := CC="$(CC)" OBJCOPY="$(OBJCOPY)" FAULTLINE_PLUGIN="$(abspath $(PLUGIN))"
@@ -350,4 +369,4 @@ format:
 	clang-format -i lib/*.c lib/*.h plugin/gcc/*.c plugin/gcc/*.h tools/*.c
 
 clean:
-	rm -rf build plugin/faultline.so plugin/*/faultline.so $(TOOLS) tools/faultline-gcc* tools/faultline-sparse
+	rm -rf build plugin/faultline.so plugin/*/faultline.so $(TOOLS) $(CLANG_FE) tools/faultline-gcc* tools/faultline-sparse

@@ -36,7 +36,7 @@ plugin=${FAULTLINE_PLUGIN:-$top/plugin/faultline.so}
 cc=${CC:-gcc}
 objcopy=${OBJCOPY:-objcopy}
 out="$top/testsuite/out"
-tiers=${*:-rules model link model-sparse link-sparse install cocci kernel corpus gate distcc toolchains}
+tiers=${*:-rules model link model-sparse link-sparse model-clang link-clang install cocci kernel corpus gate distcc toolchains}
 passed=0
 failed=0
 
