@@ -67,6 +67,17 @@ const char *ln_intern(const char *s)
 	return s ? intern_n(s, strlen(s)) : NULL;
 }
 
+void ln_intern_free(void)
+{
+	unsigned long i;
+
+	for (i = 0; i < intern_size; i++)
+		free((char *)intern_tab[i]);
+	free(intern_tab);
+	intern_tab = NULL;
+	intern_size = intern_used = 0;
+}
+
 struct reader {
 	struct ln_program *prog;
 	const char *object;
@@ -618,6 +629,11 @@ static const char *read_unit(struct reader *r, const char *text,
 		fail(r, "no unit record");
 	if (r->failed) {
 		ln_error(r->prog, r->errbuf);
+		ln_unit_free(r->unit);
+		r->unit = NULL;
+		r->fn = NULL;
+		r->call = NULL;
+		r->diag = NULL;
 		/* Resynchronise on the next header, if any. */
 		while (p < end) {
 			const char *h = memchr(p, 'f', end - p);
@@ -640,6 +656,8 @@ static const char *read_unit(struct reader *r, const char *text,
 	r->unit->hash = hash_bytes(start, p - start);
 	if (duplicate_unit(r->prog, r->unit)) {
 		r->prog->nduplicate++;
+		ln_unit_free(r->unit);
+		r->unit = NULL;
 		return p;
 	}
 	GROW(r->prog->units, r->prog->nunits);

@@ -44,6 +44,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	} else if (!err[0]) {
 		abort(); /* an error must say what is wrong */
 	}
+	ln_program_free(&prog);
+	ln_intern_free();
 	fl_elf_close(&sec);
 	return 0;
 }

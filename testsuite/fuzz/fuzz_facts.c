@@ -41,5 +41,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	}
 	/* --srcroot "" (faultline-link passes the directory it was given) */
 	ln_write_sarif(&prog, "/dev/null", size & 1 ? "" : "/src", "fuzz");
+	ln_program_free(&prog);
+	ln_intern_free();
 	return 0;
 }
