@@ -267,7 +267,7 @@ SAN_FLAGS := -fsanitize=address,undefined -fno-sanitize-recover=all \
 	-fno-omit-frame-pointer
 SAN_LIB_OBJS := $(LIB_SRCS:lib/%.c=$(SAN_BUILD)/lib/%.o)
 SAN_PLUGIN_OBJ := $(SAN_BUILD)/plugin-$(CC_NAME)/faultline_plugin.o
-SAN_PLUGIN := $(SAN_BUILD)/plugin/$(CC_NAME)/faultline.so
+SAN_PLUGIN := $(SAN_BUILD)/$(PLUGIN)
 SAN_TOOLS := $(TOOLS:tools/%=$(SAN_BUILD)/tools/%)
 SAN_TIERS ?= rules model link cocci
 
