@@ -2,6 +2,7 @@
 /* The paths a unified diff touches (patch.h). */
 #include <limits.h>
 #include <stdbool.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "patch.h"
@@ -26,20 +27,17 @@ static bool inside_tree(const char *p)
 int fl_patch_paths(FILE *in, void (*add)(void *ctx, const char *path),
 		   void (*bad)(void *ctx, const char *path), void *ctx)
 {
-	char line[PATH_MAX + 16];
+	char *line = NULL;
+	size_t cap = 0;
+	ssize_t len;
 	int nbad = 0;
 
-	while (fgets(line, sizeof(line), in)) {
+	/* Whole lines by length: neither a long line nor a NUL splits one. */
+	while ((len = getline(&line, &cap, in)) >= 0) {
 		char *p, *end;
 
-		/* A line longer than any path: skip it, its rest too. */
-		if (!strchr(line, '\n') && !feof(in)) {
-			int c;
-
-			while ((c = fgetc(in)) != EOF && c != '\n')
-				;
-			continue;
-		}
+		if (len > PATH_MAX + 16 || memchr(line, '\0', len))
+			continue; /* no path of the tree */
 		if (strncmp(line, "+++ ", 4) && strncmp(line, "--- ", 4))
 			continue;
 		p = line + 4;
@@ -58,5 +56,6 @@ int fl_patch_paths(FILE *in, void (*add)(void *ctx, const char *path),
 		}
 		add(ctx, p + 1);
 	}
+	free(line);
 	return nbad;
 }

@@ -12,7 +12,8 @@ extern "C" {
 /*
  * Call add(ctx, PATH) for every path of a "--- " or "+++ " line of the
  * patch read from in, with its first component taken off (-p1, as patch
- * -p1 applies it); /dev/null is not a path.  A path that would leave the
+ * -p1 applies it); /dev/null is not a path. A line longer than any path
+ * or holding a NUL byte names none.  A path that would leave the
  * tree (absolute after -p1, or with a ".." component) is not passed to
  * add but to bad(ctx, PATH) (bad may be NULL).  Returns the number of
  * such paths.
