@@ -12,7 +12,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	static FILE *null;
 	struct fl_baseline bl = {0};
 	const char *path = fuzz_file("baseline", data, size, 0);
-	char *text, *f[3], key[8192];
+	char *text, *f[3], key[8192], small[16];
 	int i;
 
 	if (!null)
@@ -35,7 +35,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	fl_finding_key(key, sizeof(key), f[0], f[1], f[2]);
 	if (strlen(key) >= sizeof(key))
 		abort();
-	fl_finding_key(key, 16, f[0], f[1], f[2]);
+	fl_finding_key(small, sizeof(small), f[0], f[1], f[2]);
 	fl_baseline_write(null, f[0], f[1], "fs/x.c", f[2]);
 	free(text);
 	return 0;
