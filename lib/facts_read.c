@@ -574,6 +574,7 @@ static const char *read_unit(struct reader *r, const char *text,
 		int nf;
 
 		if (!nl) {
+			r->line++; /* the partial line is one */
 			fail(r, "truncated (no final newline)");
 			break;
 		}
@@ -670,6 +671,7 @@ void ln_read_facts(struct ln_program *prog, const char *object,
 {
 	struct reader r;
 	const char *p = text, *end = text + len;
+	bool any = false;
 
 	memset(&r, 0, sizeof(r));
 	r.prog = prog;
@@ -682,5 +684,14 @@ void ln_read_facts(struct ln_program *prog, const char *object,
 			continue;
 		}
 		p = read_unit(&r, p, end);
+		any = true;
+	}
+	/* A section cut at its start is as corrupt as one cut anywhere. */
+	if (!any) {
+		snprintf(r.errbuf, sizeof(r.errbuf),
+			 "%s: corrupt faultline facts: the section holds no "
+			 "unit (empty); skipped",
+			 r.object);
+		ln_error(prog, r.errbuf);
 	}
 }
