@@ -111,12 +111,12 @@ DEB_PACKAGES := $(CC_PACKAGES) g++ make libclang-$(LIBCLANG)-dev flex bison bc l
 	xz-utils dwarves cpio kmod time mmdebstrap \
 	gcc-11 g++-11 gcc-11-plugin-dev \
 	gcc-12-aarch64-linux-gnu gcc-12-plugin-dev-aarch64-linux-gnu binutils-multiarch \
-	dpkg-dev debhelper
+	dpkg-dev debhelper clang-19 libclang-rt-19-dev
 
 .PHONY: all deps check test test-model test-kernel accept scan identity \
 	bench test-link test-gate test-cocci coccicheck bench-cocci test-distcc \
 	test-toolchains test-rules accept-wide accept-sparse clean help format \
-	test-deb
+	test-deb fuzz fuzz-build sanitize-build
 .PHONY: install uninstall test-install
 
 all: $(PLUGIN) $(TOOLS) $(FRONT_ENDS) $(WRAPPER) $(COCCI_OUT) $(SPARSE_TOOL)
@@ -133,6 +133,9 @@ help:
 	@echo "                make deps has fetched the Sparse source)"
 	@echo "make deps       install the Debian packages faultline needs"
 	@echo "make check      deps, build, every test tier (the README's test command)"
+	@echo "make check SANITIZE=1  the rules, model, link and cocci tiers with lib/, the tools"
+	@echo "                and the plugin under ASan+UBSan (build/san)"
+	@echo "make fuzz [FUZZ_SECONDS=60]  every libFuzzer target (testsuite/fuzz/) N seconds"
 	@echo "make test-model the model tier only (no kernel tree)"
 	@echo "make test-kernel the kernel tier (fetches and prepares Linux 6.1)"
 	@echo "make scan       scan the default tree (7.3): build with the plugin, link, report"
@@ -283,12 +286,93 @@ $(CLANG_FE): $(CLANG_FE_SRCS) $(CLANG_FE_HDRS) $(LIB_OBJS) $(LIB_HDRS) VERSION
 		-I$(LLVM_DIR)/include -o $@ $(CLANG_FE_SRCS) $(LIB_OBJS) \
 		-L$(LLVM_DIR)/lib -Wl,-rpath,$(LLVM_DIR)/lib -lclang
 
+# Fuzzing (testsuite/fuzz/, issue 18): one libFuzzer target per parser,
+# lib/ built with clang's -fsanitize=fuzzer-no-link,address,undefined into
+# build/fuzz (the normal build is untouched).  make fuzz FUZZ_SECONDS=N
+# runs each target N seconds from seeds the test suite makes at run time;
+# a crash input is kept in build/fuzz/crashes/TARGET/ and fails make.
+FUZZ_CC ?= clang-19
+FUZZ_SECONDS ?= 60
+FUZZ_TARGETS := rules facts elf suppress baseline patch
+FUZZ_BUILD := build/fuzz
+FUZZ_SAN := -fsanitize=address,undefined -fno-sanitize-recover=all
+FUZZ_CFLAGS := -std=gnu11 -g -O1 -fno-omit-frame-pointer $(WARN) $(FUZZ_SAN)
+FUZZ_LIB_OBJS := $(LIB_SRCS:lib/%.c=$(FUZZ_BUILD)/lib/%.o)
+FUZZ_BINS := $(FUZZ_TARGETS:%=$(FUZZ_BUILD)/bin/fuzz_%)
+
+$(FUZZ_BUILD)/lib/%.o: lib/%.c $(LIB_HDRS)
+	@mkdir -p $(dir $@)
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link -c $< -o $@
+
+$(FUZZ_BUILD)/bin/fuzz_%: testsuite/fuzz/fuzz_%.c testsuite/fuzz/fuzz.h $(FUZZ_LIB_OBJS) $(LIB_HDRS)
+	@mkdir -p $(dir $@)
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer \
+		-DFUZZ_RULES_DIR='"$(abspath rules)"' -o $@ $< $(FUZZ_LIB_OBJS)
+
+fuzz-build: $(FUZZ_BINS)
+
+fuzz: deps
+	@$(MAKE) -s --no-print-directory all fuzz-build
+	@$(TEST_ENV) sh testsuite/fuzz/run.sh $(FUZZ_SECONDS) $(FUZZ_TARGETS)
+
+# make check SANITIZE=1: lib/, the tools and the plugin built with
+# -fsanitize=address,undefined -fno-sanitize-recover=all into build/san
+# (the normal build is untouched), the rules, model, link and cocci tiers
+# run with them.  The plugin runs inside cc1, which is not ASan-built: the
+# ASan and UBSan runtimes of $(CC) are LD_PRELOADed into the compiler
+# (driver, cc1, as, ld; leak detection off, since GCC does not free what it
+# allocates before exiting), which is what -fsanitize=address of a shared
+# object needs (testsuite/run.sh: san_env).
+SAN_BUILD := build/san
+SAN_FLAGS := -fsanitize=address,undefined -fno-sanitize-recover=all \
+	-fno-omit-frame-pointer
+SAN_LIB_OBJS := $(LIB_SRCS:lib/%.c=$(SAN_BUILD)/lib/%.o)
+SAN_PLUGIN_OBJ := $(SAN_BUILD)/plugin-$(CC_NAME)/faultline_plugin.o
+SAN_PLUGIN := $(SAN_BUILD)/$(PLUGIN)
+SAN_TOOLS := $(TOOLS:tools/%=$(SAN_BUILD)/tools/%)
+SAN_TIERS ?= rules model link cocci
+
+$(SAN_BUILD)/lib/%.o: lib/%.c $(LIB_HDRS)
+	@mkdir -p $(dir $@)
+	$(HOSTCC) $(LIB_CFLAGS) $(SAN_FLAGS) -c $< -o $@
+
+$(SAN_PLUGIN_OBJ): plugin/gcc/faultline_plugin.c plugin/gcc/gcc-common.h $(LIB_HDRS) VERSION
+	@mkdir -p $(dir $@)
+	$(HOSTCXX) $(PLUGIN_CXXFLAGS) $(SAN_FLAGS) -DFAULTLINE_TARGET='"$(CC_TARGET)"' $(VERSION_CFLAGS) -c $< -o $@
+
+$(SAN_PLUGIN): $(SAN_PLUGIN_OBJ) $(SAN_LIB_OBJS)
+	@mkdir -p $(dir $@)
+	$(HOSTCXX) -shared $(SAN_FLAGS) -o $@ $^
+
+$(SAN_BUILD)/tools/%: tools/%.c $(SAN_LIB_OBJS) $(LIB_HDRS) VERSION
+	@mkdir -p $(dir $@)
+	$(HOSTCC) -std=gnu11 $(WARN) -Wno-format-truncation $(CFLAGS) $(SAN_FLAGS) $(VERSION_CFLAGS) -o $@ $< $(SAN_LIB_OBJS)
+
+# The tools and the plugin find the rules at ../rules and ../../rules.
+$(SAN_BUILD)/rules:
+	@mkdir -p $(SAN_BUILD)
+	@ln -sfn $(abspath rules) $@
+
+sanitize-build: $(SAN_PLUGIN) $(SAN_TOOLS) $(SAN_BUILD)/rules
+
+# Not intermediate: kept between builds.
+.SECONDARY: $(FUZZ_LIB_OBJS) $(SAN_LIB_OBJS)
+
+SAN_ENV := CC="$(CC)" OBJCOPY="$(OBJCOPY)" \
+	FAULTLINE_PLUGIN="$(abspath $(SAN_PLUGIN))" \
+	FAULTLINE_TOOLS="$(abspath $(SAN_BUILD)/tools)" FAULTLINE_SANITIZE=1
+
 # The tiers run with the compiler and plugin of this make (CC=...).
 TEST_ENV := CC="$(CC)" OBJCOPY="$(OBJCOPY)" FAULTLINE_PLUGIN="$(abspath $(PLUGIN))"
 
 check: deps
+ifeq ($(SANITIZE),1)
+	@$(MAKE) -s --no-print-directory all sanitize-build
+	@$(SAN_ENV) sh testsuite/run.sh $(SAN_TIERS)
+else
 	@$(MAKE) -s --no-print-directory all
 	@$(TEST_ENV) sh testsuite/run.sh
+endif
 
 test: all
 	@$(TEST_ENV) sh testsuite/run.sh

@@ -15,6 +15,8 @@
 struct leak_ctx {
 	const struct fl_unit *unit;
 	const struct fl_diag_sink *sink;
+	const struct fl_function *ret_fn; /* whose return_var is ret_var */
+	unsigned ret_var;
 };
 
 /* The pages belong to someone else: the caller, a struct, a global. */
@@ -80,9 +82,14 @@ static void check_assign(void *ctx, const struct fl_function *fn,
 			 const struct fl_event *ev,
 			 const struct fl_state *before)
 {
-	unsigned var = return_var(fn);
+	struct leak_ctx *c = ctx;
 
-	if (var && ev->var == var)
+	/* Once per function, not per assignment: quadratic in big ones. */
+	if (c->ret_fn != fn) {
+		c->ret_fn = fn;
+		c->ret_var = return_var(fn);
+	}
+	if (c->ret_var && ev->var == c->ret_var)
 		report_leaks(ctx, fn, &ev->loc, before);
 }
 
@@ -99,7 +106,7 @@ static void check_return(void *ctx, const struct fl_function *fn,
 void fl_check_pin_leak(const struct fl_unit *unit,
 		       const struct fl_diag_sink *sink)
 {
-	struct leak_ctx c = {unit, sink};
+	struct leak_ctx c = {unit, sink, NULL, 0};
 	struct fl_hooks hooks = {
 		.ret = check_return, .assign = check_assign, .ctx = &c};
 	int i;

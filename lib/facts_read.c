@@ -67,6 +67,17 @@ const char *ln_intern(const char *s)
 	return s ? intern_n(s, strlen(s)) : NULL;
 }
 
+void ln_intern_free(void)
+{
+	unsigned long i;
+
+	for (i = 0; i < intern_size; i++)
+		free((char *)intern_tab[i]);
+	free(intern_tab);
+	intern_tab = NULL;
+	intern_size = intern_used = 0;
+}
+
 struct reader {
 	struct ln_program *prog;
 	const char *object;
@@ -563,6 +574,7 @@ static const char *read_unit(struct reader *r, const char *text,
 		int nf;
 
 		if (!nl) {
+			r->line++; /* the partial line is one */
 			fail(r, "truncated (no final newline)");
 			break;
 		}
@@ -618,6 +630,11 @@ static const char *read_unit(struct reader *r, const char *text,
 		fail(r, "no unit record");
 	if (r->failed) {
 		ln_error(r->prog, r->errbuf);
+		ln_unit_free(r->unit);
+		r->unit = NULL;
+		r->fn = NULL;
+		r->call = NULL;
+		r->diag = NULL;
 		/* Resynchronise on the next header, if any. */
 		while (p < end) {
 			const char *h = memchr(p, 'f', end - p);
@@ -640,6 +657,8 @@ static const char *read_unit(struct reader *r, const char *text,
 	r->unit->hash = hash_bytes(start, p - start);
 	if (duplicate_unit(r->prog, r->unit)) {
 		r->prog->nduplicate++;
+		ln_unit_free(r->unit);
+		r->unit = NULL;
 		return p;
 	}
 	GROW(r->prog->units, r->prog->nunits);
@@ -652,6 +671,7 @@ void ln_read_facts(struct ln_program *prog, const char *object,
 {
 	struct reader r;
 	const char *p = text, *end = text + len;
+	bool any = false;
 
 	memset(&r, 0, sizeof(r));
 	r.prog = prog;
@@ -664,5 +684,14 @@ void ln_read_facts(struct ln_program *prog, const char *object,
 			continue;
 		}
 		p = read_unit(&r, p, end);
+		any = true;
+	}
+	/* A section cut at its start is as corrupt as one cut anywhere. */
+	if (!any) {
+		snprintf(r.errbuf, sizeof(r.errbuf),
+			 "%s: corrupt faultline facts: the section holds no "
+			 "unit (empty); skipped",
+			 r.object);
+		ln_error(prog, r.errbuf);
 	}
 }

@@ -412,3 +412,53 @@ void ln_print_finding(FILE *out, const struct ln_finding *f)
 		fprintf(out, "note: %s\n", f->notes[i].msg);
 	}
 }
+
+void ln_unit_free(struct ln_unit *u)
+{
+	int i, j;
+
+	for (i = 0; i < u->nfuncs; i++) {
+		struct ln_function *fn = u->funcs[i];
+
+		for (j = 0; j < fn->ncalls; j++) {
+			free(fn->calls[j].spared);
+			free(fn->calls[j].arg_param);
+			free(fn->calls[j].held);
+		}
+		for (j = 0; j < fn->npage_calls; j++)
+			free(fn->page_calls[j].args);
+		free(fn->calls);
+		free(fn->fault_spared);
+		free(fn->takes);
+		free(fn->removes);
+		free(fn->page_uses);
+		free(fn->page_passes);
+		free(fn->page_calls);
+		free(fn->page_ends);
+		free(fn);
+	}
+	for (i = 0; i < u->ndiags; i++)
+		free(u->diags[i].notes);
+	free(u->funcs);
+	free(u->ops);
+	free(u->diags);
+	free(u->page_sources);
+	free(u);
+}
+
+void ln_program_free(struct ln_program *prog)
+{
+	int i;
+
+	for (i = 0; i < prog->nunits; i++)
+		ln_unit_free(prog->units[i]);
+	for (i = 0; i < prog->nfindings; i++)
+		free(prog->findings[i].notes);
+	for (i = 0; i < prog->nerrors; i++)
+		free((char *)prog->error_msgs[i]);
+	free(prog->units);
+	free(prog->findings);
+	free(prog->error_msgs);
+	free(prog->fn_hash);
+	memset(prog, 0, sizeof(*prog));
+}

@@ -248,6 +248,13 @@ void ln_read_facts(struct ln_program *prog, const char *object,
 /* An interned copy of s: equal strings are the same pointer. */
 const char *ln_intern(const char *s);
 
+/* Free a unit and what it owns (not the interned strings). */
+void ln_unit_free(struct ln_unit *unit);
+/* Free every unit, finding and error of a program; init it again to reuse. */
+void ln_program_free(struct ln_program *prog);
+/* Free every interned string: only once nothing read refers to them. */
+void ln_intern_free(void);
+
 /* Resolve calls, compute whole-program summaries, run the link checks. */
 void ln_link(struct ln_program *prog);
 

@@ -114,17 +114,21 @@ static void state_copy(struct fl_state *dst, const struct fl_state *src)
 	dst->not_dax = src->not_dax;
 	dst->nheld = src->nheld;
 	dst->held = fl_xrealloc(NULL, (src->nheld + 1) * sizeof(*src->held));
-	memcpy(dst->held, src->held, src->nheld * sizeof(*src->held));
+	/* memcpy from NULL is undefined even for 0 bytes (state_clear) */
+	if (src->nheld)
+		memcpy(dst->held, src->held, src->nheld * sizeof(*src->held));
 	dst->nreleased = src->nreleased;
 	dst->released = fl_xrealloc(NULL, (src->nreleased + 1) *
 						  sizeof(*src->released));
-	memcpy(dst->released, src->released,
-	       src->nreleased * sizeof(*src->released));
+	if (src->nreleased)
+		memcpy(dst->released, src->released,
+		       src->nreleased * sizeof(*src->released));
 	dst->nnofault_objs = src->nnofault_objs;
 	dst->nofault_objs =
 		fl_xrealloc(NULL, (src->nnofault_objs + 1) * sizeof(unsigned));
-	memcpy(dst->nofault_objs, src->nofault_objs,
-	       src->nnofault_objs * sizeof(unsigned));
+	if (src->nnofault_objs)
+		memcpy(dst->nofault_objs, src->nofault_objs,
+		       src->nnofault_objs * sizeof(unsigned));
 }
 
 static void state_clear(struct fl_state *st)

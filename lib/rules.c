@@ -17,6 +17,9 @@
 #include "model.h"
 #include "rules.h"
 
+/* The longest line a rules file may have (the old fgets buffer, 1024). */
+#define MAX_LINE 1022
+
 static const char *const kind_names[FL_RULE_NKINDS] = {
 	[FL_RULE_LOCK] = "lock",
 	[FL_RULE_TRYLOCK] = "trylock",
@@ -591,7 +594,9 @@ int fl_rules_parse_file(struct fl_rules *rules, const char *path,
 			void (*error)(void *ctx, const char *msg), void *ctx)
 {
 	struct parse p = {path, 0, 0, error, ctx};
-	char buf[1024];
+	char *buf = NULL;
+	size_t cap = 0;
+	ssize_t n;
 	FILE *f = fopen(path, "r");
 
 	if (!f) {
@@ -602,18 +607,20 @@ int fl_rules_parse_file(struct fl_rules *rules, const char *path,
 		error(ctx, msg);
 		return 1;
 	}
-	while (fgets(buf, sizeof(buf), f)) {
+	/* By length, not by strchr: a NUL byte must not hide the newline. */
+	while ((n = getline(&buf, &cap, f)) >= 0) {
 		p.line++;
-		if (!strchr(buf, '\n') && !feof(f)) {
-			int c;
-
+		if (memchr(buf, '\0', n)) {
+			parse_error(&p, "%s", "NUL byte in the line");
+			continue;
+		}
+		if (n - (n > 0 && buf[n - 1] == '\n') > MAX_LINE) {
 			parse_error(&p, "%s", "line too long");
-			while ((c = fgetc(f)) != EOF && c != '\n')
-				;
 			continue;
 		}
 		parse_line(&p, rules, buf);
 	}
+	free(buf);
 	fclose(f);
 	return p.errors;
 }

@@ -166,7 +166,7 @@ int ln_write_sarif(const struct ln_program *prog, const char *path,
 		char uri[4200];
 
 		snprintf(uri, sizeof(uri), "file://%s%s", srcroot,
-			 srcroot[strlen(srcroot) - 1] == '/' ? "" : "/");
+			 srcroot[0] && srcroot[strlen(srcroot) - 1] == '/' ? "" : "/");
 		json_str(out, uri);
 	}
 	fprintf(out, "}},\n\"invocations\":[{\"executionSuccessful\":%s",

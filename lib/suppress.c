@@ -20,7 +20,8 @@ static int cached_nlines;
 static void load(const char *path)
 {
 	FILE *in;
-	char buf[4096];
+	char *buf = NULL;
+	size_t cap = 0;
 
 	if (cached_path && !strcmp(cached_path, path))
 		return;
@@ -33,18 +34,16 @@ static void load(const char *path)
 	in = fopen(path, "r");
 	if (!in)
 		return;
-	/* Long lines are cut: a marker sits near a line's start anyway. */
-	while (fgets(buf, sizeof(buf), in)) {
+	/*
+	 * One entry a line, whatever its length: a line is cut at a NUL byte
+	 * (a marker sits near a line's start anyway), never split.
+	 */
+	while (getline(&buf, &cap, in) >= 0) {
 		cached_lines = fl_xrealloc(cached_lines, (cached_nlines + 1) *
 								 sizeof(char *));
 		cached_lines[cached_nlines++] = strdup(buf);
-		if (!strchr(buf, '\n')) {
-			int ch;
-
-			while ((ch = fgetc(in)) != EOF && ch != '\n')
-				;
-		}
 	}
+	free(buf);
 	fclose(in);
 }
 
@@ -151,8 +150,13 @@ void fl_finding_key(char *buf, unsigned long len, const char *check,
 	unsigned long n;
 	const char *p;
 
+	if (!len)
+		return;
 	n = snprintf(buf, len, "%s\t%s\t", check ? check : "",
 		     function ? function : "");
+	/* snprintf says how long it would have been: no further than buf. */
+	if (n >= len)
+		n = len - 1;
 	for (p = msg ? msg : ""; *p && n + 2 < len; p++) {
 		if (isdigit((unsigned char)*p)) {
 			buf[n++] = '#';
@@ -178,7 +182,8 @@ int fl_baseline_read(struct fl_baseline *bl, const char *path,
 		     void (*error)(void *ctx, const char *msg), void *ctx)
 {
 	FILE *in = fopen(path, "r");
-	char line[8192], msg[4200];
+	char *line = NULL, msg[4200];
+	size_t cap = 0;
 	int nline = 0, errors = 0;
 
 	if (!in) {
@@ -186,7 +191,8 @@ int fl_baseline_read(struct fl_baseline *bl, const char *path,
 		error(ctx, msg);
 		return 1;
 	}
-	while (fgets(line, sizeof(line), in)) {
+	/* Whole lines, however long: a long one is not read as several. */
+	while (getline(&line, &cap, in) >= 0) {
 		char *f[4], *p = line, key[8192];
 		int n = 0;
 
@@ -222,6 +228,7 @@ int fl_baseline_read(struct fl_baseline *bl, const char *path,
 		bl->keys = fl_xrealloc(bl->keys, (bl->nkeys + 1) * sizeof(char *));
 		bl->keys[bl->nkeys++] = strdup(key);
 	}
+	free(line);
 	fclose(in);
 	return errors;
 }

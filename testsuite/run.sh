@@ -32,6 +32,8 @@ export FAULTLINE_CACHE
 
 top=$(cd "$(dirname "$0")/.." && pwd)
 plugin=${FAULTLINE_PLUGIN:-$top/plugin/faultline.so}
+# The tools (make check SANITIZE=1: their sanitized builds in build/san).
+tools=${FAULTLINE_TOOLS:-$top/tools}
 # The compiler the plugin was built for, and its binutils (make passes both).
 cc=${CC:-gcc}
 objcopy=${OBJCOPY:-objcopy}
@@ -41,6 +43,51 @@ passed=0
 failed=0
 
 mkdir -p "$out"
+
+# Under sanitizers (make check SANITIZE=1, tier sanitize): the tools and
+# the plugin are built with -fsanitize=address,undefined.  The plugin runs
+# inside cc1, which is not: the runtimes must be the first libraries of
+# the process, so the compiler is run through a wrapper that LD_PRELOADs
+# them (driver, cc1, as, ld: only the compiler, since other programs
+# trip over the runtime: mawk reads past its buffers).  The wrapper is the
+# tiers' $cc, so the compile commands faultline-gate takes from .cmd files
+# use it too.  GCC frees little before it exits: no leak detection.  ASan
+# reports go to $out/sanitizer/ (log_path), UBSan's to the logs; each one
+# is a failure at the end, and a sanitized process exits with 99.
+san_env() {
+	san_dir="$out/sanitizer"
+	rm -rf "$san_dir" && mkdir -p "$san_dir"
+	: "${FAULTLINE_SAN_PRELOAD:=$(${HOSTCXX:-g++} -print-file-name=libasan.so):$(${HOSTCXX:-g++} -print-file-name=libubsan.so)}"
+	printf '#!/bin/sh\n# %s with the sanitizer runtimes of the sanitized plugin\nLD_PRELOAD=%s exec %s "$@"\n' \
+		"$cc" "$FAULTLINE_SAN_PRELOAD" "$cc" >"$san_dir/cc"
+	chmod +x "$san_dir/cc"
+	cc="$san_dir/cc"
+	ASAN_OPTIONS="detect_leaks=0:exitcode=99:log_path=$san_dir/report"
+	UBSAN_OPTIONS="halt_on_error=1:print_stacktrace=1:exitcode=99"
+	export ASAN_OPTIONS UBSAN_OPTIONS
+}
+
+# Each sanitizer report is a failure (named by the process that made it).
+san_judge() {
+	for r in "$san_dir"/report*; do
+		[ -f "$r" ] || continue
+		fail "sanitize/$(basename "$r")" "$r"
+	done
+	# UBSan ignores log_path: its reports are in the logs (and the
+	# process exited with 99, which the case saw).
+	grep -rl --exclude-dir=sanitizer 'runtime error: \|ERROR: AddressSanitizer' \
+		"$out" 2>/dev/null | while read -r log; do
+		grep -m 3 'runtime error: \|ERROR: AddressSanitizer' "$log" \
+			>"$san_dir/in-$(basename "$log")"
+		echo "$log" >>"$san_dir/in-$(basename "$log")"
+	done
+	for r in "$san_dir"/in-*; do
+		[ -f "$r" ] || continue
+		fail "sanitize/$(basename "$r")" "$r"
+	done
+}
+
+[ "${FAULTLINE_SANITIZE:-}" = 1 ] && san_env
 
 pass() {
 	passed=$((passed + 1))
@@ -155,7 +202,7 @@ fe_compile() {
 	case $fe in
 	gcc) $cc -O2 -Wall -I"$top/testsuite/model/include" \
 		-fplugin="$plugin" "$@" ;;
-	*) "$top/tools/faultline-$fe" -O2 -Wall \
+	*) "$tools/faultline-$fe" -O2 -Wall \
 		-I"$top/testsuite/model/include" "$@" ;;
 	esac
 }
@@ -172,7 +219,7 @@ run_model_tier() {
 	fe=${1:-gcc}
 	prefix=model
 	[ "$fe" = gcc ] || prefix=model-$fe
-	if [ "$fe" != gcc ] && [ ! -x "$top/tools/faultline-$fe" ]; then
+	if [ "$fe" != gcc ] && [ ! -x "$tools/faultline-$fe" ]; then
 		fail "$prefix/built"
 		return
 	fi
@@ -241,7 +288,7 @@ run_link_case() {
 			-o "$dir/$(echo "${rel%.c}" | tr '/' '_').o") >>"$dir/compile.log" 2>&1 ||
 			echo "compiling $rel failed" >>"$report"
 	done
-	"$top/tools/faultline-link" -q --srcroot "$case_dir" \
+	"$tools/faultline-link" -q --srcroot "$case_dir" \
 		--sarif "$dir/report.sarif" "$dir" \
 		>"$dir/link.log" 2>"$dir/link.err"
 	status=$?
@@ -303,7 +350,7 @@ run_corrupt_facts_case() {
 	cp "$good/mmap.o" "$dir/garbled.o"
 	$objcopy --update-section .discard.faultline="$dir/garbled" "$dir/garbled.o"
 	echo "not an object" >"$dir/text.o"
-	"$top/tools/faultline-link" -q "$dir" >"$dir/link.log" 2>"$dir/link.err"
+	"$tools/faultline-link" -q "$dir" >"$dir/link.log" 2>"$dir/link.err"
 	status=$?
 	[ "$status" = 2 ] || echo "exit status $status, not 2" >>"$report"
 	grep -q "$dir/util.o: corrupt faultline facts at line 5: truncated" "$dir/link.err" ||
@@ -356,7 +403,7 @@ run_corrupt_page_facts_case() {
 	dump_facts "$dir/util.o" "$dir/util.facts"
 	corrupt v2 util "1s/\t3\$/\t2/"
 	rm -f "$dir/util.o"
-	"$top/tools/faultline-link" -q "$dir" >"$dir/link.log" 2>"$dir/link.err"
+	"$tools/faultline-link" -q "$dir" >"$dir/link.log" 2>"$dir/link.err"
 	status=$?
 	[ "$status" = 2 ] || echo "exit status $status, not 2" >>"$report"
 	for want in "source.o: corrupt faultline facts at line $l_pcall: unknown page source" \
@@ -388,7 +435,7 @@ run_elf_formats_case() {
 	good="$out/link-fiemap-across-units"
 	dir="$out/link-elf-formats"
 	report="$dir/report"
-	link="$top/tools/faultline-link"
+	link="$tools/faultline-link"
 	rm -rf "$dir" && mkdir -p "$dir"
 	: >"$report"
 	# A cross binutils writes its own target only: binutils-multiarch's
@@ -508,7 +555,7 @@ run_empty_dir_case() {
 	: >"$report"
 	$objcopy -R .discard.faultline "$out/link-fiemap-across-units/mmap.o" \
 		"$dir/bare/mmap.o"
-	"$top/tools/faultline-link" -q "$dir/none" "$dir/bare" \
+	"$tools/faultline-link" -q "$dir/none" "$dir/bare" \
 		"$out/link-fiemap-across-units" >"$dir/link.log" 2>"$dir/link.err"
 	status=$?
 	[ "$status" = 2 ] || echo "exit status $status, not 2" >>"$report"
@@ -532,7 +579,7 @@ run_baseline_case() {
 	name="link/baseline"
 	dir="$out/link-fiemap-across-units"
 	report="$out/link-baseline.report"
-	link="$top/tools/faultline-link"
+	link="$tools/faultline-link"
 	: >"$report"
 	"$link" -q --srcroot "$top/testsuite/link/fiemap-across-units" \
 		--write-baseline "$dir/baseline" "$dir" >/dev/null 2>&1
@@ -597,14 +644,14 @@ EOC
 		git -c user.name=t -c user.email=t@t commit -qm base &&
 		sed -i '/up_read/d; s/\treturn copy_to_user(dst, map, sizeof(map)) ? -EFAULT : 0;/\tint ret = copy_to_user(dst, map, sizeof(map)) ? -EFAULT : 0;\n\tup_read(\&ei->alloc_sem);\n\treturn ret;/' fs/ex/get.c &&
 		git -c user.name=t -c user.email=t@t commit -qam "copy under the lock") >>"$report" 2>&1
-	"$top/tools/faultline-gate" -q -C "$dir" HEAD~1..HEAD >"$dir/out" 2>"$dir/err"
+	"$tools/faultline-gate" -q -C "$dir" HEAD~1..HEAD >"$dir/out" 2>"$dir/err"
 	status=$?
 	[ "$status" = 1 ] || echo "exit $status, not 1" >>"$report"
 	grep -q '^faultline-gate: 1 new finding, 0 fixed' "$dir/out" ||
 		echo "not exactly one new finding" >>"$report"
 	grep -q "get.c:.*warning: 'copy_to_user' may fault.*alloc_sem" "$dir/out" ||
 		echo "the new finding is not the copy under alloc_sem" >>"$report"
-	"$top/tools/faultline-gate" -q -C "$dir" HEAD..HEAD~1 >"$dir/out2" 2>"$dir/err2"
+	"$tools/faultline-gate" -q -C "$dir" HEAD..HEAD~1 >"$dir/out2" 2>"$dir/err2"
 	status=$?
 	[ "$status" = 0 ] || echo "the reverse range exits $status, not 0" >>"$report"
 	grep -q 'fixed: fault-under-lock' "$dir/out2" ||
@@ -640,7 +687,7 @@ run_side_files_case() {
 	# util: a stale, garbled side file older than the object is not read.
 	echo garbage >"$dir/.util.o.faultline"
 	touch -d '2 hours ago' "$dir/.util.o.faultline"
-	"$top/tools/faultline-link" -q "$dir" >"$dir/link.log" 2>"$dir/link.err"
+	"$tools/faultline-link" -q "$dir" >"$dir/link.log" 2>"$dir/link.err"
 	status=$?
 	[ "$status" = 1 ] || echo "exit status $status, not 1" >>"$report"
 	[ -s "$dir/link.err" ] && echo "errors on good input" >>"$report"
@@ -648,7 +695,7 @@ run_side_files_case() {
 		echo "the finding across side files was lost" >>"$report"
 	# A broken side file newer than its object is named.
 	sed '3s/^/bogus\t/' "$dir/.mmap.o.faultline" >"$dir/.bad.o.faultline"
-	"$top/tools/faultline-link" -q "$dir" >"$dir/link2.log" 2>"$dir/link2.err"
+	"$tools/faultline-link" -q "$dir" >"$dir/link2.log" 2>"$dir/link2.err"
 	status=$?
 	[ "$status" = 2 ] || echo "broken side file: exit status $status, not 2" >>"$report"
 	grep -qF "$dir/.bad.o.faultline: corrupt faultline facts at line 3" "$dir/link2.err" ||
@@ -665,7 +712,7 @@ run_link_tier() {
 	fe=${1:-gcc}
 	if [ "$fe" != gcc ]; then
 		# The link cases through a standalone front end's side files.
-		[ -x "$top/tools/faultline-$fe" ] || {
+		[ -x "$tools/faultline-$fe" ] || {
 			fail "link-$fe/built"
 			return
 		}
@@ -1221,5 +1268,6 @@ for tier in $tiers; do
 	echo "tier $tier: $(($(date +%s) - tier_start)) s"
 done
 
+[ "${FAULTLINE_SANITIZE:-}" = 1 ] && san_judge
 echo "$passed passed, $failed failed"
 [ "$failed" = 0 ]

@@ -32,6 +32,7 @@
 #include "../lib/facts.h"
 #include "../lib/facts_file.h"
 #include "../lib/link.h"
+#include "../lib/patch.h"
 #include "../lib/suppress.h"
 
 /* One version for every tool: the VERSION file, passed by make. */
@@ -181,28 +182,25 @@ static bool strv_has(const struct strv *s, const char *str)
 	return false;
 }
 
+static void add_path(void *ctx, const char *path)
+{
+	strv_add(ctx, path);
+}
+
+static void bad_path(void *ctx, const char *path)
+{
+	(void)ctx;
+	die("the patch names %s, a path outside the tree", path);
+}
+
 /* Paths the patch touches (the b/ side, and the a/ side of deletions). */
 static void touched_paths(const char *patch, struct strv *paths)
 {
-	char line[PATH_MAX + 16];
 	FILE *in = fopen(patch, "r");
 
 	if (!in)
 		die("cannot read %s", patch);
-	while (fgets(line, sizeof(line), in)) {
-		char *p, *end;
-
-		if (strncmp(line, "+++ ", 4) && strncmp(line, "--- ", 4))
-			continue;
-		p = line + 4;
-		end = p + strcspn(p, "\t\n");
-		*end = '\0';
-		if (!strcmp(p, "/dev/null"))
-			continue;
-		p = strchr(p, '/'); /* -p1 */
-		if (p && p[1])
-			strv_add(paths, p + 1);
-	}
+	fl_patch_paths(in, add_path, bad_path, paths);
 	fclose(in);
 }
 
