@@ -113,6 +113,7 @@ void lower_function(struct fl_unit *unit, const struct fl_rules *rules,
 const char *written_macro(struct position pos, const char *callee);
 int byte_column(struct position pos);
 int call_column(struct position pos);
+int decl_column(struct position pos);
 int store_column(struct position pos);
 
 /* unit.c */
