@@ -117,7 +117,7 @@ DEB_PACKAGES := $(CC_PACKAGES) g++ make libclang-$(LIBCLANG)-dev flex bison bc l
 	bench test-link test-gate test-cocci coccicheck bench-cocci test-distcc \
 	test-toolchains test-rules accept-wide accept-sparse clean help format \
 	test-deb fuzz fuzz-build sanitize-build
-.PHONY: install uninstall test-install
+.PHONY: install uninstall test-install FORCE
 
 all: $(PLUGIN) $(TOOLS) $(FRONT_ENDS) $(WRAPPER) $(COCCI_OUT) $(SPARSE_TOOL)
 
@@ -276,7 +276,12 @@ $(SPARSE_BUILD)/%.o: plugin/sparse/%.c plugin/sparse/lower.h $(LIB_HDRS) | $(SPA
 	@mkdir -p $(dir $@)
 	$(HOSTCC) -std=gnu11 $(WARN) -Wno-sign-compare -Wno-missing-field-initializers $(CFLAGS) -I$(SPARSE_SRC) -c $< -o $@
 
-tools/faultline-sparse: tools/faultline-sparse.c $(SPARSE_FE_OBJS) $(LIB_OBJS) $(LIB_HDRS) $(SPARSE_LIB) VERSION
+# Which Sparse the tool is linked with: a change relinks it.
+build/sparse-src: FORCE
+	@mkdir -p build
+	@echo "$(SPARSE_SRC)" | cmp -s - $@ || echo "$(SPARSE_SRC)" >$@
+
+tools/faultline-sparse: tools/faultline-sparse.c $(SPARSE_FE_OBJS) $(LIB_OBJS) $(LIB_HDRS) $(SPARSE_LIB) VERSION build/sparse-src
 	$(HOSTCC) -std=gnu11 $(WARN) -Wno-sign-compare $(CFLAGS) $(VERSION_CFLAGS) -I$(SPARSE_SRC) \
 		-DSPARSE_PACKAGE='"$(patsubst sparse-%,%,$(notdir $(SPARSE_SRC)))"' \
 		-o $@ $< $(SPARSE_FE_OBJS) $(LIB_OBJS) $(SPARSE_LIB)

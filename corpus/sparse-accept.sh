@@ -11,8 +11,8 @@
 #   corpus/sparse-accept.sh [VERSION...]	(default: 6.1 7.3)
 #
 # SAMPLE: units in the bench (default 40, spread over the list).
-# Output in cache/out-sparse-VERSION/.  Exit status 1 if any expectation
-# failed or a unit could not be checked.
+# Output in cache/out-sparse-VERSION/.  Units Sparse cannot parse are
+# named.  Exit status 1 if any expectation failed or the checker failed.
 set -u
 : "${FAULTLINE_CACHE:=$HOME/.cache/faultline}"
 

@@ -600,6 +600,7 @@ void lower_function(struct fl_unit *unit, const struct fl_rules *rules,
 
 	fn = fl_unit_add_function(unit, sym_name(sym));
 	fn->loc = make_loc(sym->pos);
+	fn->loc.column = decl_column(sym->pos);
 	fn->is_static = (sym->ctype.modifiers & MOD_STATIC) != 0;
 	fn->handle = (unsigned long)sym;
 	FOR_EACH_PTR(strip_type(sym)->arguments, arg) {

@@ -79,24 +79,31 @@ struct symbol *loaded_var(const struct lowering *lw, pseudo_t p);
 pseudo_t resolve(const struct lowering *lw, pseudo_t p, bool temps_only);
 unsigned var_key(const struct lowering *lw, pseudo_t p);
 int param_index(const struct lowering *lw, pseudo_t p);
+struct symbol *pseudo_type(pseudo_t p);
+bool is_pointer(struct symbol *t);
+const char *call_name(pseudo_t func);
+void lower_operand(const struct lowering *lw, pseudo_t p,
+		   struct fl_operand *op);
+
+/* access.c */
 bool describe_address(pseudo_t addr, struct access *a);
 void describe_access(pseudo_t addr, long long offset, struct symbol *member,
 		     struct access *a);
 bool access_class(const struct access *a, char *buf, size_t len);
 bool value_class(const struct lowering *lw, pseudo_t p, char *buf,
 		 size_t len);
+void render_access(const struct lowering *lw, const struct access *a,
+		   char *buf, size_t len, int depth);
 void render(const struct lowering *lw, pseudo_t p, char *buf, size_t len,
 	    int depth);
+
+/* pages.c */
 bool is_page_type(const struct fl_rules *rules, struct symbol *type);
 bool is_page_array_out(const struct fl_rules *rules, struct symbol *type);
-struct symbol *pseudo_type(pseudo_t p);
 const char *object_of(const struct lowering *lw, pseudo_t p);
 const char *sym_object(const struct lowering *lw, struct symbol *sym);
 const char *access_object(const struct lowering *lw, const struct access *a,
 			  struct symbol *type);
-const char *call_name(pseudo_t func);
-void lower_operand(const struct lowering *lw, pseudo_t p,
-		   struct fl_operand *op);
 
 /* lower.c */
 void lower_function(struct fl_unit *unit, const struct fl_rules *rules,
@@ -106,6 +113,7 @@ void lower_function(struct fl_unit *unit, const struct fl_rules *rules,
 const char *written_macro(struct position pos, const char *callee);
 int byte_column(struct position pos);
 int call_column(struct position pos);
+int decl_column(struct position pos);
 int store_column(struct position pos);
 
 /* unit.c */

@@ -130,6 +130,22 @@ int call_column(struct position pos)
 	return column_of(s, pos.line, p);
 }
 
+/*
+ * A function's column as GCC gives it, its name's: Sparse's is the '*'
+ * before the name of one returning a pointer.
+ */
+int decl_column(struct position pos)
+{
+	struct source *s = source_of(pos.stream);
+	const char *p = at_column(s, pos);
+
+	if (!p || *p != '*')
+		return byte_column(pos);
+	while (*p == '*' || *p == ' ' || *p == '\t')
+		p++;
+	return is_ident_char(*p) ? column_of(s, pos.line, p) : byte_column(pos);
+}
+
 /* A store's column as GCC gives it, its '=': Sparse's is the target's. */
 int store_column(struct position pos)
 {
