@@ -274,7 +274,8 @@ $(SPARSE_LIB):
 
 $(SPARSE_BUILD)/%.o: plugin/sparse/%.c plugin/sparse/lower.h $(LIB_HDRS) | $(SPARSE_LIB)
 	@mkdir -p $(dir $@)
-	$(HOSTCC) -std=gnu11 $(WARN) -Wno-sign-compare -Wno-missing-field-initializers $(CFLAGS) -I$(SPARSE_SRC) -c $< -o $@
+	$(HOSTCC) -std=gnu11 $(WARN) -Wno-sign-compare -Wno-missing-field-initializers $(CFLAGS) -I$(SPARSE_SRC) \
+		$(if $(shell grep -s 'struct expression \*cleanup;' $(SPARSE_SRC)/symbol.h),-DSPARSE_HAS_CLEANUP) -c $< -o $@
 
 # Which Sparse the tool is linked with: a change relinks it.
 build/sparse-src: FORCE
