@@ -4,6 +4,9 @@
 # lines.
 #
 #   corpus/accept.sh [VERSION...]	(default: 5.10 6.1 6.12 7.3)
+#   FRONTEND=clang corpus/accept.sh ...: the same expectations through
+#	tools/faultline-clang over the units the tree's build compiled
+#	(corpus/clang-dirs.sh; the report in cache/out-clang-VERSION/)
 #
 # Prints PASS/FAIL a line per expectation, the recall on the "must" list,
 # then every finding, marked "unexpected" when no expectation names it.
@@ -27,13 +30,18 @@ result() {
 for version in ${*:-5.10 6.1 6.12 7.3}; do
 	expected="$here/expected/$version.txt"
 	out="$cache/out-$version"
+	builder=build-dirs.sh
+	if [ "${FRONTEND:-gcc}" = clang ]; then
+		out="$cache/out-clang-$version"
+		builder=clang-dirs.sh
+	fi
 	if ! kdir=$(sh "$here/prepare-kernel.sh" "$version" "$cache"); then
 		result FAIL "accept/$version: the kernel tree could not be prepared"
 		continue
 	fi
 	dirs=$(awk '$1 == "dirs" { $1 = ""; print }' "$expected" | tr '\n' ' ')
 	# shellcheck disable=SC2086
-	if ! sh "$here/build-dirs.sh" "$kdir" "$out" $dirs; then
+	if ! sh "$here/$builder" "$kdir" "$out" $dirs; then
 		result FAIL "accept/$version: a directory failed to build (see $out)"
 	fi
 	sh "$here/judge.sh" "$expected" "$out" "accept/$version" || failed=1

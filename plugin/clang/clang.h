@@ -134,6 +134,7 @@ struct cl_fn {
 
 /* lower.c: cursors */
 int cl_children(CXCursor c, CXCursor **out);
+void cl_children_release(void);
 CXCursor cl_strip(CXCursor c);
 CXCursor cl_strip_casts(CXCursor c);
 bool cl_is_null(CXCursor c);

@@ -35,14 +35,32 @@ static enum CXChildVisitResult collect(CXCursor c, CXCursor parent,
 	return CXChildVisit_Continue;
 }
 
-/* The children of c; the array lives as long as the process (a unit). */
+/* The arrays cl_children handed out since the last cl_children_release. */
+static void **owned;
+static int nowned, owned_cap;
+
+/* The children of c; the array lives until cl_children_release(). */
 int cl_children(CXCursor c, CXCursor **out)
 {
 	struct child_list l = { NULL, 0, 0 };
 
 	clang_visitChildren(c, collect, &l);
 	*out = l.v;
+	if (l.v) {
+		if (nowned == owned_cap) {
+			owned_cap = owned_cap ? 2 * owned_cap : 1024;
+			owned = fl_xrealloc(owned, owned_cap * sizeof(*owned));
+		}
+		owned[nowned++] = l.v;
+	}
 	return l.n;
+}
+
+/* Once a function is lowered: nothing keeps its cursors' arrays. */
+void cl_children_release(void)
+{
+	while (nowned > 0)
+		free(owned[--nowned]);
 }
 
 bool cl_is_null(CXCursor c)
@@ -1591,6 +1609,7 @@ void cl_lower_function(CXCursor decl)
 	cl_count_defs(&f, body);
 	f.scope = body;
 	cl_body(&f, body);
+	cl_children_release();
 }
 
 /* ---- reachability: the functions the plugin would still see ---- */
