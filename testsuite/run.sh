@@ -1047,7 +1047,7 @@ run_fuzz_tier() {
 		fail "fuzz/build" "$out/fuzz-build.log"
 		return
 	fi
-	if [ "$1" = regress ]; then
+	if [ "${1:-}" = regress ]; then
 		sub_run sh "$top/testsuite/fuzz/run.sh" -regress
 		return
 	fi
