@@ -6,7 +6,10 @@
 #	toolchains (default: all of these), deb (only when named: the Debian
 #	package, corpus/deb-check.sh); model-FE and link-FE run the model and
 #	link cases through the standalone front end tools/faultline-FE
-#	(sparse, clang).
+#	(sparse, clang).  Not in the default list (issue 18): hostile (odd
+#	and huge inputs), sanitize (model and link under ASan+UBSan), fuzz
+#	(every fuzz target 30 s, then fuzz-regress), fuzz-regress (the fuzz
+#	targets over the crash inputs of testsuite/fuzz/regress/).
 #
 # Every case carries its expectations inline:
 #   C cases:     /* expect: CHECK */ on each line that must warn with
@@ -734,6 +737,333 @@ run_link_tier() {
 	run_gate_range_case
 }
 
+
+# Hostile and odd inputs (issue 18): nothing may crash, every bad input is
+# a named error.  Not in the default tiers (a few minutes: two huge units
+# compiled twice).  FAULTLINE_HOSTILE_QUICK=1 leaves the huge units out.
+#
+# The rules: a file with a 1 MiB line, one with NUL bytes, and every rule
+# of rules/ with each of its keys left out in turn (and with all of them):
+# the parser (faultline-link --check-rules, then the plugin) reports each
+# bad line as FILE:LINE, with the lines after it numbered right.
+hostile_rules_case() {
+	name="hostile/rules-$1"
+	dir="$out/hostile-rules-$1"
+	report="$dir/report"
+	file="$dir/rules/$1.rules"
+	status=0
+	"$tools/faultline-link" --rules "$dir/rules" --check-rules \
+		>"$dir/check.log" 2>&1 || status=$?
+	[ "$status" = 2 ] || echo "faultline-link --check-rules exited with $status, not 2" >>"$report"
+	while read -r line; do
+		grep -qF "error: $file:$line: " "$dir/check.log" ||
+			echo "no error naming $file:$line" >>"$report"
+	done <"$dir/expected"
+	grep -o "$file:[0-9]*:" "$dir/check.log" | sort -u >"$dir/named"
+	awk -v f="$file:" '{ print f $1 ":" }' "$dir/expected" | sort -u >"$dir/wanted"
+	[ -z "${2:-}" ] && ! cmp -s "$dir/named" "$dir/wanted" &&
+		echo "errors on lines that are right: $(comm -23 "$dir/named" "$dir/wanted" | tr '\n' ' ')" >>"$report"
+	echo 'int faultline_rules_probe;' >"$dir/probe.c"
+	status=0
+	$cc -fplugin="$plugin" -fplugin-arg-faultline-rules="$dir/rules" \
+		-c "$dir/probe.c" -o "$dir/probe.o" >"$dir/plugin.log" 2>&1 || status=$?
+	[ "$status" = 1 ] || echo "the compiler exited with $status, not 1" >>"$report"
+	grep -q 'internal compiler error' "$dir/plugin.log" && echo "compiler crashed" >>"$report"
+	while read -r line; do
+		grep -qF "error: faultline: $file:$line: " "$dir/plugin.log" ||
+			echo "the plugin named no error at $file:$line" >>"$report"
+	done <"$dir/expected"
+	if [ -s "$report" ]; then
+		head -c 4000 "$dir/check.log" >>"$report"
+		fail "$name" "$report"
+	else
+		pass "$name"
+	fi
+}
+
+hostile_rules() {
+	good="mutex_lock"
+	# A 1 MiB line between good ones: line 3 must still be line 3.
+	dir="$out/hostile-rules-long-line"
+	rm -rf "$dir" && mkdir -p "$dir/rules" && : >"$dir/report"
+	{
+		printf 'lock %s arg=1 mode=excl\n' "$good"
+		awk 'BEGIN { s = "x"; while (length(s) < 1048576) s = s s; print "lock " s }'
+		printf 'bogus-kind name\n'
+	} >"$dir/rules/long-line.rules"
+	printf '2\n3\n' >"$dir/expected"
+	hostile_rules_case long-line
+
+	# NUL bytes: inside a line, alone, at the end of the file.
+	dir="$out/hostile-rules-nul"
+	rm -rf "$dir" && mkdir -p "$dir/rules" && : >"$dir/report"
+	printf 'lock\000x %s arg=1 mode=excl\nunlock mutex_unlock arg=1\n\000\nbogus-kind name\nlock y arg=1 mode=excl\000' \
+		"$good" >"$dir/rules/nul.rules"
+	printf '1\n3\n4\n5\n' >"$dir/expected"
+	hostile_rules_case nul
+
+	# Every rule of rules/ with each key missing, and with every key
+	# missing: some lines are good (optional keys), none may crash, an
+	# error names a line of the file.
+	dir="$out/hostile-rules-missing-keys"
+	rm -rf "$dir" && mkdir -p "$dir/rules" && : >"$dir/report"
+	cat "$top"/rules/*.rules | sed 's/#.*//' | awk 'NF >= 2 {
+		print $1, $2
+		for (i = 3; i <= NF; i++) {
+			line = $1 " " $2
+			for (j = 3; j <= NF; j++)
+				if (j != i)
+					line = line " " $j
+			print line
+		}
+		print $1
+	}' | sort -u >"$dir/rules/missing-keys.rules"
+	# The expected errors: the lines a kind alone is on (no name), at least.
+	awk 'NF == 1 { print NR }' "$dir/rules/missing-keys.rules" >"$dir/expected"
+	hostile_rules_case missing-keys partial
+	n=$(wc -l <"$dir/rules/missing-keys.rules")
+	e=$(grep -c "missing-keys.rules:[0-9]*: " "$dir/check.log")
+	echo "     $n rules with keys left out: $e errors"
+}
+
+# A real facts section (every kind of record of a kernel-iter unit: fn,
+# take, call, held, pcall, ppass, psink) cut at every byte: each object is
+# named with an error, faultline-link exits 2 and never crashes.
+hostile_truncated_facts() {
+	name="hostile/facts-truncated"
+	dir="$out/hostile-facts-truncated"
+	report="$dir/report"
+	rm -rf "$dir" && mkdir -p "$dir/objs" && : >"$report"
+	obj="$out/link-kernel-iter-across-units/inode.o"
+	[ -f "$obj" ] || run_link_case "$top/testsuite/link/kernel-iter-across-units" >/dev/null
+	dump_facts "$obj" "$dir/facts" || echo "no facts in $obj" >>"$report"
+	n=$(wc -c <"$dir/facts")
+	i=0
+	while [ "$i" -lt "$n" ]; do
+		head -c "$i" "$dir/facts" >"$dir/cut"
+		$objcopy --update-section .discard.faultline="$dir/cut" "$obj" \
+			"$dir/objs/cut$i.o" || echo "objcopy failed at $i" >>"$report"
+		i=$((i + 1))
+	done
+	status=0
+	"$tools/faultline-link" -q "$dir/objs" >"$dir/link.log" 2>"$dir/link.err" || status=$?
+	[ "$status" = 2 ] || echo "faultline-link exited with $status, not 2" >>"$report"
+	i=0
+	while [ "$i" -lt "$n" ]; do
+		grep -q "error: $dir/objs/cut$i.o: corrupt faultline facts" "$dir/link.err" ||
+			echo "no error naming cut$i.o (the first $i bytes)" >>"$report"
+		i=$((i + 1))
+	done
+	# Each alone too: a crash would be hidden by no other object.
+	for i in 0 1 $((n / 2)) $((n - 1)); do
+		status=0
+		"$tools/faultline-link" -q "$dir/objs/cut$i.o" >/dev/null 2>"$dir/one.err" || status=$?
+		[ "$status" = 2 ] || echo "cut$i.o alone: exit $status, not 2" >>"$report"
+	done
+	[ -s "$dir/link.log" ] && echo "findings from truncated facts" >>"$report"
+	echo "     $n truncations of $(basename "$obj")'s $n-byte section"
+	if [ -s "$report" ]; then
+		head -n 20 "$report" >"$report.head"
+		fail "$name" "$report.head"
+	else
+		pass "$name"
+	fi
+}
+
+# Objects whose headers claim far more than the file holds: the facts
+# section's size, the number of section headers, the section names'
+# size, each set near 2^63 (or 65535 headers): a named error, exit 2.
+hostile_huge_counts() {
+	name="hostile/facts-huge-counts"
+	dir="$out/hostile-facts-huge-counts"
+	report="$dir/report"
+	rm -rf "$dir" && mkdir -p "$dir" && : >"$report"
+	obj="$out/link-fiemap-across-units/mmap.o"
+	[ -f "$obj" ] || run_link_case "$top/testsuite/link/fiemap-across-units" >/dev/null
+	shoff=$(readelf -h "$obj" | sed -n 's/.*Start of section headers: *\([0-9]*\).*/\1/p')
+	idx=$(readelf -S -W "$obj" | sed -n 's/.*\[ *\([0-9]*\)\] \.discard\.faultline .*/\1/p')
+	stridx=$(readelf -h "$obj" | sed -n 's/.*Section header string table index: *\([0-9]*\).*/\1/p')
+	# ELF64 little-endian: e_shnum at 60; sh_size at 32 of a 64-byte header.
+	for c in size:$((shoff + idx * 64 + 32)):8 shnum:60:2 \
+		names:$((shoff + stridx * 64 + 32)):8 offset:$((shoff + idx * 64 + 24)):8; do
+		what=${c%%:*}
+		rest=${c#*:}
+		off=${rest%:*}
+		n=${rest#*:}
+		cp "$obj" "$dir/$what.o"
+		{ [ "$n" = 2 ] && printf '\377\377' || printf '\377\377\377\377\377\377\377\177'; } |
+			dd of="$dir/$what.o" bs=1 seek="$off" conv=notrunc 2>/dev/null
+		status=0
+		"$tools/faultline-link" -q "$dir/$what.o" >"$dir/$what.log" 2>&1 || status=$?
+		[ "$status" = 2 ] || echo "$what: exit $status, not 2" >>"$report"
+		grep -q "error: $dir/$what.o: .*outside the file\|error: $dir/$what.o: .*out of range" "$dir/$what.log" ||
+			echo "$what: no error naming the object and what lies outside it: $(cat "$dir/$what.log")" >>"$report"
+	done
+	if [ -s "$report" ]; then
+		fail "$name" "$report"
+	else
+		pass "$name"
+	fi
+}
+
+# A generated unit compiled with and without the plugin: no crash, the
+# plugin's time and memory within a bound of the plain compile's, and the
+# same object once the facts are removed from both.
+#   hostile_unit NAME CFLAGS MAX_SECONDS MAX_KB   (the source: $dir/NAME.c)
+# The bound: the plugin's compile takes at most twice the plain compile's
+# time plus MAX_SECONDS, and its peak RSS at most the plain one's plus
+# MAX_KB (GNU time's %e and %M).
+hostile_unit() {
+	name="hostile/$1"
+	report="$dir/report"
+	src="$dir/$1.c"
+	: >"$report"
+	(cd "$dir" && /usr/bin/time -f "%e %M" -o plain.time $cc $2 \
+		-I"$top/testsuite/model/include" -c "$1.c" -o plain.o) \
+		>"$dir/plain.log" 2>&1 || echo "the plain compile failed" >>"$report"
+	(cd "$dir" && /usr/bin/time -f "%e %M" -o plugin.time $cc $2 \
+		-I"$top/testsuite/model/include" -fplugin="$plugin" \
+		-c "$1.c" -o plugin.o) >"$dir/plugin.log" 2>&1 ||
+		echo "the compile with the plugin failed" >>"$report"
+	grep -q 'internal compiler error' "$dir/plugin.log" && echo "compiler crashed" >>"$report"
+	# The findings the source expects (/* expect: CHECK */), and no other.
+	expected_warnings "$src" >"$dir/expected"
+	actual_warnings "$dir/plugin.log" "$(basename "$src")" >"$dir/actual"
+	cmp -s "$dir/expected" "$dir/actual" ||
+		echo "findings: expected $(tr "\n" " " <"$dir/expected"), got $(tr "\n" " " <"$dir/actual")" >>"$report"
+	$objcopy -R .discard.faultline "$dir/plain.o" "$dir/plain.stripped.o" 2>>"$report"
+	$objcopy -R .discard.faultline "$dir/plugin.o" "$dir/plugin.stripped.o" 2>>"$report"
+	cmp -s "$dir/plain.stripped.o" "$dir/plugin.stripped.o" ||
+		echo "the object differs from a plain compile's" >>"$report"
+	$objcopy --dump-section .discard.faultline="$dir/facts" "$dir/plugin.o" \
+		"$dir/facts.scratch.o" 2>/dev/null || echo "no facts in the object" >>"$report"
+	read -r pt pm <"$dir/plain.time"
+	read -r ft fm <"$dir/plugin.time"
+	awk -v pt="$pt" -v pm="$pm" -v ft="$ft" -v fm="$fm" -v mt="$3" -v mm="$4" 'BEGIN {
+		if (ft > 2 * pt + mt)
+			printf "the plugin took %s s, over 2 x %s s + %s s\n", ft, pt, mt
+		if (fm > pm + mm)
+			printf "the plugin peaked at %s KB, over %s KB + %s KB\n", fm, pm, mm
+	}' >>"$report"
+	echo "     $1: plain ${pt} s ${pm} KB, with the plugin ${ft} s ${fm} KB ($(grep -c 'faultline' "$dir/plugin.log") faultline lines)"
+	if [ -s "$report" ]; then
+		head -n 20 "$dir/plugin.log" >>"$report"
+		fail "$name" "$report"
+	else
+		pass "$name"
+	fi
+}
+
+# 100,000 functions, each calling the one before it (a call chain as deep
+# as the unit), the last a copy_to_user, every 100th calling down with
+# mmap_lock held for write: 999 findings, the fault found through up to
+# 99,900 calls; the summaries must not recurse that deep, and the link
+# over its facts (21 MB) must hold.  At -O0: GCC -O2 takes 7 minutes for
+# it here (and the plugin 14% more).
+hostile_many_functions() {
+	dir="$out/hostile-many-functions"
+	rm -rf "$dir" && mkdir -p "$dir"
+	awk 'BEGIN {
+		print "#include \"kmodel.h\""
+		print "int f0(struct mm_struct *mm, char __user *u, int x) { return copy_to_user(u, &x, sizeof(x)) ? -EFAULT : x; }"
+		for (i = 1; i < 100000; i++)
+			if (i % 100 == 0)
+				printf "int f%d(struct mm_struct *mm, char __user *u, int x) { int r; mmap_write_lock(mm); r = f%d(mm, u, x + 1); /* expect: fault-under-lock */ mmap_write_unlock(mm); return r; }\n", i, i - 1
+			else
+				printf "__attribute__((noinline)) int f%d(struct mm_struct *mm, char __user *u, int x) { return f%d(mm, u, x ^ %d) + 1; }\n", i, i - 1, i
+	}' >"$dir/many-functions.c"
+	hostile_unit many-functions "-O0" 60 1048576
+	status=0
+	/usr/bin/time -f '%e %M' -o "$dir/link.time" "$tools/faultline-link" \
+		"$dir/plugin.o" >"$dir/link.log" 2>"$dir/link.err" || status=$?
+	[ "$status" -le 1 ] || fail "hostile/many-functions-link" "$dir/link.err"
+	[ "$status" -le 1 ] && pass "hostile/many-functions-link"
+	echo "     the link over its facts: $(cat "$dir/link.time") (s, KB)"
+}
+
+# One function of 50,000 basic blocks (25,000 ifs, each calling g) with
+# mmap_lock held for write, then a user copy under it: the one finding,
+# on that line, after all the blocks.  At -O2 as the kernel builds (GCC
+# alone takes about 40 s and 600 MB here).
+hostile_huge_function() {
+	dir="$out/hostile-huge-function"
+	rm -rf "$dir" && mkdir -p "$dir"
+	awk 'BEGIN {
+		print "#include \"kmodel.h\""
+		print "void g(int);"
+		print "int big(struct mm_struct *mm, const int *v, const char __user *names, char *buf)"
+		print "{"
+		print "\tint ret = 0;"
+		print ""
+		print "\tmmap_write_lock(mm);"
+		for (i = 0; i < 25000; i++)
+			printf "\tif (v[%d])\n\t\tg(%d);\n", i, i
+		print "\tif (copy_from_user(buf, names, 32)) /* expect: fault-under-lock */"
+		print "\t\tret = -EFAULT;"
+		print "\tmmap_write_unlock(mm);"
+		print "\treturn ret;"
+		print "}"
+	}' >"$dir/huge-function.c"
+	hostile_unit huge-function "-O2" 30 262144
+}
+
+run_hostile_tier() {
+	hostile_rules
+	hostile_truncated_facts
+	hostile_huge_counts
+	[ "${FAULTLINE_HOSTILE_QUICK:-}" = 1 ] && return
+	hostile_huge_function
+	hostile_many_functions
+}
+
+# The CI-sized sanitizer run (issue 18): the model and link tiers with the
+# ASan+UBSan builds of build/san (make sanitize-build), then every fuzz
+# target 30 s (FAULTLINE_FUZZ_SECONDS) and the saved crash inputs.
+# Tiers sanitize, fuzz and fuzz-regress; none is in the default list.
+sub_run() {
+	# Another run.sh, its PASS/FAIL lines counted here.
+	"$@" >"$out/sub-run.log" 2>&1
+	grep -E '^(PASS|FAIL|SKIP|    )' "$out/sub-run.log"
+	p=$(grep -c '^PASS' "$out/sub-run.log")
+	f=$(grep -c '^FAIL' "$out/sub-run.log")
+	passed=$((passed + p))
+	failed=$((failed + f))
+}
+
+run_sanitize_tier() {
+	if ! make -s --no-print-directory -C "$top" sanitize-build CC="$cc" \
+		>"$out/sanitize-build.log" 2>&1; then
+		fail "sanitize/build" "$out/sanitize-build.log"
+		return
+	fi
+	sub_run env FAULTLINE_SANITIZE=1 \
+		FAULTLINE_PLUGIN="$top/build/san/${plugin#"$top/"}" \
+		FAULTLINE_TOOLS="$top/build/san/tools" \
+		sh "$top/testsuite/run.sh" ${FAULTLINE_SANITIZE_TIERS:-model link}
+}
+
+run_fuzz_tier() {
+	if ! make -s --no-print-directory -C "$top" fuzz-build \
+		>"$out/fuzz-build.log" 2>&1; then
+		fail "fuzz/build" "$out/fuzz-build.log"
+		return
+	fi
+	if [ "${1:-}" = regress ]; then
+		sub_run sh "$top/testsuite/fuzz/run.sh" -regress
+		return
+	fi
+	rm -rf "$top/build/fuzz/crashes"
+	sh "$top/testsuite/fuzz/run.sh" "${FAULTLINE_FUZZ_SECONDS:-30}" \
+		>"$out/fuzz.log" 2>&1
+	status=$?
+	cat "$out/fuzz.log"
+	if [ "$status" = 0 ]; then
+		pass "fuzz/${FAULTLINE_FUZZ_SECONDS:-30}s-each"
+	else
+		fail "fuzz/${FAULTLINE_FUZZ_SECONDS:-30}s-each"
+	fi
+	sub_run sh "$top/testsuite/fuzz/run.sh" -regress
+}
 run_kernel_tier() {
 	kdir=$(sh "$top/corpus/prepare-kernel.sh" 6.1 "$FAULTLINE_CACHE") || {
 		fail "kernel/prepare-6.1"
@@ -1260,8 +1590,12 @@ for tier in $tiers; do
 	distcc) run_distcc_tier ;;
 	toolchains) run_toolchains_tier ;;
 	deb) run_deb_tier ;;
+	hostile) run_hostile_tier ;;
+	sanitize) run_sanitize_tier ;;
+	fuzz) run_fuzz_tier ;;
+	fuzz-regress) run_fuzz_tier regress ;;
 	*)
-		echo "run.sh: unknown tier '$tier' (rules, model, link, install, cocci, kernel, corpus, gate, distcc, toolchains, deb)" >&2
+		echo "run.sh: unknown tier '$tier' (rules, model, link, model-FE, link-FE, install, cocci, kernel, corpus, gate, distcc, toolchains; not by default: deb, hostile, sanitize, fuzz, fuzz-regress)" >&2
 		exit 2
 		;;
 	esac
