@@ -2,14 +2,15 @@
 # faultline test runner.
 #
 #   sh testsuite/run.sh [TIER...]
-#	TIER: rules, model, link, install, cocci, kernel, corpus, gate, distcc,
-#	toolchains (default: all of these), deb (only when named: the Debian
-#	package, corpus/deb-check.sh); model-FE and link-FE run the model and
-#	link cases through the standalone front end tools/faultline-FE
-#	(sparse, clang).  Not in the default list (issue 18): hostile (odd
-#	and huge inputs), sanitize (model and link under ASan+UBSan), fuzz
-#	(every fuzz target 30 s, then fuzz-regress), fuzz-regress (the fuzz
-#	targets over the crash inputs of testsuite/fuzz/regress/).
+#	TIER: rules, model, link, model-sparse, link-sparse, model-clang,
+#	link-clang, sanitize (the rules, model and link cases under
+#	ASan+UBSan), fuzz-regress (the fuzz targets over the crash inputs of
+#	testsuite/fuzz/regress/), install, cocci, kernel, corpus, gate,
+#	distcc, toolchains (default: all of these).  model-FE and link-FE run
+#	the model and link cases through the standalone front end
+#	tools/faultline-FE.  Only when named: deb (the Debian package,
+#	corpus/deb-check.sh), hostile (odd and huge inputs), fuzz (every fuzz
+#	target 30 s, then fuzz-regress).
 #
 # Every case carries its expectations inline:
 #   C cases:     /* expect: CHECK */ on each line that must warn with
@@ -41,7 +42,7 @@ tools=${FAULTLINE_TOOLS:-$top/tools}
 cc=${CC:-gcc}
 objcopy=${OBJCOPY:-objcopy}
 out="$top/testsuite/out"
-tiers=${*:-rules model link model-sparse link-sparse model-clang link-clang install cocci kernel corpus gate distcc toolchains}
+tiers=${*:-rules model link model-sparse link-sparse model-clang link-clang sanitize fuzz-regress install cocci kernel corpus gate distcc toolchains}
 passed=0
 failed=0
 
