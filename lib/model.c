@@ -133,3 +133,59 @@ void fl_block_add_edge(struct fl_block *block, int dest, unsigned cond_var,
 	e->rel = rel;
 	e->dax = dax;
 }
+
+enum fl_relation fl_relation_negate(enum fl_relation rel)
+{
+	switch (rel) {
+	case FL_REL_EQ0:
+		return FL_REL_NE0;
+	case FL_REL_NE0:
+		return FL_REL_EQ0;
+	case FL_REL_LT0:
+		return FL_REL_GE0;
+	case FL_REL_GE0:
+		return FL_REL_LT0;
+	case FL_REL_GT0:
+		return FL_REL_LE0;
+	case FL_REL_LE0:
+		return FL_REL_GT0;
+	default:
+		return FL_REL_NONE;
+	}
+}
+
+enum fl_dax fl_dax_negate(enum fl_dax dax)
+{
+	return dax == FL_DAX_YES ? FL_DAX_NO :
+	       dax == FL_DAX_NO	 ? FL_DAX_YES :
+				   dax;
+}
+
+static bool int_suffix(char c)
+{
+	return c == 'U' || c == 'L' || c == 'u' || c == 'l';
+}
+
+long long fl_parse_flag_value(const char *p)
+{
+	char *end;
+	long long v;
+
+	while (*p == ' ' || *p == '(')
+		p++;
+	v = strtoll(p, &end, 0);
+	if (end == p)
+		return -1;
+	while (*end == ' ' || int_suffix(*end))
+		end++;
+	if (end[0] == '<' && end[1] == '<') {
+		long long shift = strtoll(end + 2, &end, 0);
+
+		if (shift < 0 || shift > 62)
+			return -1;
+		v <<= shift;
+	}
+	while (*end == ' ' || *end == ')' || int_suffix(*end))
+		end++;
+	return *end ? -1 : v;
+}

@@ -187,6 +187,16 @@ const char *fl_strdup(const char *s);
 void *fl_xcalloc(unsigned long n, unsigned long size);
 void *fl_xrealloc(void *p, unsigned long size);
 
+/* What the other edge of a two-way branch knows: x == 0 <-> x != 0, ... */
+enum fl_relation fl_relation_negate(enum fl_relation rel);
+enum fl_dax fl_dax_negate(enum fl_dax dax);
+
+/*
+ * The value of a flag macro's body as kernel headers write them: "0x80000",
+ * "(1 << 19)", "((1U << 3))"; -1 for anything else.
+ */
+long long fl_parse_flag_value(const char *body);
+
 /* A readable dump of the model, for debugging the lowering. */
 void fl_dump_unit(const struct fl_unit *unit, FILE *out);
 

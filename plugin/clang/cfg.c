@@ -57,24 +57,6 @@ static void leave_scope(struct cl_fn *f, int depth)
 	f->ncleanups = depth;
 }
 
-static enum fl_relation negate(enum fl_relation rel)
-{
-	switch (rel) {
-	case FL_REL_EQ0: return FL_REL_NE0;
-	case FL_REL_NE0: return FL_REL_EQ0;
-	case FL_REL_LT0: return FL_REL_GE0;
-	case FL_REL_GE0: return FL_REL_LT0;
-	case FL_REL_GT0: return FL_REL_LE0;
-	case FL_REL_LE0: return FL_REL_GT0;
-	default: return FL_REL_NONE;
-	}
-}
-
-static enum fl_dax negate_dax(enum fl_dax d)
-{
-	return d == FL_DAX_YES ? FL_DAX_NO : d == FL_DAX_NO ? FL_DAX_YES : d;
-}
-
 /* "x OP 0" as what the true edge says about x; swapped for "0 OP x". */
 static enum fl_relation relation(enum cl_binop op, bool swapped)
 {
@@ -108,7 +90,7 @@ static void cond_edges(struct cl_fn *f, unsigned var, enum fl_relation rel,
 	if (!var)
 		rel = FL_REL_NONE;
 	cl_edge(f, f->cur, t, var, rel, dax);
-	cl_edge(f, f->cur, e, var, negate(rel), negate_dax(dax));
+	cl_edge(f, f->cur, e, var, fl_relation_negate(rel), fl_dax_negate(dax));
 }
 
 /* Branch on c: to t when it holds, to e when not. */
@@ -202,7 +184,7 @@ void cl_cond(struct cl_fn *f, CXCursor c, int t, int e)
 			if (op == CL_BO_NE || op == CL_BO_EQ)
 				dax = cl_dax_test(f, ch[0]);
 			if (op == CL_BO_EQ)
-				dax = negate_dax(dax);
+				dax = fl_dax_negate(dax);
 			v = cl_expr(f, ch[0], true);
 			cond_edges(f, v.key, relation(op, false), dax, t, e);
 			return;

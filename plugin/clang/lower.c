@@ -1842,35 +1842,22 @@ static struct flag *wanted(const char *name)
 /* "0x80000", "(1 << 19)", "(1UL << 13)": the value, or -1. */
 static long long parse_macro(char **tok, int n)
 {
-	long long v, shift;
-	char *end;
-	int i = 0;
+	char body[256];
+	size_t len = 0;
+	int i;
 
-	while (i < n && !strcmp(tok[i], "("))
-		i++;
-	if (i >= n)
-		return -1;
-	v = strtoll(tok[i], &end, 0);
-	if (end == tok[i])
-		return -1;
-	while (*end == 'U' || *end == 'u' || *end == 'L' || *end == 'l')
-		end++;
-	if (*end)
-		return -1;
-	i++;
-	if (i + 1 < n && !strcmp(tok[i], "<<")) {
-		shift = strtoll(tok[i + 1], &end, 0);
-		while (*end == 'U' || *end == 'u' || *end == 'L' || *end == 'l')
-			end++;
-		if (*end || shift < 0 || shift > 62)
+	body[0] = '\0';
+	for (i = 0; i < n; i++) {
+		size_t k = strlen(tok[i]);
+
+		if (len + k + 2 > sizeof(body))
 			return -1;
-		v <<= shift;
-		i += 2;
+		memcpy(body + len, tok[i], k);
+		len += k;
+		body[len++] = ' ';
+		body[len] = '\0';
 	}
-	for (; i < n; i++)
-		if (strcmp(tok[i], ")"))
-			return -1;
-	return v;
+	return fl_parse_flag_value(body);
 }
 
 void cl_note_macro_def(CXCursor c)

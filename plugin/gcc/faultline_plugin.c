@@ -753,26 +753,6 @@ static void lower_assign(const struct lowering *lw, gimple *stmt,
 		lower_operand(lw, gimple_assign_rhs1(stmt), &ev->value);
 }
 
-static enum fl_relation negate(enum fl_relation rel)
-{
-	switch (rel) {
-	case FL_REL_EQ0:
-		return FL_REL_NE0;
-	case FL_REL_NE0:
-		return FL_REL_EQ0;
-	case FL_REL_LT0:
-		return FL_REL_GE0;
-	case FL_REL_GE0:
-		return FL_REL_LT0;
-	case FL_REL_GT0:
-		return FL_REL_LE0;
-	case FL_REL_LE0:
-		return FL_REL_GT0;
-	default:
-		return FL_REL_NONE;
-	}
-}
-
 static enum fl_relation relation_to_zero(enum tree_code code)
 {
 	switch (code) {
@@ -842,7 +822,7 @@ static unsigned lower_condition(const struct lowering *lw, gcond *cond,
 		if (inner == FL_REL_NONE ||
 		    (*rel != FL_REL_NE0 && *rel != FL_REL_EQ0))
 			break;
-		*rel = *rel == FL_REL_NE0 ? inner : negate(inner);
+		*rel = *rel == FL_REL_NE0 ? inner : fl_relation_negate(inner);
 		lhs = gimple_assign_rhs1(def);
 	}
 	if (*rel == FL_REL_NONE || !is_local_var(lhs))
@@ -1038,10 +1018,10 @@ static void lower_function(struct fl_unit *unit, cgraph_node *node)
 				var = lower_condition(&lw, as_a<gcond *>(last),
 						      &rel);
 				if (e->flags & EDGE_FALSE_VALUE)
-					rel = negate(rel);
+					rel = fl_relation_negate(rel);
 				dax = dax_condition(&lw, as_a<gcond *>(last));
 				if ((e->flags & EDGE_FALSE_VALUE) && dax != FL_DAX_UNKNOWN)
-					dax = dax == FL_DAX_YES ? FL_DAX_NO : FL_DAX_YES;
+					dax = fl_dax_negate(dax);
 			}
 			fl_block_add_edge(block, e->dest->index, var, rel, dax);
 		}
@@ -1158,8 +1138,6 @@ static long long cpp_macro_value(const char *name)
 	cpp_hashnode *node;
 	const unsigned char *def;
 	const char *p;
-	char *end;
-	long long v;
 
 	if (!parse_in)
 		return -1;
@@ -1169,27 +1147,7 @@ static long long cpp_macro_value(const char *name)
 	def = cpp_macro_definition(parse_in, node);
 	/* "FOLL_NOFAULT 0x80000" or "FOLL_NOFAULT (1 << 19)" */
 	p = strchr((const char *)def, ' ');
-	if (!p)
-		return -1;
-	while (*p == ' ' || *p == '(')
-		p++;
-	v = strtoll(p, &end, 0);
-	if (end == p)
-		return -1;
-	while (*end == ' ')
-		end++;
-	if (end[0] == '<' && end[1] == '<') {
-		long long shift = strtoll(end + 2, &end, 0);
-
-		if (shift < 0 || shift > 62)
-			return -1;
-		v <<= shift;
-	}
-	while (*end == ' ' || *end == ')' || *end == 'U' || *end == 'L')
-		end++;
-	if (*end)
-		return -1;
-	return v;
+	return p ? fl_parse_flag_value(p) : -1;
 }
 
 static void sink_warning(void *ctx, const struct fl_function *fn,

@@ -307,26 +307,6 @@ static void lower_store(const struct lowering *lw, struct instruction *insn,
 	lower_operand(lw, value, &ev->value);
 }
 
-static enum fl_relation negate(enum fl_relation rel)
-{
-	switch (rel) {
-	case FL_REL_EQ0:
-		return FL_REL_NE0;
-	case FL_REL_NE0:
-		return FL_REL_EQ0;
-	case FL_REL_LT0:
-		return FL_REL_GE0;
-	case FL_REL_GE0:
-		return FL_REL_LT0;
-	case FL_REL_GT0:
-		return FL_REL_LE0;
-	case FL_REL_LE0:
-		return FL_REL_GT0;
-	default:
-		return FL_REL_NONE;
-	}
-}
-
 /* x OP 0 as a relation of x to zero; unsigned ones as GCC folds them. */
 static enum fl_relation relation_to_zero(int opcode)
 {
@@ -383,7 +363,7 @@ static unsigned lower_condition(const struct lowering *lw, pseudo_t cond,
 			break;
 		if (*rel != FL_REL_NE0 && *rel != FL_REL_EQ0)
 			break;
-		*rel = *rel == FL_REL_NE0 ? inner : negate(inner);
+		*rel = *rel == FL_REL_NE0 ? inner : fl_relation_negate(inner);
 		cond = def->src1;
 	}
 	var = loaded_var(lw, cond);
@@ -456,9 +436,9 @@ static void add_cond_edges(const struct lowering *lw, struct fl_block *block,
 	var = lower_condition(lw, br->cond, &rel);
 	dax = dax_condition(lw, br->cond);
 	fl_block_add_edge(block, bb_index(br->bb_true), var, rel, dax);
-	fl_block_add_edge(block, bb_index(br->bb_false), var, negate(rel),
+	fl_block_add_edge(block, bb_index(br->bb_false), var, fl_relation_negate(rel),
 			  dax == FL_DAX_UNKNOWN ? dax :
-			  dax == FL_DAX_YES ? FL_DAX_NO : FL_DAX_YES);
+			  fl_dax_negate(dax));
 }
 
 /*
@@ -490,9 +470,9 @@ static int lower_select(const struct lowering *lw, struct fl_function *fn,
 	fn->blocks[cur].succs = NULL;
 	fn->blocks[cur].nsuccs = 0;
 	fl_block_add_edge(&fn->blocks[cur], t, var, rel, dax);
-	fl_block_add_edge(&fn->blocks[cur], f, var, negate(rel),
+	fl_block_add_edge(&fn->blocks[cur], f, var, fl_relation_negate(rel),
 			  dax == FL_DAX_UNKNOWN ? dax :
-			  dax == FL_DAX_YES ? FL_DAX_NO : FL_DAX_YES);
+			  fl_dax_negate(dax));
 	fl_block_add_edge(&fn->blocks[t], j, 0, FL_REL_NONE, FL_DAX_UNKNOWN);
 	fl_block_add_edge(&fn->blocks[f], j, 0, FL_REL_NONE, FL_DAX_UNKNOWN);
 	return j;

@@ -18,33 +18,6 @@
 
 #include "lower.h"
 
-/* "FOLL_NOFAULT 0x80000" or "(1 << 19)", as the plugin reads macros. */
-static long long parse_flag(const char *p)
-{
-	char *end;
-	long long v;
-
-	while (*p == ' ' || *p == '(')
-		p++;
-	v = strtoll(p, &end, 0);
-	if (end == p)
-		return -1;
-	while (*end == ' ' || *end == 'U' || *end == 'L' || *end == 'u' ||
-	       *end == 'l')
-		end++;
-	if (end[0] == '<' && end[1] == '<') {
-		long long shift = strtoll(end + 2, &end, 0);
-
-		if (shift < 0 || shift > 62)
-			return -1;
-		v <<= shift;
-	}
-	while (*end == ' ' || *end == ')' || *end == 'U' || *end == 'L' ||
-	       *end == 'u' || *end == 'l')
-		end++;
-	return *end ? -1 : v;
-}
-
 static long long macro_value(struct symbol *macro)
 {
 	struct token *t;
@@ -63,7 +36,7 @@ static long long macro_value(struct symbol *macro)
 			return -1;
 	}
 	buf[n] = 0;
-	return n ? parse_flag(buf) : -1;
+	return n ? fl_parse_flag_value(buf) : -1;
 }
 
 /*
