@@ -33,56 +33,8 @@ esac
 mkdir -p "$cache"
 cache=$(cd "$cache" && pwd)
 apt_dir="$cache/apt-linux-$version"
-mkdir -p "$apt_dir/lists/partial" "$apt_dir/archives/partial"
-
-# The Debian archives of the machine's sources (one-line and deb822 forms),
-# by their URI: those with a suite that carries a Debian release name.
-{
-	cat /etc/apt/sources.list 2>/dev/null || true
-	cat /etc/apt/sources.list.d/*.list 2>/dev/null || true
-} | awk '$1 == "deb" { print $2, $3 }' >"$apt_dir/uris"
-cat /etc/apt/sources.list.d/*.sources 2>/dev/null |
-	awk '/^URIs:/ { uri = $2 } /^Suites:/ { s = ""; for (i = 2; i <= NF; i++) s = s " " $i; print uri s }' \
-		>>"$apt_dir/uris"
-awk -v suites="$suites" '
-	BEGIN { n = split(suites, want, " ") }
-	{
-		debian = 0
-		for (i = 2; i <= NF; i++)
-			if ($i ~ /^(bullseye|bookworm|trixie|forky|sid|unstable|stable)(-updates|-backports)?$/)
-				debian = 1
-		if (!debian || seen[$1]++)
-			next
-		for (j = 1; j <= n; j++) {
-			uri = $1
-			# Security updates live in the archive named for them.
-			if ((want[j] ~ /-security$/) != ($1 ~ /security/))
-				continue
-			print "deb [signed-by=/usr/share/keyrings/debian-archive-keyring.gpg] " uri " " want[j] " main"
-		}
-	}' "$apt_dir/uris" | sort -u >"$apt_dir/sources.list.new"
-if [ ! -s "$apt_dir/sources.list.new" ]; then
-	echo "fetch-kernel.sh: no Debian archive found in the apt sources" >&2
-	exit 1
-fi
-
-apt_opts="-o Dir::State::Lists=$apt_dir/lists -o Dir::Etc::SourceList=$apt_dir/sources.list
-	-o Dir::Etc::SourceParts=/nonexistent -o Dir::Cache::Archives=$apt_dir/archives
-	-o Dir::State::Status=/var/lib/dpkg/status -o APT::Sandbox::User=root
-	-o Acquire::Check-Valid-Until=false"
-max_age=${FAULTLINE_LISTS_MAX_AGE:-360}
-if ! cmp -s "$apt_dir/sources.list.new" "$apt_dir/sources.list" ||
-	[ -z "$(find "$apt_dir/lists.stamp" -mmin -"$max_age" 2>/dev/null)" ]; then
-	mv "$apt_dir/sources.list.new" "$apt_dir/sources.list"
-	echo "fetch-kernel.sh: reading package lists for Linux $version ($suites)" >&2
-	# shellcheck disable=SC2086
-	if apt-get -qq $apt_opts update >&2; then
-		touch "$apt_dir/lists.stamp"
-	else
-		echo "fetch-kernel.sh: apt-get update failed; using the lists there are" >&2
-	fi
-fi
-rm -f "$apt_dir/sources.list.new"
+. "$(dirname "$0")/apt-private.sh"
+apt_private "$apt_dir" deb "$suites" fetch-kernel.sh || exit 1
 
 # The newest linux-source-VERSION any of the suites serves.
 # shellcheck disable=SC2086

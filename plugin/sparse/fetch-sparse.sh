@@ -24,46 +24,8 @@ fi
 mkdir -p "$cache"
 cache=$(cd "$cache" && pwd)
 apt_dir="$cache/apt-sparse-$suite"
-mkdir -p "$apt_dir/lists/partial" "$apt_dir/archives/partial"
-
-# The machine's Debian archive (one-line and deb822 sources), not security.
-{
-	cat /etc/apt/sources.list 2>/dev/null || true
-	cat /etc/apt/sources.list.d/*.list 2>/dev/null || true
-} | awk '$1 == "deb" { print $2, $3 }' >"$apt_dir/uris"
-cat /etc/apt/sources.list.d/*.sources 2>/dev/null |
-	awk '/^URIs:/ { uri = $2 } /^Suites:/ { s = ""; for (i = 2; i <= NF; i++) s = s " " $i; print uri s }' \
-		>>"$apt_dir/uris"
-awk -v suite="$suite" '
-	$1 ~ /security/ { next }
-	{
-		for (i = 2; i <= NF; i++)
-			if ($i ~ /^(bullseye|bookworm|trixie|forky|sid|unstable|stable)(-updates|-backports)?$/ &&
-			    !seen[$1]++)
-				print "deb-src [signed-by=/usr/share/keyrings/debian-archive-keyring.gpg] " $1 " " suite " main"
-	}' "$apt_dir/uris" | sort -u >"$apt_dir/sources.list.new"
-if [ ! -s "$apt_dir/sources.list.new" ]; then
-	echo "fetch-sparse.sh: no Debian archive found in the apt sources" >&2
-	exit 1
-fi
-
-apt_opts="-o Dir::State::Lists=$apt_dir/lists -o Dir::Etc::SourceList=$apt_dir/sources.list
-	-o Dir::Etc::SourceParts=/nonexistent -o Dir::Cache::Archives=$apt_dir/archives
-	-o Dir::State::Status=/var/lib/dpkg/status -o APT::Sandbox::User=root
-	-o Acquire::Check-Valid-Until=false"
-max_age=${FAULTLINE_LISTS_MAX_AGE:-360}
-if ! cmp -s "$apt_dir/sources.list.new" "$apt_dir/sources.list" ||
-	[ -z "$(find "$apt_dir/lists.stamp" -mmin -"$max_age" 2>/dev/null)" ]; then
-	mv "$apt_dir/sources.list.new" "$apt_dir/sources.list"
-	echo "fetch-sparse.sh: reading source lists ($suite)" >&2
-	# shellcheck disable=SC2086
-	if apt-get -qq $apt_opts update >&2; then
-		touch "$apt_dir/lists.stamp"
-	else
-		echo "fetch-sparse.sh: apt-get update failed; using the lists there are" >&2
-	fi
-fi
-rm -f "$apt_dir/sources.list.new"
+. "$(dirname "$0")/../../corpus/apt-private.sh"
+apt_private "$apt_dir" deb-src "$suite" fetch-sparse.sh || exit 1
 
 # shellcheck disable=SC2086
 pkgver=$(apt-cache $apt_opts showsrc sparse 2>/dev/null |
