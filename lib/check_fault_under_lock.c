@@ -222,23 +222,29 @@ static void check_call(void *ctx, const struct fl_function *fn,
 	if (!fl_call_may_fault(c->unit, ev, before, &fc))
 		return;
 	/*
-	 * One report per call, for the innermost conflicting lock: the one
-	 * taken nearest the call (ip_alloc_sem rather than the cluster lock
-	 * around it), which a fix drops first.
+	 * One report per conflicting lock, innermost (taken nearest the call)
+	 * first: each is a deadlock of its own with a fix of its own, so a
+	 * patch that drops ip_alloc_sem but keeps the cluster lock around it
+	 * fixes one and leaves the other.  A lock class once per call.
 	 */
 	for (i = before->nheld - 1; i >= 0; i--) {
 		const struct fl_held *h = &before->held[i];
 		const struct fault_path_lock *l;
+		bool seen = false;
+		int k;
 
 		if (h->cond_var || !h->lock_class)
 			continue;
 		if (fl_fault_spares(&fc, h->lock_class))
 			continue;
-		l = conflicting(c->fp, h);
-		if (l) {
+		for (k = before->nheld - 1; k > i && !seen; k--)
+			seen = before->held[k].lock_class &&
+			       !before->held[k].cond_var &&
+			       !strcmp(before->held[k].lock_class,
+				       h->lock_class);
+		l = seen ? NULL : conflicting(c->fp, h);
+		if (l)
 			report(c, fn, ev, &fc, h, l);
-			return;
-		}
 	}
 }
 

@@ -268,20 +268,24 @@ static void check_function(struct ln_program *prog,
 
 		if (!call->nheld || !call_may_fault(call))
 			continue;
-		/* The innermost conflicting lock, as in the unit's check. */
+		/*
+		 * Each conflicting lock, innermost first, as in the unit's
+		 * check; a call the plugin reported in its unit is its own.
+		 */
+		if (ln_plugin_reported(fn->unit, "fault-under-lock",
+				       &call->loc))
+			continue;
 		for (i = call->nheld - 1; i >= 0; i--) {
 			const struct ln_held *h = &call->held[i];
-			const struct path_lock *l;
+			bool seen = false;
+			int k;
 
 			if (spares(call, h->lock_class))
 				continue;
-			l = conflicting(fp, h);
-			if (!l)
-				continue;
-			if (!ln_plugin_reported(fn->unit, "fault-under-lock",
-						&call->loc))
-				report(prog, fn, call, h, l);
-			break; /* one report per call */
+			for (k = call->nheld - 1; k > i && !seen; k--)
+				seen = call->held[k].lock_class == h->lock_class;
+			if (!seen && conflicting(fp, h))
+				report(prog, fn, call, h, conflicting(fp, h));
 		}
 	}
 }
