@@ -285,11 +285,15 @@ struct ln_finding *ln_add_finding(struct ln_program *prog, const char *check,
 	struct ln_finding *f;
 	int i;
 
-	/* Two entry points may lead to one site: report it once. */
+	/*
+	 * Two entry points may lead to one site: report it once.  Two locks
+	 * held across one call are two findings (their messages differ).
+	 */
 	for (i = 0; i < prog->nfindings; i++)
 		if (prog->findings[i].loc.line == loc->line &&
 		    prog->findings[i].loc.file == loc->file &&
-		    !strcmp(prog->findings[i].check, check))
+		    !strcmp(prog->findings[i].check, check) &&
+		    !strcmp(prog->findings[i].msg, msg))
 			return NULL;
 	prog->findings = fl_xrealloc(prog->findings,
 				     (prog->nfindings + 1) * sizeof(*f));
