@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "model.h"
 #include "suppress.h"
@@ -12,19 +13,37 @@
 /* How far above a function's name its comment block may start. */
 #define FUNCTION_COMMENT_LINES 12
 
-/* The last file read, as lines: findings come grouped by file. */
+/*
+ * The last file read, as lines: findings come grouped by file.  The file's
+ * identity is kept with it: the gate reads a file, patches it and reads it
+ * again in one run, and must see the markers the patch added.
+ */
 static char *cached_path;
+static struct stat cached_stat;
 static char **cached_lines;
 static int cached_nlines;
+
+static bool same_file(const struct stat *a, const struct stat *b)
+{
+	return a->st_dev == b->st_dev && a->st_ino == b->st_ino &&
+	       a->st_size == b->st_size &&
+	       a->st_mtim.tv_sec == b->st_mtim.tv_sec &&
+	       a->st_mtim.tv_nsec == b->st_mtim.tv_nsec;
+}
 
 static void load(const char *path)
 {
 	FILE *in;
 	char *buf = NULL;
 	size_t cap = 0;
+	struct stat st;
 
-	if (cached_path && !strcmp(cached_path, path))
+	if (stat(path, &st))
+		memset(&st, 0, sizeof(st));
+	if (cached_path && !strcmp(cached_path, path) &&
+	    same_file(&cached_stat, &st))
 		return;
+	cached_stat = st;
 	while (cached_nlines)
 		free(cached_lines[--cached_nlines]);
 	free(cached_lines);
