@@ -45,7 +45,7 @@ endif
 PLUGIN_OBJ := build/plugin-$(CC_NAME)/faultline_plugin.o
 # The compiler with the plugin (tools/faultline-gcc, tools/faultline-gcc-15)
 WRAPPER := tools/faultline-$(CC_NAME)
-TOOLS := tools/faultline-link tools/faultline-gate
+TOOLS := tools/faultline-link tools/faultline-gate tools/faultline-witness
 # The Sparse front end (tools/faultline-sparse), built against libsparse.a
 # from Debian's sparse source package, which `make deps` fetches into the
 # cache (plugin/sparse/fetch-sparse.sh): this release's and sid's, whose
@@ -111,7 +111,8 @@ DEB_PACKAGES := $(CC_PACKAGES) g++ make libclang-$(LIBCLANG)-dev flex bison bc l
 	xz-utils dwarves cpio kmod time mmdebstrap \
 	gcc-11 g++-11 gcc-11-plugin-dev \
 	gcc-12-aarch64-linux-gnu gcc-12-plugin-dev-aarch64-linux-gnu binutils-multiarch \
-	dpkg-dev debhelper clang-19 libclang-rt-19-dev
+	dpkg-dev debhelper clang-19 libclang-rt-19-dev \
+	qemu-system-x86 gfs2-utils btrfs-progs ntfs-3g
 
 .PHONY: all deps check test test-model test-kernel accept scan identity \
 	bench test-link test-gate test-cocci coccicheck bench-cocci test-distcc \
@@ -210,6 +211,9 @@ install: all
 			{ print }' $$c >"$$d$(INSTALL_SHARE)/cocci/$${c#semantic-patches/}"; \
 		chmod 644 "$$d$(INSTALL_SHARE)/cocci/$${c#semantic-patches/}"; \
 	done; \
+	$(INSTALL) -d "$$d$(INSTALL_SHARE)/witness"; \
+	$(INSTALL) -m 755 witness/run-vm.sh "$$d$(INSTALL_SHARE)/witness/"; \
+	$(INSTALL) -m 644 witness/init.c witness/filesystems "$$d$(INSTALL_SHARE)/witness/"; \
 	$(INSTALL) -m 644 corpus/findings.awk VERSION "$$d$(INSTALL_SHARE)/"; \
 	$(INSTALL) -m 644 $(MAN_PAGES) "$$d$(INSTALL_MAN)/"; \
 	echo "faultline $(FAULTLINE_VERSION) installed in $$d$(PREFIX)"

@@ -245,6 +245,14 @@ void ln_program_init(struct ln_program *prog, const struct fl_rules *rules,
 void ln_read_facts(struct ln_program *prog, const char *object,
 		   const char *text, unsigned long len);
 
+/*
+ * Read an object, a directory searched for *.o (and checkers' side files
+ * without an object), or a file listing such paths one a line.  What
+ * cannot be read is reported through prog->error and skipped.
+ */
+void ln_read_path(struct ln_program *prog, const char *path);
+void ln_read_list(struct ln_program *prog, const char *file);
+
 /* An interned copy of s: equal strings are the same pointer. */
 const char *ln_intern(const char *s);
 

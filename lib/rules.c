@@ -63,6 +63,8 @@ static const char *const kind_names[FL_RULE_NKINDS] = {
 	[FL_RULE_PAGES_ALIAS] = "pages-alias",
 	[FL_RULE_PAGES_SINK_FIELD] = "pages-sink-field",
 	[FL_RULE_PAGES_INSERT] = "pages-insert",
+	[FL_RULE_WITNESS_ENTRY] = "witness-entry",
+	[FL_RULE_DIRECT_IO] = "direct-io",
 };
 
 /* Which keys each kind accepts, and which it requires. */
@@ -91,13 +93,14 @@ enum key {
 	K_VIA = 1 << 21,
 	K_ADDR = 1 << 22,
 	K_EXCL = 1 << 23,
+	K_SYSCALL = 1 << 24,
 };
 
 static const char *const key_names[] = {
 	"arg",	  "holder", "bind",    "iter",	"gup-flags", "field",	"class",
 	"except", "mode",   "success", "scope", "flag",	     "instead", "dir",
 	"flags",  "done",   "count",   "dirty", "convert",   "wait",   "mm",
-	"via",	  "addr",   "excl",
+	"via",	  "addr",   "excl", "syscall",
 };
 /* Kinds are bits of an fl_kind_mask (FL_KIND_BIT). */
 _Static_assert(FL_RULE_NKINDS <= 8 * sizeof(fl_kind_mask),
@@ -105,7 +108,7 @@ _Static_assert(FL_RULE_NKINDS <= 8 * sizeof(fl_kind_mask),
 
 /* One name per key bit, in bit order. */
 _Static_assert(1u << (sizeof(key_names) / sizeof(key_names[0]) - 1) ==
-		       K_EXCL,
+		       K_SYSCALL,
 	       "key_names out of step with enum key");
 
 static const struct {
@@ -162,6 +165,8 @@ static const struct {
 	[FL_RULE_PAGES_ALIAS] = {K_ARG, K_ARG},
 	[FL_RULE_PAGES_SINK_FIELD] = {0, 0},
 	[FL_RULE_PAGES_INSERT] = {K_ARG | K_ADDR, K_ARG | K_ADDR},
+	[FL_RULE_WITNESS_ENTRY] = {K_SYSCALL, K_SYSCALL},
+	[FL_RULE_DIRECT_IO] = {0, 0},
 };
 
 /* What NAME is for each kind. */
@@ -181,6 +186,7 @@ static const enum name_shape kind_names_shape[FL_RULE_NKINDS] = {
 	[FL_RULE_CORE_DIR] = NAME_PATH,
 	[FL_RULE_PRIVATE_MM] = NAME_FIELD,
 	[FL_RULE_PAGES_SINK_FIELD] = NAME_FIELD,
+	[FL_RULE_WITNESS_ENTRY] = NAME_FIELD,
 };
 
 struct parse {
@@ -426,6 +432,19 @@ static int set_key(struct parse *p, struct fl_rule *r, unsigned *seen,
 			r->dir = FL_DIR_WRITE;
 		else {
 			parse_error(p, "bad dir '%s' (read or write)", val);
+			return -1;
+		}
+		return 0;
+	case K_SYSCALL:
+		if (!strcmp(val, "read"))
+			r->syscall = FL_SYSCALL_READ;
+		else if (!strcmp(val, "write"))
+			r->syscall = FL_SYSCALL_WRITE;
+		else if (!strcmp(val, "fiemap"))
+			r->syscall = FL_SYSCALL_FIEMAP;
+		else {
+			parse_error(p, "bad syscall '%s' (read, write or fiemap)",
+				    val);
 			return -1;
 		}
 		return 0;

@@ -61,6 +61,8 @@ enum fl_rule_kind {
 	FL_RULE_PAGES_ALIAS, /* returns the same memory as a page argument */
 	FL_RULE_PAGES_SINK_FIELD, /* a field whose pages go to I/O (bv_page) */
 	FL_RULE_PAGES_INSERT, /* maps a kernel page into a user mapping */
+	FL_RULE_WITNESS_ENTRY, /* an ops-table field a user program reaches (syscall=) */
+	FL_RULE_DIRECT_IO,     /* direct I/O on a user iterator (O_DIRECT) */
 	FL_RULE_NKINDS
 };
 
@@ -85,6 +87,14 @@ enum fl_dir {
 	FL_DIR_NONE,
 	FL_DIR_READ,  /* a read into user memory: fault it in writeable */
 	FL_DIR_WRITE, /* a write from user memory: fault it in readable */
+};
+
+/* witness-entry: the system call that reaches the ops-table field. */
+enum fl_syscall {
+	FL_SYSCALL_NONE,
+	FL_SYSCALL_READ,   /* read(2): the kernel writes the user buffer */
+	FL_SYSCALL_WRITE,  /* write(2): the kernel reads the user buffer */
+	FL_SYSCALL_FIEMAP, /* ioctl(FS_IOC_FIEMAP): extents copied out */
 };
 
 enum fl_scope {
@@ -123,6 +133,7 @@ struct fl_rule {
 	const char *excl_flag; /* with mode=argN: the value meaning exclusive */
 	bool via_pagecache; /* fault-op: only on files mapped through the page
 			     * cache (via=pagecache) */
+	enum fl_syscall syscall; /* witness-entry: which system call (syscall=) */
 	const char *file; /* where the rule was read */
 	int line;
 };

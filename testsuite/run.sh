@@ -323,6 +323,7 @@ run_link_case() {
 				echo "missing link note on $(basename "$src"):$nline: $text"
 		done >>"$report"
 	done
+	check_witnesses "$case_dir" "$dir" >>"$report"
 	if [ -s "$report" ]; then
 		cat "$dir/link.log" "$dir/link.err" >>"$report"
 		fail "$name" "$report"
@@ -331,6 +332,34 @@ run_link_case() {
 	fi
 }
 
+
+# expect-witness: TEXT on a finding's line: faultline-witness --list says
+# TEXT for that finding, and the program it writes for it compiles.
+check_witnesses() {
+	grep -q 'expect-witness:' $(case_units "$1") || return 0
+	"$tools/faultline-witness" --list "$2" >"$2/witness.log" 2>&1 ||
+		echo "faultline-witness --list exited with $?"
+	for src in $(case_units "$1"); do
+		awk 'match($0, /expect-witness: [^*]*\*\//) {
+			text = substr($0, RSTART + 16, RLENGTH - 18)
+			sub(/ +$/, "", text)
+			print NR "\t" text
+		}' "$src" | while IFS='	' read -r nline text; do
+			at="$(basename "$src"):$nline"
+			grep -F "$at: " "$2/witness.log" | grep -qF -- "$text" ||
+				echo "missing witness on $at: $text"
+			case "$text" in
+			"no witness"*) continue ;;
+			esac
+			"$tools/faultline-witness" --at "$at" -o "$2/witness-$nline.c" \
+				"$2" >/dev/null 2>&1 ||
+				echo "faultline-witness --at $at wrote no program"
+			$cc -Wall -Werror -c -o /dev/null "$2/witness-$nline.c" \
+				>"$2/witness-$nline.log" 2>&1 ||
+				echo "the witness for $at does not compile: $(head -n 3 "$2/witness-$nline.log")"
+		done
+	done
+}
 # The facts section of object OBJ, written to FILE.
 dump_facts() {
 	$objcopy --dump-section .discard.faultline="$2" "$1" "$2.scratch.o" &&
@@ -1260,13 +1289,15 @@ run_install_tier() {
 	fi
 	report="$out/install-files.report"
 	: >"$report"
-	for f in bin/faultline bin/faultline-link bin/faultline-gate \
+	for f in bin/faultline bin/faultline-link bin/faultline-gate bin/faultline-witness \
 		bin/faultline-$ccname "$rel_plugin" share/faultline/rules/locks.rules \
 		share/faultline/cocci/fault_under_lock.cocci share/faultline/VERSION \
-		share/faultline/findings.awk; do
+		share/faultline/findings.awk share/faultline/witness/run-vm.sh \
+		share/faultline/witness/init.c share/faultline/witness/filesystems; do
 		[ -f "$root/$f" ] || echo "not installed: $prefix/$f" >>"$report"
 	done
-	for f in bin/faultline bin/faultline-link bin/faultline-gate bin/faultline-$ccname; do
+	for f in bin/faultline bin/faultline-link bin/faultline-gate bin/faultline-witness \
+		bin/faultline-$ccname share/faultline/witness/run-vm.sh; do
 		[ -x "$root/$f" ] || echo "not executable: $prefix/$f" >>"$report"
 	done
 	grep -q -- "-fplugin=$prefix/$rel_plugin " "$root/bin/faultline-$ccname" ||
@@ -1543,7 +1574,7 @@ EOT
 	report="$out/install-man.report"
 	: >"$report"
 	for page in faultline faultline-scan faultline-link faultline-gate \
-		faultline-cocci faultline-cc faultline-rules; do
+		faultline-cocci faultline-cc faultline-rules faultline-witness; do
 		file="$scratch/root/share/man/man1/$page.1"
 		if [ ! -f "$file" ]; then
 			echo "no $prefix/share/man/man1/$page.1" >>"$report"

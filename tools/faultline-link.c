@@ -70,100 +70,6 @@ static void input_error(void *ctx, const char *msg)
 	fprintf(stderr, "faultline-link: error: %s\n", msg);
 }
 
-static void object_error(const char *object, const char *what)
-{
-	char msg[PATH_MAX + 200];
-
-	snprintf(msg, sizeof(msg), "%s: %s", object, what);
-	ln_error(&prog, msg);
-}
-
-static void read_object(const char *path)
-{
-	struct fl_elf_section sec;
-	char err[256], from[PATH_MAX];
-
-	prog.nobjects++;
-	if (fl_facts_find(path, &sec, from, sizeof(from), err, sizeof(err))) {
-		object_error(from, err);
-		return;
-	}
-	if (sec.data)
-		ln_read_facts(&prog, from, sec.data, sec.len);
-	else
-		prog.nbare++;
-	fl_elf_close(&sec);
-}
-
-static int visit(const char *path, const struct stat *st, int type,
-		 struct FTW *ftw)
-{
-	size_t n = strlen(path);
-	char object[PATH_MAX];
-	struct stat obj_st;
-
-	(void)st;
-	(void)ftw;
-	if (type != FTW_F)
-		return 0;
-	if (n > 2 && !strcmp(path + n - 2, ".o"))
-		read_object(path);
-	/* A checker's side file with no object (make C=2 compiles nothing). */
-	else if (fl_facts_sidefile_object(path, object, sizeof(object)) &&
-		 stat(object, &obj_st) < 0)
-		read_object(object);
-	return 0;
-}
-
-static void read_path(const char *path)
-{
-	char side[PATH_MAX];
-	struct stat st;
-
-	if (stat(path, &st) < 0) {
-		int err = errno;
-
-		/* An object make C=2 checked but built no object for. */
-		fl_facts_sidefile(path, side, sizeof(side));
-		if (stat(side, &st) == 0) {
-			read_object(path);
-			return;
-		}
-		object_error(path, strerror(err));
-		return;
-	}
-	if (S_ISDIR(st.st_mode)) {
-		int objects = prog.nobjects, bare = prog.nbare;
-
-		nftw(path, visit, 32, FTW_PHYS);
-		/* A directory that gave nothing to link is no clean result. */
-		if (prog.nobjects == objects)
-			object_error(path, "no objects here (not built?)");
-		else if (prog.nbare - bare == prog.nobjects - objects)
-			object_error(path, "no object here carries faultline "
-					   "facts (built without the plugin?)");
-	} else {
-		read_object(path);
-	}
-}
-
-static void read_list(const char *file)
-{
-	char line[PATH_MAX + 2];
-	FILE *in = fopen(file, "r");
-
-	if (!in) {
-		object_error(file, strerror(errno));
-		return;
-	}
-	while (fgets(line, sizeof(line), in)) {
-		line[strcspn(line, "\n")] = '\0';
-		if (line[0])
-			read_path(line);
-	}
-	fclose(in);
-}
-
 /*
  * The rules beside the executable: PREFIX/bin/../share/faultline/rules when
  * installed, tools/../rules in a checkout.
@@ -380,9 +286,9 @@ int main(int argc, char **argv)
 		    !strcmp(a, "--write-baseline"))
 			i++;
 		else if (!strcmp(a, "--objects"))
-			read_list(argv[++i]);
+			ln_read_list(&prog, argv[++i]);
 		else if (a[0] != '-' || !a[1])
-			read_path(a);
+			ln_read_path(&prog, a);
 	}
 	ln_link(&prog);
 	for (u = 0; u < prog.nunits; u++)

@@ -104,6 +104,7 @@ struct file {
 
 static inline struct inode *file_inode(const struct file *f) { return f->f_inode; }
 
+#define IOCB_DIRECT (1 << 17)
 struct kiocb {
 	struct file *ki_filp;
 	loff_t ki_pos;
@@ -317,9 +318,13 @@ struct iattr {
 struct dentry { struct inode *d_inode; };
 struct inode_operations {
 	int (*setattr)(struct dentry *dentry, struct iattr *attr);
+	int (*fiemap)(struct inode *inode, struct fiemap_extent_info *fieinfo,
+		      unsigned long long start, unsigned long long len);
 };
 struct vm_area_struct;
 struct file_operations {
+	ssize_t (*read_iter)(struct kiocb *iocb, struct iov_iter *to);
+	ssize_t (*write_iter)(struct kiocb *iocb, struct iov_iter *from);
 	long (*fallocate)(struct file *file, int mode, loff_t offset, loff_t len);
 	int (*mmap)(struct file *file, struct vm_area_struct *vma);
 	long (*unlocked_ioctl)(struct file *file, unsigned int cmd, unsigned long arg);

@@ -1,0 +1,169 @@
+#!/bin/sh
+# Run a witness (faultline-witness's program) in a virtual machine.
+#
+#   witness/run-vm.sh KDIR PLAN PROGRAM.c OUTDIR
+#
+# KDIR: the kernel tree of the finding (a Debian linux-source tree, as
+# corpus/fetch-kernel.sh makes them); PLAN: faultline-witness --plan.
+# A bootable kernel is built once per tree, with every filesystem of
+# witness/filesystems it has, DETECT_HUNG_TASK and a serial console, in
+# the cache outside the clone (FAULTLINE_CACHE) from a clean hard-linked
+# copy of the tree's sources (the tree and its objects are not touched).
+# The filesystem image is made with Debian's own mkfs; the VM boots under
+# qemu-system-x86_64 with KVM (TCG with a longer timeout without it) and
+# always stops: init restarts it, and timeout(1) kills it otherwise.
+#
+# Prints the outcome and writes it to OUTDIR/result, with the console in
+# OUTDIR/console.log and the blocked task's report in OUTDIR/excerpt.txt:
+#   witnessed       the witness hung (hung-task report or timeout), exit 0
+#   not witnessed   the call returned, exit 1
+#   could not run   and why, exit 3
+# Exit status 2: a usage error.
+set -u
+: "${FAULTLINE_CACHE:=$HOME/.cache/faultline}"
+here=$(cd "$(dirname "$0")" && pwd)
+usage="usage: witness/run-vm.sh KDIR PLAN PROGRAM.c OUTDIR"
+kdir=${1:?$usage}
+plan=${2:?$usage}
+program=${3:?$usage}
+outdir=${4:?$usage}
+# How long the witness may run before it counts as hung (seconds).
+timeout=${WITNESS_TIMEOUT:-40}
+jobs=${JOBS:-$(nproc)}
+
+mkdir -p "$outdir"
+outdir=$(cd "$outdir" && pwd)
+result() {
+	echo "$1" >"$outdir/result"
+	echo "witness: $1"
+	case "$1" in
+	witnessed*) exit 0 ;;
+	"not witnessed"*) exit 1 ;;
+	*) exit 3 ;;
+	esac
+}
+progress() { echo "  WITNESS $*" >&2; }
+
+[ -f "$kdir/Makefile" ] || result "could not run: $kdir is not a kernel tree"
+[ -f "$plan" ] || result "could not run: no plan $plan"
+kdir=$(cd "$kdir" && pwd)
+fs=$(sed -n 's/^fs=//p' "$plan")
+entry=$(grep "^$fs[	 ]" "$here/filesystems" | head -n 1)
+[ -n "$entry" ] || result "could not run: witness/filesystems does not know '$fs'"
+kconfig=$(echo "$entry" | awk '{ print $2 }')
+megabytes=$(echo "$entry" | awk '{ print $3 }')
+mkfs=$(echo "$entry" | awk '{ $1 = $2 = $3 = ""; sub(/^ +/, ""); print }')
+case "$mkfs" in
+-*) result "could not run: $fs: ${mkfs#-	}" ;;
+esac
+
+# The kernel: one per tree and configuration, cached.
+tree=$(basename "$kdir")
+fragment="$outdir/config-fragment"
+{
+	for opt in 64BIT BLK_DEV_INITRD BINFMT_ELF TTY SERIAL_8250 \
+		SERIAL_8250_CONSOLE PRINTK PRINTK_TIME PROC_FS PROC_SYSCTL \
+		SYSFS DEVTMPFS BLOCK BLK_DEV PCI VIRTIO_MENU VIRTIO VIRTIO_PCI \
+		VIRTIO_BLK DEBUG_KERNEL DETECT_HUNG_TASK KALLSYMS MAGIC_SYSRQ \
+		FILE_LOCKING MULTIUSER SHMEM FUTEX POSIX_TIMERS EPOLL \
+		FSNOTIFY QUOTA; do
+		echo "CONFIG_$opt=y"
+	done
+	echo "CONFIG_DEFAULT_HUNG_TASK_TIMEOUT=5"
+	awk '!/^#/ && NF >= 2 { print "CONFIG_" $2 "=y" }' "$here/filesystems" |
+		grep -v '^CONFIG_OCFS2_FS='
+} >"$fragment"
+key=$(cat "$fragment" | cksum | cut -d' ' -f1)
+src="$FAULTLINE_CACHE/witness-src-$tree"
+build="$FAULTLINE_CACHE/witness-kernel-$tree-$key"
+image="$build/arch/x86/boot/bzImage"
+if [ ! -f "$build/built" ]; then
+	if [ ! -f "$src/clean" ]; then
+		progress "a clean copy of $tree's sources (hard links)"
+		rm -rf "$src"
+		cp -al "$kdir" "$src" || result "could not run: cannot copy $kdir"
+		# mrproper unlinks what a build made: the tree keeps its files.
+		make -s -C "$src" mrproper >"$outdir/mrproper.log" 2>&1 ||
+			result "could not run: make mrproper failed (see $outdir/mrproper.log)"
+		touch "$src/clean"
+	fi
+	progress "building a bootable $tree kernel (once; $build)"
+	rm -rf "$build"
+	mkdir -p "$build"
+	log="$outdir/kernel-build.log"
+	{
+		make -C "$src" O="$build" ARCH=x86_64 tinyconfig &&
+			cat "$fragment" >>"$build/.config" &&
+			make -C "$src" O="$build" ARCH=x86_64 olddefconfig &&
+			make -C "$src" O="$build" ARCH=x86_64 -j"$jobs" bzImage
+	} >"$log" 2>&1 || result "could not run: the kernel did not build (see $log)"
+	cp "$fragment" "$build/fragment"
+	touch "$build/built"
+fi
+grep -q "^CONFIG_$kconfig=y" "$build/.config" ||
+	result "could not run: $tree has no CONFIG_$kconfig"
+grep -q '^CONFIG_DETECT_HUNG_TASK=y' "$build/.config" ||
+	result "could not run: $tree's kernel has no CONFIG_DETECT_HUNG_TASK"
+
+# The initramfs: init and the witness, static.
+stage="$outdir/initramfs"
+rm -rf "$stage"
+mkdir -p "$stage"
+${CC:-gcc} -static -O2 -o "$stage/init" "$here/init.c" >"$outdir/cc.log" 2>&1 &&
+	${CC:-gcc} -static -O2 -o "$stage/witness" "$program" >>"$outdir/cc.log" 2>&1 ||
+	result "could not run: the witness did not compile (see $outdir/cc.log)"
+(cd "$stage" && find . | cpio -o -H newc --quiet) >"$outdir/initramfs.cpio" ||
+	result "could not run: cpio failed"
+
+# The filesystem image, made by Debian's tools.
+img="$outdir/fs.img"
+rm -f "$img"
+truncate -s "${megabytes}M" "$img"
+cmd=$(echo "$mkfs" | sed "s|IMG|$img|g")
+tool=${cmd%% *}
+command -v "$tool" >/dev/null ||
+	result "could not run: $tool is not installed (make deps)"
+$cmd >"$outdir/mkfs.log" 2>&1 </dev/null ||
+	result "could not run: $cmd failed (see $outdir/mkfs.log)"
+
+accel="-enable-kvm -cpu host"
+limit=$((timeout + 60))
+if ! [ -r /dev/kvm ] || ! [ -w /dev/kvm ]; then
+	accel="-cpu max"
+	limit=$((timeout * 3 + 240))
+	timeout=$((timeout * 3))
+	progress "no usable /dev/kvm: software emulation, timeout ${timeout} s"
+fi
+progress "booting ($fs, the witness may run ${timeout} s)"
+console="$outdir/console.log"
+rm -f "$console"
+start=$(date +%s)
+# shellcheck disable=SC2086
+timeout -k 5 "$limit" qemu-system-x86_64 $accel -m 1024 -smp 2 \
+	-display none -no-reboot -monitor none -serial "file:$console" \
+	-kernel "$image" -initrd "$outdir/initramfs.cpio" \
+	-append "console=ttyS0 loglevel=7 panic=-1 faultline.fs=$fs faultline.timeout=$timeout" \
+	-drive "file=$img,format=raw,if=virtio" >"$outdir/qemu.log" 2>&1
+qemu_status=$?
+echo "$(($(date +%s) - start))" >"$outdir/seconds"
+[ -f "$console" ] || result "could not run: qemu wrote no console (see $outdir/qemu.log)"
+
+# The blocked task's report: the hung-task message (or sysrq w) and its stack.
+awk '/blocked for more than|task:witness|Show Blocked State/ { on = 1; n = 0 }
+	on { print; if (++n > 40) on = 0 }' "$console" >"$outdir/excerpt.txt"
+if grep -q 'faultline-witness: returned' "$console"; then
+	result "not witnessed: $(grep -m1 'faultline-witness: returned' "$console" | sed 's/.*faultline-witness: //')"
+elif grep -q 'INFO: task witness:[0-9]* blocked for more than' "$console"; then
+	result "witnessed: $(grep -m1 'INFO: task witness' "$console" | sed 's/^\[[ 0-9.]*\] //')"
+elif grep -q 'faultline-witness: timeout' "$console" &&
+	grep -q 'task:witness .*state:D' "$console"; then
+	result "witnessed: the witness did not return in $timeout s and is blocked (sysrq w)"
+elif grep -q 'faultline-witness: timeout' "$console"; then
+	result "could not run: the witness did not return in $timeout s but is not blocked (slow or looping, not a deadlock)"
+elif grep -q 'faultline-witness: could not run' "$console"; then
+	result "$(grep -m1 'faultline-witness: could not run' "$console" | sed 's/.*faultline-witness: //')"
+elif [ "$qemu_status" = 124 ] || [ "$qemu_status" = 137 ]; then
+	result "could not run: the VM did not stop by itself in $limit s (see $console)"
+else
+	result "could not run: the VM stopped without an outcome (see $console)"
+fi
