@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "model.h"
 #include "rules.h"
@@ -97,10 +98,11 @@ enum key {
 };
 
 static const char *const key_names[] = {
-	"arg",	  "holder", "bind",    "iter",	"gup-flags", "field",	"class",
-	"except", "mode",   "success", "scope", "flag",	     "instead", "dir",
-	"flags",  "done",   "count",   "dirty", "convert",   "wait",   "mm",
-	"via",	  "addr",   "excl", "syscall",
+	"arg",	 "holder", "bind",    "iter",	 "gup-flags",
+	"field", "class",  "except",  "mode",	 "success",
+	"scope", "flag",   "instead", "dir",	 "flags",
+	"done",	 "count",  "dirty",   "convert", "wait",
+	"mm",	 "via",	   "addr",    "excl",	 "syscall",
 };
 /* Kinds are bits of an fl_kind_mask (FL_KIND_BIT). */
 _Static_assert(FL_RULE_NKINDS <= 8 * sizeof(fl_kind_mask),
@@ -171,7 +173,13 @@ static const struct {
 
 /* What NAME is for each kind. */
 /* NAME_CALLEE: a function, or TYPE::FIELD for calls through that member. */
-enum name_shape { NAME_IDENTIFIER, NAME_FIELD, NAME_CLASS, NAME_CALLEE, NAME_PATH };
+enum name_shape {
+	NAME_IDENTIFIER,
+	NAME_FIELD,
+	NAME_CLASS,
+	NAME_CALLEE,
+	NAME_PATH
+};
 
 static const enum name_shape kind_names_shape[FL_RULE_NKINDS] = {
 	[FL_RULE_NOFAULT_FIELD] = NAME_FIELD,
@@ -443,7 +451,8 @@ static int set_key(struct parse *p, struct fl_rule *r, unsigned *seen,
 		else if (!strcmp(val, "fiemap"))
 			r->syscall = FL_SYSCALL_FIEMAP;
 		else {
-			parse_error(p, "bad syscall '%s' (read, write or fiemap)",
+			parse_error(p,
+				    "bad syscall '%s' (read, write or fiemap)",
 				    val);
 			return -1;
 		}
@@ -515,7 +524,8 @@ static int check_rule(struct parse *p, const struct fl_rule *r)
 		break;
 	case NAME_PATH:
 		if (!is_path(r->name)) {
-			parse_error(p, "bad directory '%s' (relative to the tree)",
+			parse_error(p,
+				    "bad directory '%s' (relative to the tree)",
 				    r->name);
 			return -1;
 		}
@@ -738,6 +748,17 @@ const char *fl_mode_name(enum fl_mode mode)
  * share/faultline/rules of an installation (lib/faultline/CC/faultline.so,
  * bin/faultline-sparse).  The first that exists.
  */
+const char *fl_rules_beside_program(const char *argv0)
+{
+	char self[4096];
+	ssize_t len = readlink("/proc/self/exe", self, sizeof(self) - 1);
+
+	if (len <= 0)
+		return fl_rules_default_dir(argv0);
+	self[len] = '\0';
+	return fl_rules_default_dir(self);
+}
+
 const char *fl_rules_default_dir(const char *file)
 {
 	static const char *const candidates[] = {

@@ -155,6 +155,8 @@ int fl_rules_parse_file(struct fl_rules *rules, const char *path,
 
 /* Where the rules are, relative to a front end's .so or executable. */
 const char *fl_rules_default_dir(const char *file);
+/* The rules beside the running program (/proc/self/exe, else argv0). */
+const char *fl_rules_beside_program(const char *argv0);
 
 /* Parse every *.rules file of a directory, in name order. */
 int fl_rules_load_dir(struct fl_rules *rules, const char *dir,

@@ -70,33 +70,6 @@ static void input_error(void *ctx, const char *msg)
 	fprintf(stderr, "faultline-link: error: %s\n", msg);
 }
 
-/*
- * The rules beside the executable: PREFIX/bin/../share/faultline/rules when
- * installed, tools/../rules in a checkout.
- */
-static const char *default_rules_dir(const char *argv0)
-{
-	static char dir[PATH_MAX];
-	char self[PATH_MAX];
-	ssize_t n = readlink("/proc/self/exe", self, sizeof(self) - 1);
-	struct stat st;
-	char *slash;
-
-	if (n <= 0) {
-		snprintf(self, sizeof(self), "%s", argv0);
-		n = strlen(self);
-	}
-	self[n] = '\0';
-	slash = strrchr(self, '/');
-	if (!slash)
-		return "../rules";
-	*slash = '\0';
-	snprintf(dir, sizeof(dir), "%s/../share/faultline/rules", self);
-	if (stat(dir, &st) == 0 && S_ISDIR(st.st_mode))
-		return dir;
-	snprintf(dir, sizeof(dir), "%s/../rules", self);
-	return dir;
-}
 
 static void rules_error(void *ctx, const char *msg)
 {
@@ -260,7 +233,7 @@ int main(int argc, char **argv)
 		return 2;
 	}
 	if (!rules_dir)
-		rules_dir = default_rules_dir(argv[0]);
+		rules_dir = fl_rules_beside_program(argv[0]);
 	if (fl_rules_load_dir(&rules, rules_dir, rules_error, NULL)) {
 		fprintf(stderr, "faultline-link: the rules in %s have errors\n",
 			rules_dir);
