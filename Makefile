@@ -117,7 +117,7 @@ DEB_PACKAGES := $(CC_PACKAGES) g++ make libclang-$(LIBCLANG)-dev flex bison bc l
 .PHONY: all deps check test test-model test-kernel accept scan identity \
 	bench test-link test-gate test-cocci coccicheck bench-cocci test-distcc \
 	test-toolchains test-rules accept-wide accept-sparse clean help format \
-	test-deb fuzz fuzz-build sanitize-build
+	test-deb fuzz fuzz-build sanitize-build test-witness witness-corpus
 .PHONY: install uninstall test-install FORCE
 
 all: $(PLUGIN) $(TOOLS) $(FRONT_ENDS) $(WRAPPER) $(COCCI_OUT) $(SPARSE_TOOL)
@@ -149,6 +149,9 @@ help:
 	@echo "                link time, byte identity"
 	@echo "make test-link  the link tier only (faultline-link on small cases)"
 	@echo "make test-gate  faultline-gate and CONFIG_GCC_PLUGIN_FAULTLINE on Linux 6.1"
+	@echo "make test-witness corpus findings run in VMs (builds the 5.10 and 6.1 witness kernels"
+	@echo "                once; make check runs the tier only when they are cached)"
+	@echo "make witness-corpus [VERSIONS=] every fault-under-lock finding of the corpus runs in a VM"
 	@echo "make test-cocci the semantic patches on their test cases"
 	@echo "make coccicheck [KDIR=] [M=] [MODE=] [J=] every semantic patch through the kernel's make coccicheck"
 	@echo "make bench-cocci time every semantic patch over 6.1 fs/ (J=2)"
@@ -402,6 +405,18 @@ test-link: all
 test-gate: deps
 	@$(MAKE) -s --no-print-directory all
 	@$(TEST_ENV) sh testsuite/run.sh gate
+
+# The witness tier, building the kernels it needs (make check only runs
+# it when they are cached).
+# Every fault-under-lock finding of the corpus runs, in VMs (for the
+# judgements: corpus/judged/witnesses.txt).
+witness-corpus: deps
+	@$(MAKE) -s --no-print-directory all
+	@sh witness/corpus.sh build/witness-corpus $(or $(VERSIONS),5.10 6.1 6.12 7.3)
+
+test-witness: deps
+	@$(MAKE) -s --no-print-directory all
+	@WITNESS_CACHED_ONLY= $(TEST_ENV) sh testsuite/run.sh witness
 
 test-cocci: deps
 	@$(MAKE) -s --no-print-directory all

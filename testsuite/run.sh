@@ -6,7 +6,7 @@
 #	link-clang, sanitize (the rules, model and link cases under
 #	ASan+UBSan), fuzz-regress (the fuzz targets over the crash inputs of
 #	testsuite/fuzz/regress/), install, cocci, kernel, corpus, gate,
-#	distcc, toolchains (default: all of these).  model-FE and link-FE run
+#	distcc, toolchains, witness (default: all of these).  model-FE and link-FE run
 #	the model and link cases through the standalone front end
 #	tools/faultline-FE.  Only when named: deb (the Debian package,
 #	corpus/deb-check.sh), hostile (odd and huge inputs), fuzz (every fuzz
@@ -42,7 +42,7 @@ tools=${FAULTLINE_TOOLS:-$top/tools}
 cc=${CC:-gcc}
 objcopy=${OBJCOPY:-objcopy}
 out="$top/testsuite/out"
-tiers=${*:-rules model link model-sparse link-sparse model-clang link-clang sanitize fuzz-regress install cocci kernel corpus gate distcc toolchains}
+tiers=${*:-rules model link model-sparse link-sparse model-clang link-clang sanitize fuzz-regress install cocci kernel corpus gate distcc toolchains witness}
 passed=0
 failed=0
 
@@ -1217,6 +1217,25 @@ EOT
 	grep -q '^PASS ' "$log" || fail "gate: no result" "$log"
 }
 
+# Witnesses of corpus findings in virtual machines (witness/check.sh): in
+# make check only with the witness kernels cached (SKIP otherwise: a fresh
+# machine would build two kernels); make witness builds them.
+run_witness_tier() {
+	log="$out/witness.log"
+	WITNESS_CACHED_ONLY=${WITNESS_CACHED_ONLY-1} \
+		sh "$top/witness/check.sh" "$out/witness" >"$log" 2>&1
+	while read -r verdict name; do
+		case "$verdict" in
+		PASS) pass "$name" ;;
+		FAIL) fail "$name" "$log" ;;
+		SKIP) echo "SKIP $name" ;;
+		esac
+	done <<EOT
+$(grep -E '^(PASS|FAIL|SKIP) ' "$log")
+EOT
+	grep -qE '^(PASS|FAIL|SKIP) ' "$log" || fail "witness: no result" "$log"
+}
+
 # A kernel directory built through distcc finds what a local build finds.
 # The plugin for GCC 10 to 16 and aarch64-linux-gnu-gcc-12, each through
 # the rules, model and link tiers.
@@ -1619,6 +1638,7 @@ for tier in $tiers; do
 	kernel) run_kernel_tier ;;
 	corpus) run_corpus_tier ;;
 	gate) run_gate_tier ;;
+	witness) run_witness_tier ;;
 	distcc) run_distcc_tier ;;
 	toolchains) run_toolchains_tier ;;
 	deb) run_deb_tier ;;

@@ -194,6 +194,7 @@ static const char body_common[] =
 	"#include <string.h>\n"
 	"#include <sys/ioctl.h>\n"
 	"#include <sys/mman.h>\n"
+	"#include <sys/stat.h>\n"
 	"#include <unistd.h>\n"
 	"#include <linux/fiemap.h>\n"
 	"#include <linux/fs.h>\n"
@@ -204,13 +205,25 @@ static const char body_common[] =
 	"\texit(2);\n"
 	"}\n"
 	"\n"
-	"/* The file, its data on disk and out of the page cache. */\n"
+	"/*\n"
+	" * The file, its data on disk and out of the page cache.  One of "
+	"that\n"
+	" * size already there was made by the filesystem's own tools (a\n"
+	" * resident NTFS file, which ntfs3 itself never makes): it is kept.\n"
+	" */\n"
 	"static void make_file(const char *path)\n"
 	"{\n"
 	"\tstatic char block[4096];\n"
 	"\tlong left = FILE_BYTES;\n"
-	"\tint fd = open(path, O_RDWR | O_CREAT | O_TRUNC, 0644);\n"
+	"\tstruct stat st;\n"
+	"\tint fd;\n"
 	"\n"
+	"\tif (stat(path, &st) == 0 && st.st_size == FILE_BYTES) {\n"
+	"\t\tprintf(\"faultline-witness: using the file made with the "
+	"image\\n\");\n"
+	"\t\tleft = 0;\n"
+	"\t}\n"
+	"\tfd = open(path, O_RDWR | O_CREAT | (left ? O_TRUNC : 0), 0644);\n"
 	"\tif (fd < 0)\n"
 	"\t\tdie(\"create\");\n"
 	"\tmemset(block, 'f', sizeof(block));\n"
@@ -262,11 +275,21 @@ static void write_main(FILE *out, const struct ln_witness *w)
 		      "\tif (map == MAP_FAILED)\n"
 		      "\t\tdie(\"mmap\");\n",
 		      out);
+		/*
+		 * The first half of the file, the buffer a mapping of the
+		 * second: the faults are on the same file, while the I/O
+		 * range never overlaps the buffer's pages (direct I/O writes
+		 * back and write-protects the pages of its own range, and a
+		 * fault-in-and-retry loop would chase them forever).
+		 */
 		fprintf(out,
-			"\tprintf(\"faultline-witness: %s(2) into a mapping "
+			"\t/* The first half, through a mapping of the second "
+			"half. */\n"
+			"\tprintf(\"faultline-witness: %s(2) through a mapping "
 			"of the file\\n\");\n"
 			"\tfflush(stdout);\n"
-			"\tn = p%s(fd, map, FILE_BYTES, 0);\n",
+			"\tn = p%s(fd, map + FILE_BYTES / 2, FILE_BYTES / 2, "
+			"0);\n",
 			syscall_names[w->syscall], syscall_names[w->syscall]);
 	} else {
 		/*
@@ -294,7 +317,13 @@ static void write_main(FILE *out, const struct ln_witness *w)
 		      "\tprintf(\"faultline-witness: FS_IOC_FIEMAP, extents "
 		      "into a mapping of the file\\n\");\n"
 		      "\tfflush(stdout);\n"
-		      "\tn = ioctl(fd, FS_IOC_FIEMAP, fm);\n",
+		      "\tn = ioctl(fd, FS_IOC_FIEMAP, fm);\n"
+		      "\tif (n == 0)\n"
+		      "\t\tprintf(\"faultline-witness: %u extents, the first "
+		      "with flags %#x\\n\",\n"
+		      "\t\t       fm->fm_mapped_extents,\n"
+		      "\t\t       fm->fm_mapped_extents ? "
+		      "fm->fm_extents[0].fe_flags : 0);\n",
 		      out);
 	}
 	fputs("\tprintf(\"faultline-witness: returned %ld (%s)\\n\", n,\n"
@@ -343,7 +372,6 @@ int main(int argc, char **argv)
 	struct ln_witness w;
 	bool list = false;
 	long bytes = 0;
-	char self[PATH_MAX];
 	int i, n, npaths = 0, ok;
 	FILE *out;
 
@@ -406,13 +434,8 @@ int main(int argc, char **argv)
 			usage);
 		return 2;
 	}
-	if (!rules_dir) {
-		ssize_t len =
-			readlink("/proc/self/exe", self, sizeof(self) - 1);
-
-		self[len > 0 ? len : 0] = '\0';
-		rules_dir = fl_rules_default_dir(len > 0 ? self : argv[0]);
-	}
+	if (!rules_dir)
+		rules_dir = fl_rules_beside_program(argv[0]);
 	if (fl_rules_load_dir(&rules, rules_dir, input_error, NULL)) {
 		fprintf(stderr,
 			"faultline-witness: the rules in %s have errors\n",
@@ -483,9 +506,9 @@ int main(int argc, char **argv)
 	}
 	if (!bytes)
 		bytes = w.syscall == FL_SYSCALL_FIEMAP ? 128 : 65536;
-	/* O_DIRECT wants whole blocks. */
-	if (w.direct && bytes % 4096)
-		bytes = (bytes + 4095) / 4096 * 4096;
+	/* Two halves of whole pages (O_DIRECT wants whole blocks). */
+	if (w.syscall != FL_SYSCALL_FIEMAP && bytes % 8192)
+		bytes = (bytes + 8191) / 8192 * 8192;
 	out = output ? fopen(output, "w") : stdout;
 	if (!out) {
 		perror(output);

@@ -29,6 +29,29 @@ static void put(const char *path, const char *text)
 	}
 }
 
+/* How long the witness stays blocked before it counts as hung. */
+#define BLOCKED_SECONDS 15
+
+/* The state letter of /proc/PID/stat (R, S, D, ...), or 0. */
+static char task_state(pid_t pid)
+{
+	char path[64], buf[512], *paren;
+	ssize_t n;
+	int fd;
+
+	snprintf(path, sizeof(path), "/proc/%d/stat", (int)pid);
+	fd = open(path, O_RDONLY);
+	if (fd < 0)
+		return 0;
+	n = read(fd, buf, sizeof(buf) - 1);
+	close(fd);
+	if (n <= 0)
+		return 0;
+	buf[n] = '\0';
+	paren = strrchr(buf, ')');
+	return paren && paren[1] == ' ' ? paren[2] : 0;
+}
+
 static void stop(void)
 {
 	fflush(stdout);
@@ -56,7 +79,7 @@ static const char *param(const char *cmdline, const char *key, char *buf,
 int main(void)
 {
 	char cmdline[4096] = "", fstype[64], timeout_s[16];
-	int fd, status, waited, timeout;
+	int fd, status, waited, blocked, timeout;
 	pid_t pid;
 
 	mkdir("/proc", 0755);
@@ -79,6 +102,12 @@ int main(void)
 
 		cmdline[n > 0 ? n : 0] = '\0';
 		close(fd);
+	}
+	/* run-vm.sh asks whether the machine boots at all (KVM probe). */
+	if (param(cmdline, "fs", fstype, sizeof(fstype)) &&
+	    !strcmp(fstype, "probe")) {
+		printf("faultline-witness: probe: booted\n");
+		stop();
 	}
 	if (!param(cmdline, "fs", fstype, sizeof(fstype))) {
 		printf("faultline-witness: could not run: no faultline.fs= "
@@ -104,18 +133,36 @@ int main(void)
 		       strerror(errno));
 		_exit(127);
 	}
-	for (waited = 0; waited < timeout; waited++) {
+	for (waited = 0, blocked = 0; waited < timeout; waited++) {
+		/*
+		 * Blocked (state D) for BLOCKED_SECONDS: the hung-task report
+		 * is out (its timeout is 5 s); no need to wait for timeout.
+		 */
+		blocked = task_state(pid) == 'D' ? blocked + 1 : 0;
+		if (blocked >= BLOCKED_SECONDS) {
+			printf("faultline-witness: timeout: the witness is "
+			       "blocked (state D for %d s)\n",
+			       blocked);
+			break;
+		}
 		if (waitpid(pid, &status, WNOHANG) == pid) {
-			printf("faultline-witness: finished (status %d)\n",
-			       WIFEXITED(status) ? WEXITSTATUS(status) : -1);
-			umount("/mnt");
+			if (WIFSIGNALED(status))
+				printf("faultline-witness: finished (killed by "
+				       "signal %d)\n",
+				       WTERMSIG(status));
+			else
+				printf("faultline-witness: finished (status "
+				       "%d)\n",
+				       WEXITSTATUS(status));
+			/* No umount: after an oops it may never return. */
 			stop();
 		}
 		sleep(1);
 	}
-	printf("faultline-witness: timeout: the witness did not return in "
-	       "%d s\n",
-	       timeout);
+	if (blocked < BLOCKED_SECONDS)
+		printf("faultline-witness: timeout: the witness did not return "
+		       "in %d s\n",
+		       timeout);
 	put("/proc/sysrq-trigger", "w");
 	sleep(2);
 	printf("faultline-witness: end\n");

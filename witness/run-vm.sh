@@ -18,6 +18,7 @@
 #   witnessed       the witness hung (hung-task report or timeout), exit 0
 #   not witnessed   the call returned, exit 1
 #   could not run   and why, exit 3
+#   skipped         WITNESS_CACHED_ONLY is set and the kernel is not built, exit 4
 # Exit status 2: a usage error.
 set -u
 : "${FAULTLINE_CACHE:=$HOME/.cache/faultline}"
@@ -28,7 +29,7 @@ plan=${2:?$usage}
 program=${3:?$usage}
 outdir=${4:?$usage}
 # How long the witness may run before it counts as hung (seconds).
-timeout=${WITNESS_TIMEOUT:-40}
+timeout=${WITNESS_TIMEOUT:-20}
 jobs=${JOBS:-$(nproc)}
 
 mkdir -p "$outdir"
@@ -39,6 +40,7 @@ result() {
 	case "$1" in
 	witnessed*) exit 0 ;;
 	"not witnessed"*) exit 1 ;;
+	skipped*) exit 4 ;;
 	*) exit 3 ;;
 	esac
 }
@@ -48,14 +50,14 @@ progress() { echo "  WITNESS $*" >&2; }
 [ -f "$plan" ] || result "could not run: no plan $plan"
 kdir=$(cd "$kdir" && pwd)
 fs=$(sed -n 's/^fs=//p' "$plan")
-entry=$(grep "^$fs[	 ]" "$here/filesystems" | head -n 1)
+entry=$(grep "^$fs	" "$here/filesystems" | head -n 1)
 [ -n "$entry" ] || result "could not run: witness/filesystems does not know '$fs'"
-kconfig=$(echo "$entry" | awk '{ print $2 }')
-megabytes=$(echo "$entry" | awk '{ print $3 }')
-mkfs=$(echo "$entry" | awk '{ $1 = $2 = $3 = ""; sub(/^ +/, ""); print }')
-case "$mkfs" in
--*) result "could not run: $fs: ${mkfs#-	}" ;;
-esac
+field() { echo "$entry" | awk -F'\t' -v n="$1" '{ print $n }'; }
+kconfig=$(field 2)
+megabytes=$(field 3)
+mkfs=$(field 4)
+populate=$(field 5)
+[ "$mkfs" != - ] || result "could not run: $fs: $populate"
 
 # The kernel: one per tree and configuration, cached.
 tree=$(basename "$kdir")
@@ -66,18 +68,22 @@ fragment="$outdir/config-fragment"
 		SYSFS DEVTMPFS BLOCK BLK_DEV PCI VIRTIO_MENU VIRTIO VIRTIO_PCI \
 		VIRTIO_BLK DEBUG_KERNEL DETECT_HUNG_TASK KALLSYMS MAGIC_SYSRQ \
 		FILE_LOCKING MULTIUSER SHMEM FUTEX POSIX_TIMERS EPOLL \
-		FSNOTIFY QUOTA; do
+		QUOTA; do
 		echo "CONFIG_$opt=y"
 	done
 	echo "CONFIG_DEFAULT_HUNG_TASK_TIMEOUT=5"
-	awk '!/^#/ && NF >= 2 { print "CONFIG_" $2 "=y" }' "$here/filesystems" |
-		grep -v '^CONFIG_OCFS2_FS='
+	# Stacks without the guesses of the default unwinder.
+	echo "CONFIG_UNWINDER_FRAME_POINTER=y"
+	awk -F'\t' '!/^#/ && NF >= 4 && $4 != "-" { print "CONFIG_" $2 "=y" }' "$here/filesystems"
 } >"$fragment"
 key=$(cat "$fragment" | cksum | cut -d' ' -f1)
 src="$FAULTLINE_CACHE/witness-src-$tree"
 build="$FAULTLINE_CACHE/witness-kernel-$tree-$key"
 image="$build/arch/x86/boot/bzImage"
 if [ ! -f "$build/built" ]; then
+	# The tier of make check builds no kernel (make witness does).
+	[ -z "${WITNESS_CACHED_ONLY:-}" ] ||
+		result "skipped: no $tree kernel is cached for witnesses (make witness builds it)"
 	if [ ! -f "$src/clean" ]; then
 		progress "a clean copy of $tree's sources (hard links)"
 		rm -rf "$src"
@@ -125,36 +131,87 @@ command -v "$tool" >/dev/null ||
 	result "could not run: $tool is not installed (make deps)"
 $cmd >"$outdir/mkfs.log" 2>&1 </dev/null ||
 	result "could not run: $cmd failed (see $outdir/mkfs.log)"
+# The witness's file, written by the filesystem's own tools.
+if [ -n "$populate" ]; then
+	data="$outdir/data"
+	bytes=$(sed -n 's/^file_bytes=//p' "$plan")
+	head -c "${bytes:-128}" /dev/zero | tr '\0' f >"$data"
+	cmd=$(echo "$populate" | sed "s|IMG|$img|g; s|DATA|$data|g")
+	$cmd >>"$outdir/mkfs.log" 2>&1 </dev/null ||
+		result "could not run: $cmd failed (see $outdir/mkfs.log)"
+fi
 
-accel="-enable-kvm -cpu host"
+# KVM when it works: /dev/kvm may be there and still not run a kernel
+# (nested virtualisation that stalls or fails to emulate); one boot with
+# KVM tells, and the answer is kept per qemu and host kernel.
+qemu_boot() { # SECONDS CONSOLE APPEND ACCEL...
+	limit_s=$1 log=$2 append=$3
+	shift 3
+	rm -f "$log"
+	timeout -k 5 "$limit_s" qemu-system-x86_64 "$@" -m 1024 \
+		-display none -no-reboot -monitor none -serial "file:$log" \
+		-kernel "$image" -initrd "$outdir/initramfs.cpio" \
+		-append "console=ttyS0 loglevel=7 panic=-1 $append" \
+		-drive "file=$img,format=raw,if=virtio" >>"$outdir/qemu.log" 2>&1
+}
+accel=${WITNESS_ACCEL:-}
+if [ -z "$accel" ]; then
+	if ! [ -r /dev/kvm ] || ! [ -w /dev/kvm ]; then
+		accel=tcg
+	else
+		probe="$FAULTLINE_CACHE/witness-accel-$(
+			{ qemu-system-x86_64 --version | head -n 1; uname -r; } | cksum | cut -d' ' -f1)"
+		if [ ! -f "$probe" ]; then
+			progress "does KVM boot a kernel here? (once)"
+			qemu_boot 40 "$outdir/probe.log" faultline.fs=probe -enable-kvm -cpu host
+			if grep -q 'faultline-witness: probe: booted' "$outdir/probe.log"; then
+				echo kvm >"$probe"
+			else
+				echo tcg >"$probe"
+			fi
+		fi
+		accel=$(cat "$probe")
+	fi
+fi
+: >"$outdir/qemu.log"
 limit=$((timeout + 60))
-if ! [ -r /dev/kvm ] || ! [ -w /dev/kvm ]; then
-	accel="-cpu max"
+case "$accel" in
+kvm) set -- -enable-kvm -cpu host ;;
+*)
+	set -- -cpu max
 	limit=$((timeout * 3 + 240))
 	timeout=$((timeout * 3))
-	progress "no usable /dev/kvm: software emulation, timeout ${timeout} s"
-fi
+	progress "software emulation (no working KVM), timeout ${timeout} s"
+	;;
+esac
 progress "booting ($fs, the witness may run ${timeout} s)"
 console="$outdir/console.log"
-rm -f "$console"
 start=$(date +%s)
-# shellcheck disable=SC2086
-timeout -k 5 "$limit" qemu-system-x86_64 $accel -m 1024 -smp 2 \
-	-display none -no-reboot -monitor none -serial "file:$console" \
-	-kernel "$image" -initrd "$outdir/initramfs.cpio" \
-	-append "console=ttyS0 loglevel=7 panic=-1 faultline.fs=$fs faultline.timeout=$timeout" \
-	-drive "file=$img,format=raw,if=virtio" >"$outdir/qemu.log" 2>&1
+qemu_boot "$limit" "$console" "faultline.fs=$fs faultline.timeout=$timeout" "$@"
 qemu_status=$?
 echo "$(($(date +%s) - start))" >"$outdir/seconds"
 [ -f "$console" ] || result "could not run: qemu wrote no console (see $outdir/qemu.log)"
 
 # The blocked task's report: the hung-task message (or sysrq w) and its stack.
-awk '/blocked for more than|task:witness|Show Blocked State/ { on = 1; n = 0 }
-	on { print; if (++n > 40) on = 0 }' "$console" >"$outdir/excerpt.txt"
+# The report the kernel gave about the witness: a hung-task message, the
+# blocked task of sysrq w, or an oops in its page fault (gfs2 catches a
+# glock its holder asks for again: its "original:"/"new:" lines and BUG).
+awk '/blocked for more than|task:witness|Show Blocked State|: original: |invalid opcode|BUG:|kernel BUG/ {
+		if (!on) n = 0
+		on = 1
+	}
+	on && !/\]  \? / { print; if (++n > 45) on = 0 }' "$console" >"$outdir/excerpt.txt"
+# An oops of the witness inside a page fault: the cycle, caught by a check.
+fault_oops=$(awk '/Comm: witness / { in_oops = 1 }
+	in_oops && /RIP: [0-9a-f]*:/ && !rip { rip = $NF; sub(/^[0-9a-f]*:/, "", rip) }
+	in_oops && /handle_mm_fault|__do_fault/ { fault = 1 }
+	in_oops && /end trace/ { if (fault) { print rip; exit } in_oops = 0 }' "$console")
 if grep -q 'faultline-witness: returned' "$console"; then
 	result "not witnessed: $(grep -m1 'faultline-witness: returned' "$console" | sed 's/.*faultline-witness: //')"
 elif grep -q 'INFO: task witness:[0-9]* blocked for more than' "$console"; then
 	result "witnessed: $(grep -m1 'INFO: task witness' "$console" | sed 's/^\[[ 0-9.]*\] //')"
+elif [ -n "$fault_oops" ]; then
+	result "witnessed: the kernel stopped the witness in its page fault under the call (oops at $fault_oops: the lock asked for again)"
 elif grep -q 'faultline-witness: timeout' "$console" &&
 	grep -q 'task:witness .*state:D' "$console"; then
 	result "witnessed: the witness did not return in $timeout s and is blocked (sysrq w)"
