@@ -140,6 +140,8 @@ help:
 	@echo "make test-model the model tier only (no kernel tree)"
 	@echo "make test-kernel the kernel tier (fetches and prepares Linux 6.1)"
 	@echo "make scan       scan the default tree (7.3): build with the plugin, link, report"
+	@echo "make scan FRONTEND=sparse|clang  the same with kbuild running faultline-sparse or"
+	@echo "                faultline-clang as its checker (make C=2 CHECK=), no plugin"
 	@echo "make accept     the corpus runs on Linux 5.10, 6.1, 6.12 and 7.3 (recall, every finding)"
 	@echo "make accept-sparse the corpus of 6.1 and 7.3 through faultline-sparse (the trees"
 	@echo "                make accept built; only read), judged, with a CPU/RSS bench"
@@ -216,7 +218,7 @@ install: all
 	done; \
 	$(INSTALL) -d "$$d$(INSTALL_SHARE)/witness"; \
 	$(INSTALL) -m 755 witness/run-vm.sh "$$d$(INSTALL_SHARE)/witness/"; \
-	$(INSTALL) -m 644 witness/init.c witness/filesystems "$$d$(INSTALL_SHARE)/witness/"; \
+	$(INSTALL) -m 644 witness/init.c witness/filesystems corpus/tree-copy.sh "$$d$(INSTALL_SHARE)/witness/"; \
 	$(INSTALL) -m 644 corpus/findings.awk VERSION "$$d$(INSTALL_SHARE)/"; \
 	$(INSTALL) -m 644 $(MAN_PAGES) "$$d$(INSTALL_MAN)/"; \
 	echo "faultline $(FAULTLINE_VERSION) installed in $$d$(PREFIX)"
@@ -448,7 +450,7 @@ test-distcc: deps
 
 scan: deps
 	@$(MAKE) -s --no-print-directory all
-	@sh corpus/scan.sh
+	@FRONTEND=$(FRONTEND) sh corpus/scan.sh
 
 accept: deps
 	@$(MAKE) -s --no-print-directory all

@@ -12,6 +12,9 @@
 #   FILE<TAB>FUNCTION<TAB>LINE<TAB>CHECK<TAB>MESSAGE
 # FAULTLINE_PLUGIN: the plugin (default plugin/faultline.so); KMAKE: the make
 # command with kbuild variables (ARCH=, CC=; default make).
+# FRONTEND=sparse or clang: no plugin; kbuild runs tools/faultline-FRONTEND
+# as its checker on every unit (C=2 CHECK=...), which writes the facts to
+# side files beside the objects (DIR/.NAME.o.faultline).
 # KBUILD_MODULES=1: Linux 5.10 skips modular directories in "make dir/"
 # without it.
 # Exit status: 0, or 1 if a directory failed to build, the compiler crashed
@@ -25,6 +28,22 @@ top=$(cd "$(dirname "$0")/.." && pwd)
 plugin=${FAULTLINE_PLUGIN:-$top/plugin/faultline.so}
 jobs=${JOBS:-$(nproc)}
 status=0
+frontend=${FRONTEND:-gcc}
+case "$frontend" in
+gcc) with="KCFLAGS=-fplugin=$plugin" also= ;;
+sparse | clang)
+	checker=$top/tools/faultline-$frontend
+	[ -x "$checker" ] || {
+		echo "build-dirs.sh: no $checker (make builds it)" >&2
+		exit 1
+	}
+	with=C=2 also="CHECK=$checker"
+	;;
+*)
+	echo "build-dirs.sh: unknown FRONTEND '$frontend' (gcc, sparse, clang)" >&2
+	exit 1
+	;;
+esac
 
 mkdir -p "$outdir"
 : >"$outdir/findings.txt"
@@ -39,11 +58,11 @@ for dir in "$@"; do
 	if [ -n "${BUILD_DIRS_LINK_ONLY:-}" ]; then
 		continue
 	fi
-	echo "  BUILD   $dir (with faultline)" >&2
-	find "$kdir/$dir" -name '*.o' -delete 2>/dev/null
+	echo "  BUILD   $dir (with faultline${FRONTEND:+-$frontend})" >&2
+	find "$kdir/$dir" \( -name '*.o' -o -name '.*.o.faultline' \) -delete 2>/dev/null
 	# shellcheck disable=SC2086
 	if ! LC_ALL=C ${KMAKE:-make} -C "$kdir" -k -j"$jobs" \
-		KBUILD_MODULES=1 KCFLAGS="-fplugin=$plugin" "$dir" >"$log" 2>&1; then
+		KBUILD_MODULES=1 "$with" ${also:+"$also"} "$dir" >"$log" 2>&1; then
 		echo "  FAILED  $dir: see $log" >&2
 		status=1
 	fi

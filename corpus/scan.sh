@@ -7,6 +7,9 @@
 #				(corpus/expected/7.3.txt)
 #   KDIR=/path DIRS="fs/foo/ fs/bar/" corpus/scan.sh
 #				scan a configured tree of your own
+#   FRONTEND=sparse|clang corpus/scan.sh
+#				no plugin: kbuild runs tools/faultline-sparse or
+#				tools/faultline-clang as its checker (make C=2 CHECK=)
 #
 # Findings go to standard output in GCC's format (the warning, its notes),
 # then a summary table and the SARIF report's path; progress goes to
@@ -27,15 +30,15 @@ if [ -n "${KDIR:-}" ]; then
 		echo "scan.sh: $kdir has no .config: configure it first" >&2
 		exit 2
 	}
-	out="$FAULTLINE_CACHE/out-scan-$(echo "$kdir" | cksum | cut -d' ' -f1)"
+	out="$FAULTLINE_CACHE/out-scan-$(echo "$kdir" | cksum | cut -d' ' -f1)${FRONTEND:+-$FRONTEND}"
 	dirs=${DIRS:?scan.sh: name the directories to scan in DIRS}
 else
 	kdir=$(sh "$here/prepare-kernel.sh" "$default_version" "$FAULTLINE_CACHE")
-	out="$FAULTLINE_CACHE/out-scan-$default_version"
+	out="$FAULTLINE_CACHE/out-scan-$default_version${FRONTEND:+-$FRONTEND}"
 	dirs=${DIRS:-$(sh "$here/corpus-dirs.sh" "$default_version")}
 fi
 
-echo "scan.sh: scanning $kdir" >&2
+echo "scan.sh: scanning $kdir${FRONTEND:+ with faultline-$FRONTEND}" >&2
 status=0
 # shellcheck disable=SC2086
 sh "$here/build-dirs.sh" "$kdir" "$out" $dirs || status=$?

@@ -748,15 +748,32 @@ const char *fl_mode_name(enum fl_mode mode)
  * share/faultline/rules of an installation (lib/faultline/CC/faultline.so,
  * bin/faultline-sparse).  The first that exists.
  */
+/*
+ * A program's rules: PREFIX/bin/../share/faultline/rules when installed,
+ * tools/../rules in a checkout (the installed place first: a "rules"
+ * directory next to PREFIX is not faultline's).
+ */
 const char *fl_rules_beside_program(const char *argv0)
 {
+	static char dir[4096 + 32];
 	char self[4096];
 	ssize_t len = readlink("/proc/self/exe", self, sizeof(self) - 1);
+	struct stat st;
+	char *slash;
 
-	if (len <= 0)
-		return fl_rules_default_dir(argv0);
-	self[len] = '\0';
-	return fl_rules_default_dir(self);
+	if (len > 0)
+		self[len] = '\0';
+	else
+		snprintf(self, sizeof(self), "%s", argv0);
+	slash = strrchr(self, '/');
+	if (!slash)
+		return "../rules";
+	*slash = '\0';
+	snprintf(dir, sizeof(dir), "%s/../share/faultline/rules", self);
+	if (stat(dir, &st) == 0 && S_ISDIR(st.st_mode))
+		return dir;
+	snprintf(dir, sizeof(dir), "%s/../rules", self);
+	return dir;
 }
 
 const char *fl_rules_default_dir(const char *file)

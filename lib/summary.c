@@ -46,9 +46,8 @@ static void add_name(struct fl_summary *s, const char *lock_class)
 	for (i = 0; i < s->nfault_released; i++)
 		if (!strcmp(s->fault_released[i], lock_class))
 			return;
-	s->fault_released =
-		fl_xrealloc(s->fault_released,
-			    (s->nfault_released + 1) * sizeof(char *));
+	s->fault_released = fl_xrealloc(
+		s->fault_released, (s->nfault_released + 1) * sizeof(char *));
 	s->fault_released[s->nfault_released++] = lock_class;
 }
 
@@ -103,6 +102,15 @@ static void note_fault_released(struct fl_summary *s,
 				s->fault_released[--s->nfault_released];
 }
 
+/* Whether a comes before b in the same file. */
+static bool loc_before(const struct fl_loc *a, const struct fl_loc *b)
+{
+	if (!a->file || !b->file || strcmp(a->file, b->file))
+		return false;
+	return a->line < b->line ||
+	       (a->line == b->line && a->column < b->column);
+}
+
 static void note_fault(struct summary_ctx *c, const struct fl_event *ev,
 		       const struct fl_state *before)
 {
@@ -115,8 +123,20 @@ static void note_fault(struct summary_ctx *c, const struct fl_event *ev,
 	/* Faulting only through the caller's iterator: the caller decides. */
 	if (fc.iter_arg && fc.iter_arg <= ev->nargs)
 		iter_param = ev->args[fc.iter_arg - 1].param;
-	if (c->s->may_fault && (c->s->fault_iter_param == 0 || iter_param))
-		return;
+	/*
+	 * Unconditional faults before those through an iterator parameter;
+	 * among equals the first in the source, whatever order the front
+	 * end's blocks come in, so every front end names the same call.
+	 */
+	if (c->s->may_fault) {
+		bool had_always = c->s->fault_iter_param == 0;
+		bool always = iter_param == 0;
+
+		if (had_always != always
+			    ? had_always
+			    : !loc_before(&ev->loc, &c->s->fault_loc))
+			return;
+	}
 	c->s->may_fault = true;
 	c->s->fault_callee = ev->callee;
 	c->s->fault_loc = ev->loc;

@@ -84,15 +84,11 @@ if [ ! -f "$build/built" ]; then
 	# The tier of make check builds no kernel (make witness does).
 	[ -z "${WITNESS_CACHED_ONLY:-}" ] ||
 		result "skipped: no $tree kernel is cached for witnesses (make witness builds it)"
-	if [ ! -f "$src/clean" ]; then
-		progress "a clean copy of $tree's sources (hard links)"
-		rm -rf "$src"
-		cp -al "$kdir" "$src" || result "could not run: cannot copy $kdir"
-		# mrproper unlinks what a build made: the tree keeps its files.
-		make -s -C "$src" mrproper >"$outdir/mrproper.log" 2>&1 ||
-			result "could not run: make mrproper failed (see $outdir/mrproper.log)"
-		touch "$src/clean"
-	fi
+	# A clean hard-linked copy: the tree and its objects are not touched.
+	tree_copy=$here/tree-copy.sh
+	[ -f "$tree_copy" ] || tree_copy=$here/../corpus/tree-copy.sh
+	sh "$tree_copy" "$kdir" "$src" >"$outdir/tree-copy.log" 2>&1 ||
+		result "could not run: no clean copy of $kdir (see $outdir/tree-copy.log)"
 	progress "building a bootable $tree kernel (once; $build)"
 	rm -rf "$build"
 	mkdir -p "$build"
