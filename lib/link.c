@@ -320,6 +320,23 @@ void ln_add_note(struct ln_finding *f, const struct fl_loc *loc,
 	f->nnotes++;
 }
 
+int ln_all_findings(struct ln_program *prog, struct ln_finding ***out)
+{
+	int u, i, n = 0;
+
+	*out = NULL;
+	for (u = 0; u < prog->nunits; u++)
+		for (i = 0; i < prog->units[u]->ndiags; i++) {
+			*out = fl_xrealloc(*out, (n + 1) * sizeof(**out));
+			(*out)[n++] = &prog->units[u]->diags[i];
+		}
+	for (i = 0; i < prog->nfindings; i++) {
+		*out = fl_xrealloc(*out, (n + 1) * sizeof(**out));
+		(*out)[n++] = &prog->findings[i];
+	}
+	return n;
+}
+
 /* Markers in the source suppress link findings as they do the plugin's. */
 static void apply_suppressions(struct ln_program *prog)
 {

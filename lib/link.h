@@ -263,6 +263,12 @@ void ln_program_free(struct ln_program *prog);
 /* Free every interned string: only once nothing read refers to them. */
 void ln_intern_free(void);
 
+/*
+ * Every finding of a linked program, the plugin's (read from the facts)
+ * and the link's, in *out (to free); returns how many.
+ */
+int ln_all_findings(struct ln_program *prog, struct ln_finding ***out);
+
 /* Resolve calls, compute whole-program summaries, run the link checks. */
 void ln_link(struct ln_program *prog);
 

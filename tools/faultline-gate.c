@@ -821,24 +821,6 @@ static void analyse_state(struct ln_program *prog, const char *state,
 	link_state(prog, rules, context, objdir, objs);
 }
 
-/* Every finding of a linked state, the plugin's and the link's. */
-static int all_findings(struct ln_program *prog, struct ln_finding ***out)
-{
-	int u, i, n = 0;
-
-	*out = NULL;
-	for (u = 0; u < prog->nunits; u++)
-		for (i = 0; i < prog->units[u]->ndiags; i++) {
-			*out = fl_xrealloc(*out, (n + 1) * sizeof(**out));
-			(*out)[n++] = &prog->units[u]->diags[i];
-		}
-	for (i = 0; i < prog->nfindings; i++) {
-		*out = fl_xrealloc(*out, (n + 1) * sizeof(**out));
-		(*out)[n++] = &prog->findings[i];
-	}
-	return n;
-}
-
 static void key_of(const struct ln_finding *f, char *buf, size_t len)
 {
 	fl_finding_key(buf, len, f->check, f->function, f->msg);
@@ -1116,8 +1098,8 @@ int main(int argc, char **argv)
 		}
 	}
 	analyse_state(&after, "after", &rules, &context, &objs, log);
-	nb = all_findings(&before, &fb);
-	na = all_findings(&after, &fa);
+	nb = ln_all_findings(&before, &fb);
+	na = ln_all_findings(&after, &fa);
 	old = fl_xcalloc(na + 1, sizeof(bool));
 	still = fl_xcalloc(nb + 1, sizeof(bool));
 	match(fa, na, fb, nb, old);

@@ -69,24 +69,6 @@ static void input_error(void *ctx, const char *msg)
 	fprintf(stderr, "faultline-witness: error: %s\n", msg);
 }
 
-/* Every finding of the linked program, the plugin's and the link's. */
-static int all_findings(struct ln_program *prog, const struct ln_finding ***out)
-{
-	int u, i, n = 0;
-
-	*out = NULL;
-	for (u = 0; u < prog->nunits; u++)
-		for (i = 0; i < prog->units[u]->ndiags; i++) {
-			*out = fl_xrealloc(*out, (n + 1) * sizeof(**out));
-			(*out)[n++] = &prog->units[u]->diags[i];
-		}
-	for (i = 0; i < prog->nfindings; i++) {
-		*out = fl_xrealloc(*out, (n + 1) * sizeof(**out));
-		(*out)[n++] = &prog->findings[i];
-	}
-	return n;
-}
-
 /* Whether path ends with tail at a '/' boundary (or is it). */
 static bool path_ends_with(const char *path, const char *tail)
 {
@@ -366,7 +348,8 @@ int main(int argc, char **argv)
 {
 	const char *rules_dir = NULL, *at = NULL, *function = NULL;
 	const char *output = NULL, *plan = NULL;
-	const struct ln_finding **findings, *f = NULL;
+	struct ln_finding **findings;
+	const struct ln_finding *f = NULL;
 	struct ln_program prog;
 	struct fl_rules rules = {0};
 	struct ln_witness w;
@@ -456,7 +439,7 @@ int main(int argc, char **argv)
 			ln_read_path(&prog, a);
 	}
 	ln_link(&prog);
-	n = all_findings(&prog, &findings);
+	n = ln_all_findings(&prog, &findings);
 
 	if (list) {
 		int shown = 0;
