@@ -8,6 +8,7 @@
 #include "facts.h"
 #include "facts_file.h"
 #include "report.h"
+#include "suppress.h"
 
 const char fl_checker_options_help[] =
 	"  --faultline-rules=DIR    read the kernel API rules from DIR\n"
@@ -32,8 +33,7 @@ bool fl_checker_option(struct fl_checker *ck, const char *arg)
 }
 
 /* DIR/.NAME.o.d -> DIR/NAME.o; false if depfile is no object's. */
-static bool object_of_depfile(const char *depfile, char *buf,
-			      unsigned long len)
+static bool object_of_depfile(const char *depfile, char *buf, unsigned long len)
 {
 	const char *slash = strrchr(depfile, '/');
 	const char *name = slash ? slash + 1 : depfile;
@@ -48,8 +48,8 @@ static bool object_of_depfile(const char *depfile, char *buf,
 	return true;
 }
 
-void fl_checker_object_of(int argc, char **argv, const char *source,
-			  char *buf, unsigned long len)
+void fl_checker_object_of(int argc, char **argv, const char *source, char *buf,
+			  unsigned long len)
 {
 	const char *base, *dot;
 	int i;
@@ -66,7 +66,8 @@ void fl_checker_object_of(int argc, char **argv, const char *source,
 	for (i = 1; i < argc; i++) {
 		const char *a = argv[i];
 
-		if ((!strncmp(a, "-Wp,-MMD,", 9) || !strncmp(a, "-Wp,-MD,", 8)) &&
+		if ((!strncmp(a, "-Wp,-MMD,", 9) ||
+		     !strncmp(a, "-Wp,-MD,", 8)) &&
 		    object_of_depfile(strchr(a + 4, ',') + 1, buf, len))
 			return;
 		if (!strcmp(a, "-MF") && i + 1 < argc &&
@@ -76,8 +77,8 @@ void fl_checker_object_of(int argc, char **argv, const char *source,
 	base = strrchr(source, '/');
 	base = base ? base + 1 : source;
 	dot = strrchr(base, '.');
-	snprintf(buf, len, "%.*s.o", dot ? (int)(dot - base) : (int)strlen(base),
-		 base);
+	snprintf(buf, len, "%.*s.o",
+		 dot ? (int)(dot - base) : (int)strlen(base), base);
 }
 
 static void rules_error(void *ctx, const char *msg)
@@ -89,34 +90,12 @@ static void rules_error(void *ctx, const char *msg)
 
 int fl_checker_load_rules(struct fl_checker *ck, const char *self)
 {
-	const char *dir = ck->rules_dir ? ck->rules_dir
-					: fl_rules_default_dir(self);
+	const char *dir =
+		ck->rules_dir ? ck->rules_dir : fl_rules_default_dir(self);
 
 	if (!ck->out)
 		ck->out = stderr;
 	return fl_rules_load_dir(&ck->rules, dir, rules_error, ck) ? -1 : 0;
-}
-
-/*
- * The model's columns count bytes (as GCC's locations, and the facts, do);
- * GCC prints display columns, with tabs to the next multiple of 8.
- */
-static int display_column(const struct fl_loc *loc)
-{
-	FILE *f = fopen(loc->file, "r");
-	int line = 1, col = 1, byte = 1, c;
-
-	if (!f)
-		return loc->column;
-	while (line < loc->line && (c = getc(f)) != EOF)
-		if (c == '\n')
-			line++;
-	while (byte < loc->column && (c = getc(f)) != EOF && c != '\n') {
-		col = c == '\t' ? (col + 7) / 8 * 8 + 1 : col + 1;
-		byte++;
-	}
-	fclose(f);
-	return line == loc->line && byte == loc->column ? col : loc->column;
 }
 
 /* GCC's form: "FILE:LINE:COL: KIND: MSG". */
@@ -125,7 +104,9 @@ static void print_diag(FILE *out, const struct fl_loc *loc, const char *kind,
 {
 	if (loc->column > 0)
 		fprintf(out, "%s:%d:%d: %s: %s\n", loc->file, loc->line,
-			display_column(loc), kind, msg);
+			fl_display_column(NULL, loc->file, loc->line,
+					  loc->column),
+			kind, msg);
 	else
 		fprintf(out, "%s:%d: %s: %s\n", loc->file, loc->line, kind,
 			msg);
@@ -175,8 +156,8 @@ static void sink_note(void *ctx, const struct fl_loc *loc, const char *msg)
 int fl_checker_run(struct fl_checker *ck, struct fl_unit *unit,
 		   const char *source, const char *object)
 {
-	struct run_ctx rc = { ck, { NULL, 0 } };
-	struct fl_diag_sink sink = { sink_warning, sink_note, &rc };
+	struct run_ctx rc = {ck, {NULL, 0}};
+	struct fl_diag_sink sink = {sink_warning, sink_note, &rc};
 	unsigned long len = 0;
 	char err[4400];
 	char *facts;

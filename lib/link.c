@@ -55,8 +55,8 @@ static void build_fn_hash(struct ln_program *prog)
 	for (u = 0; u < prog->nunits; u++) {
 		for (i = 0; i < prog->units[u]->nfuncs; i++) {
 			struct ln_function *fn = prog->units[u]->funcs[i];
-			unsigned h = name_hash(fn->name) &
-				     (prog->fn_hash_size - 1);
+			unsigned h =
+				name_hash(fn->name) & (prog->fn_hash_size - 1);
 
 			fn->hash_next = prog->fn_hash[h];
 			prog->fn_hash[h] = fn;
@@ -66,8 +66,7 @@ static void build_fn_hash(struct ln_program *prog)
 
 /* The definition a call from unit means by name, or NULL. */
 static struct ln_function *resolve(const struct ln_program *prog,
-				   const struct ln_unit *unit,
-				   const char *name)
+				   const struct ln_unit *unit, const char *name)
 {
 	unsigned h = name_hash(name) & (prog->fn_hash_size - 1);
 	struct ln_function *fn, *same_dir = NULL, *global = NULL;
@@ -99,8 +98,8 @@ struct ln_function *ln_resolve(const struct ln_program *prog,
 
 struct ln_function *ln_op_function(const struct ln_program *prog,
 				   const struct ln_unit *unit,
-				   const struct ln_op *op, enum fl_rule_kind kind,
-				   const char **field)
+				   const struct ln_op *op,
+				   enum fl_rule_kind kind, const char **field)
 {
 	char buf[256];
 
@@ -122,15 +121,15 @@ static void resolve_calls(struct ln_program *prog)
 			struct ln_function *fn = unit->funcs[i];
 
 			for (c = 0; c < fn->ncalls; c++)
-				fn->calls[c].target =
-					resolve(prog, unit, fn->calls[c].callee);
+				fn->calls[c].target = resolve(
+					prog, unit, fn->calls[c].callee);
 		}
 	}
 }
 
 /* Raise fn's fault state; true when it changed. */
-static bool raise_fault(struct ln_function *fn, enum ln_fault fault,
-			int param, const struct ln_call *via)
+static bool raise_fault(struct ln_function *fn, enum ln_fault fault, int param,
+			const struct ln_call *via)
 {
 	if (fault == LN_FAULT_PARAM && fn->fault == LN_FAULT_PARAM &&
 	    fn->fault_param != param)
@@ -168,8 +167,7 @@ enum ln_fault ln_call_faults(const struct ln_call *c, int *param)
 }
 
 /* Apply step to every function until none changes. */
-void ln_fixpoint(struct ln_program *prog,
-		 bool (*step)(struct ln_function *fn))
+void ln_fixpoint(struct ln_program *prog, bool (*step)(struct ln_function *fn))
 {
 	bool changed = true;
 	int u, i;
@@ -189,8 +187,8 @@ static bool fault_step(struct ln_function *fn)
 
 	if (fn->unit_faults)
 		changed |= raise_fault(fn,
-				       fn->unit_fault_param ? LN_FAULT_PARAM :
-							      LN_FAULT_ALWAYS,
+				       fn->unit_fault_param ? LN_FAULT_PARAM
+							    : LN_FAULT_ALWAYS,
 				       fn->unit_fault_param, NULL);
 	for (c = 0; c < fn->ncalls; c++) {
 		const struct ln_call *call = &fn->calls[c];
@@ -214,7 +212,8 @@ static bool breaks_step(struct ln_function *fn)
 	int c;
 
 	for (c = 0; !fn->breaks_layouts && c < fn->ncalls; c++)
-		if (fn->calls[c].target && fn->calls[c].target->breaks_layouts) {
+		if (fn->calls[c].target &&
+		    fn->calls[c].target->breaks_layouts) {
 			fn->breaks_layouts = true;
 			return true;
 		}
@@ -295,8 +294,8 @@ struct ln_finding *ln_add_finding(struct ln_program *prog, const char *check,
 		    !strcmp(prog->findings[i].check, check) &&
 		    !strcmp(prog->findings[i].msg, msg))
 			return NULL;
-	prog->findings = fl_xrealloc(prog->findings,
-				     (prog->nfindings + 1) * sizeof(*f));
+	prog->findings =
+		fl_xrealloc(prog->findings, (prog->nfindings + 1) * sizeof(*f));
 	f = &prog->findings[prog->nfindings++];
 	memset(f, 0, sizeof(*f));
 	f->check = ln_intern(check);
@@ -364,6 +363,36 @@ static void apply_suppressions(struct ln_program *prog)
 }
 
 /*
+ * What the link prints counts columns as GCC prints them (display
+ * columns); the facts count bytes.
+ */
+static void display_loc(const struct ln_program *prog, struct fl_loc *loc)
+{
+	loc->column = fl_display_column(prog->srcroot, loc->file, loc->line,
+					loc->column);
+}
+
+static void display_finding(const struct ln_program *prog, struct ln_finding *f)
+{
+	int i;
+
+	display_loc(prog, &f->loc);
+	for (i = 0; i < f->nnotes; i++)
+		display_loc(prog, &f->notes[i].loc);
+}
+
+static void display_columns(struct ln_program *prog)
+{
+	int u, i;
+
+	for (i = 0; i < prog->nfindings; i++)
+		display_finding(prog, &prog->findings[i]);
+	for (u = 0; u < prog->nunits; u++)
+		for (i = 0; i < prog->units[u]->ndiags; i++)
+			display_finding(prog, &prog->units[u]->diags[i]);
+}
+
+/*
  * Whether dir is a core-dir of the rules (fs: the VFS, fs/dax.c, fs/libfs.c):
  * shared code, not one filesystem.  Paths may be absolute when the objects
  * were built outside the tree's own make.
@@ -378,8 +407,8 @@ static bool is_core_dir(const struct fl_rules *rules, const char *dir)
 		size_t m = strlen(r->name);
 
 		if (r->kind == FL_RULE_CORE_DIR &&
-		    (!strcmp(dir, r->name) ||
-		     (n > m && dir[n - m - 1] == '/' && !strcmp(dir + n - m, r->name))))
+		    (!strcmp(dir, r->name) || (n > m && dir[n - m - 1] == '/' &&
+					       !strcmp(dir + n - m, r->name))))
 			return true;
 	}
 	return false;
@@ -407,6 +436,7 @@ void ln_link(struct ln_program *prog)
 	ln_check_dax_no_layout_break(prog);
 	ln_check_gup(prog);
 	apply_suppressions(prog);
+	display_columns(prog);
 }
 
 static void print_loc(FILE *out, const struct fl_loc *loc)

@@ -58,8 +58,8 @@ static void load(const char *path)
 	 * (a marker sits near a line's start anyway), never split.
 	 */
 	while (getline(&buf, &cap, in) >= 0) {
-		cached_lines = fl_xrealloc(cached_lines, (cached_nlines + 1) *
-								 sizeof(char *));
+		cached_lines = fl_xrealloc(
+			cached_lines, (cached_nlines + 1) * sizeof(char *));
 		cached_lines[cached_nlines++] = strdup(buf);
 	}
 	free(buf);
@@ -68,8 +68,8 @@ static void load(const char *path)
 
 static const char *line_at(int line)
 {
-	return line >= 1 && line <= cached_nlines ? cached_lines[line - 1] :
-						    NULL;
+	return line >= 1 && line <= cached_nlines ? cached_lines[line - 1]
+						  : NULL;
 }
 
 /* Whether text names check in its list ("fault-under-lock,pin-leak"). */
@@ -129,6 +129,40 @@ static bool parse_marker(const char *text, const char *check,
 	return true;
 }
 
+static void source_path(char *path, size_t len, const char *srcroot,
+			const char *file)
+{
+	if (file[0] == '/' || !srcroot)
+		snprintf(path, len, "%s", file);
+	else
+		snprintf(path, len, "%s/%s", srcroot, file);
+}
+
+int fl_display_column(const char *srcroot, const char *file, int line,
+		      int column)
+{
+	char path[4096];
+	const char *text;
+	int i, col = 0;
+
+	if (!file || column <= 0)
+		return column;
+	source_path(path, sizeof(path), srcroot, file);
+	load(path);
+	text = line_at(line);
+	if (!text || (int)strlen(text) < column - 1)
+		return column;
+	for (i = 0; i < column - 1; i++) {
+		unsigned char ch = text[i];
+
+		if (ch == '\t')
+			col = (col / 8 + 1) * 8;
+		else if ((ch & 0xc0) != 0x80)
+			col++;
+	}
+	return col + 1;
+}
+
 void fl_find_suppression(const char *srcroot, const char *file, int line,
 			 int fn_line, const char *check,
 			 struct fl_suppression *out)
@@ -139,17 +173,14 @@ void fl_find_suppression(const char *srcroot, const char *file, int line,
 	memset(out, 0, sizeof(*out));
 	if (!file)
 		return;
-	if (file[0] == '/' || !srcroot)
-		snprintf(path, sizeof(path), "%s", file);
-	else
-		snprintf(path, sizeof(path), "%s/%s", srcroot, file);
+	source_path(path, sizeof(path), srcroot, file);
 	load(path);
 	for (l = line; l >= line - 1 && l >= 1; l--)
 		if (line_at(l) && parse_marker(line_at(l), check, out, l))
 			return;
 	/* The comment block above the function, up to its name's line. */
-	for (l = fn_line; fn_line > 0 && l >= fn_line - FUNCTION_COMMENT_LINES &&
-			  l >= 1;
+	for (l = fn_line;
+	     fn_line > 0 && l >= fn_line - FUNCTION_COMMENT_LINES && l >= 1;
 	     l--) {
 		const char *text = line_at(l);
 
@@ -183,8 +214,9 @@ void fl_finding_key(char *buf, unsigned long len, const char *check,
 				p++;
 		} else if (*p == '/') {
 			/* a path: keep its last component only */
-			while (n > 0 && buf[n - 1] != ' ' && buf[n - 1] != '(' &&
-			       buf[n - 1] != '\'' && buf[n - 1] != '\t')
+			while (n > 0 && buf[n - 1] != ' ' &&
+			       buf[n - 1] != '(' && buf[n - 1] != '\'' &&
+			       buf[n - 1] != '\t')
 				n--;
 		} else if (*p == '\t' || *p == '\n') {
 			buf[n++] = ' ';
@@ -206,7 +238,8 @@ int fl_baseline_read(struct fl_baseline *bl, const char *path,
 	int nline = 0, errors = 0;
 
 	if (!in) {
-		snprintf(msg, sizeof(msg), "%s: cannot read the baseline", path);
+		snprintf(msg, sizeof(msg), "%s: cannot read the baseline",
+			 path);
 		error(ctx, msg);
 		return 1;
 	}
@@ -219,7 +252,8 @@ int fl_baseline_read(struct fl_baseline *bl, const char *path,
 		line[strcspn(line, "\n")] = '\0';
 		if (nline == 1 && strcmp(line, BASELINE_HEADER)) {
 			snprintf(msg, sizeof(msg),
-				 "%s:1: not a faultline baseline (expected '%s')",
+				 "%s:1: not a faultline baseline (expected "
+				 "'%s')",
 				 path, BASELINE_HEADER);
 			error(ctx, msg);
 			errors++;
@@ -244,7 +278,8 @@ int fl_baseline_read(struct fl_baseline *bl, const char *path,
 			continue;
 		}
 		snprintf(key, sizeof(key), "%s\t%s\t%s", f[0], f[1], f[3]);
-		bl->keys = fl_xrealloc(bl->keys, (bl->nkeys + 1) * sizeof(char *));
+		bl->keys =
+			fl_xrealloc(bl->keys, (bl->nkeys + 1) * sizeof(char *));
 		bl->keys[bl->nkeys++] = strdup(key);
 	}
 	free(line);

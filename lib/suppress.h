@@ -36,6 +36,16 @@ struct fl_suppression {
  * whose name is at FN_LINE (0 if unknown).  FILE is opened relative to
  * srcroot unless absolute (srcroot NULL: the current directory).
  */
+/*
+ * GCC's display column of byte column COLUMN on LINE of FILE (relative to
+ * srcroot unless absolute): tabs to the next multiple of 8, a UTF-8
+ * character one column.  The facts and the model count bytes, as GCC's
+ * locations do; what is printed counts as GCC prints.  COLUMN itself when
+ * the source cannot be read.
+ */
+int fl_display_column(const char *srcroot, const char *file, int line,
+		      int column);
+
 void fl_find_suppression(const char *srcroot, const char *file, int line,
 			 int fn_line, const char *check,
 			 struct fl_suppression *out);

@@ -42,7 +42,7 @@ static int nowned, owned_cap;
 /* The children of c; the array lives until cl_children_release(). */
 int cl_children(CXCursor c, CXCursor **out)
 {
-	struct child_list l = { NULL, 0, 0 };
+	struct child_list l = {NULL, 0, 0};
 
 	clang_visitChildren(c, collect, &l);
 	*out = l.v;
@@ -131,66 +131,9 @@ CXCursor cl_strip_casts(CXCursor c)
 	return c;
 }
 
-/* A file's text, kept: libclang looks it up afresh on every call. */
-static const char *file_text(CXFile file, size_t *size)
-{
-	static struct {
-		CXFile file;
-		const char *text;
-		size_t size;
-	} *cache;
-	static int n, cap, last;
-	int i;
-
-	if (last < n && cache[last].file == file) {
-		*size = cache[last].size;
-		return cache[last].text;
-	}
-	for (i = 0; i < n; i++)
-		if (cache[i].file == file)
-			break;
-	if (i == n) {
-		if (n == cap) {
-			cap = cap ? 2 * cap : 64;
-			cache = fl_xrealloc(cache, cap * sizeof(*cache));
-		}
-		cache[n].file = file;
-		cache[n].text = clang_getFileContents(cl.tu, file, &cache[n].size);
-		n++;
-	}
-	last = i;
-	*size = cache[i].size;
-	return cache[i].text;
-}
-
-/*
- * GCC's column: characters from the line's start with tabs to the next
- * multiple of 8 (its display column), where libclang counts bytes.
- */
-static int display_column(CXFile file, unsigned off, unsigned col)
-{
-	size_t size;
-	const char *text = file_text(file, &size);
-	unsigned start, i;
-	int dcol = 0;
-
-	if (!text || off > size || col < 1 || col - 1 > off)
-		return (int)col;
-	start = off - (col - 1);
-	for (i = start; i < off; i++) {
-		unsigned char ch = text[i];
-
-		if (ch == '\t')
-			dcol = (dcol / 8 + 1) * 8;
-		else if ((ch & 0xc0) != 0x80)
-			dcol++;
-	}
-	return dcol + 1;
-}
-
 struct fl_loc cl_loc_at(CXSourceLocation l)
 {
-	struct fl_loc loc = { "<unknown>", 0, 0, 0 };
+	struct fl_loc loc = {"<unknown>", 0, 0, 0};
 	CXFile file;
 	unsigned line, col, off;
 
@@ -203,13 +146,69 @@ struct fl_loc cl_loc_at(CXSourceLocation l)
 		clang_disposeString(s);
 	}
 	loc.line = line;
-	loc.column = file ? display_column(file, off, col) : (int)col;
+	/* Bytes, as GCC's locations count: printing makes display columns. */
+	loc.column = (int)col;
 	loc.cookie = off;
 	return loc;
 }
 
+/* Whether l is written in a file, not produced by a macro expansion. */
+static bool in_file(CXSourceLocation l)
+{
+	CXFile ef, sf;
+	unsigned eoff, soff;
+
+	clang_getExpansionLocation(l, &ef, NULL, NULL, &eoff);
+	clang_getSpellingLocation(l, &sf, NULL, NULL, &soff);
+	return ef && ef == sf && eoff == soff;
+}
+
+/*
+ * Where a binary operator is, as GCC places the expression (a = b, a += b:
+ * at the operator): the first token after the left operand.  libclang
+ * places it at the left operand's start.
+ */
+static bool operator_location(CXCursor c, CXSourceLocation *out)
+{
+	CXSourceRange whole = clang_getCursorExtent(c);
+	CXSourceLocation lhs_end;
+	CXCursor *ch;
+	CXToken *toks;
+	unsigned ntoks, i, end_off;
+	bool found = false;
+
+	if (cl_children(c, &ch) != 2)
+		return false;
+	lhs_end = clang_getRangeEnd(clang_getCursorExtent(ch[0]));
+	if (!in_file(clang_getRangeStart(whole)) || !in_file(lhs_end))
+		return false;
+	clang_getFileLocation(lhs_end, NULL, NULL, NULL, &end_off);
+	clang_tokenize(cl.tu, whole, &toks, &ntoks);
+	for (i = 0; i < ntoks && !found; i++) {
+		CXSourceLocation t = clang_getTokenLocation(cl.tu, toks[i]);
+		unsigned off;
+
+		clang_getFileLocation(t, NULL, NULL, NULL, &off);
+		if (off >= end_off &&
+		    clang_getTokenKind(toks[i]) == CXToken_Punctuation) {
+			*out = t;
+			found = true;
+		}
+	}
+	if (toks)
+		clang_disposeTokens(cl.tu, toks, ntoks);
+	return found;
+}
+
 struct fl_loc cl_loc(CXCursor c)
 {
+	enum CXCursorKind kind = clang_getCursorKind(c);
+	CXSourceLocation op;
+
+	if ((kind == CXCursor_BinaryOperator ||
+	     kind == CXCursor_CompoundAssignOperator) &&
+	    operator_location(c, &op))
+		return cl_loc_at(op);
 	return cl_loc_at(clang_getCursorLocation(c));
 }
 
@@ -257,7 +256,8 @@ static CXType desugar(CXType t)
 	return t;
 }
 
-/* "struct gfs2_inode" -> "gfs2_inode"; a typedef's name for an anonymous one. */
+/* "struct gfs2_inode" -> "gfs2_inode"; a typedef's name for an anonymous one.
+ */
 const char *cl_record_name(CXType t)
 {
 	const char *tdef = NULL;
@@ -282,8 +282,8 @@ static CXType pointee(CXType t)
 	t = clang_getCanonicalType(t);
 	if (t.kind == CXType_Pointer)
 		return clang_getPointeeType(t);
-	if (t.kind == CXType_ConstantArray || t.kind == CXType_IncompleteArray ||
-	    t.kind == CXType_VariableArray)
+	if (t.kind == CXType_ConstantArray ||
+	    t.kind == CXType_IncompleteArray || t.kind == CXType_VariableArray)
 		return clang_getArrayElementType(t);
 	t.kind = CXType_Invalid;
 	return t;
@@ -298,8 +298,8 @@ static bool is_page_record(CXType t)
 {
 	const char *name = cl_record_name(t);
 
-	return name && fl_rules_find(cl.rules, name,
-				     FL_KIND_BIT(FL_RULE_PAGE_TYPE));
+	return name &&
+	       fl_rules_find(cl.rules, name, FL_KIND_BIT(FL_RULE_PAGE_TYPE));
 }
 
 static bool is_page_type(CXType t)
@@ -346,7 +346,8 @@ static struct cl_var *find_var(struct cl_fn *f, CXCursor decl, bool add)
 	int i;
 
 	for (i = 0; i < f->nvars; i++)
-		if (f->vars[i].hash == h && clang_equalCursors(f->vars[i].decl, decl))
+		if (f->vars[i].hash == h &&
+		    clang_equalCursors(f->vars[i].decl, decl))
 			return &f->vars[i];
 	if (!add)
 		return NULL;
@@ -414,8 +415,7 @@ static enum CXChildVisitResult count_visit(CXCursor c, CXCursor parent,
 	}
 	case CXCursor_BinaryOperator:
 		n = cl_children(c, &ch);
-		if (n == 2 && cl_binop(c) ==
-				      CL_BO_Assign)
+		if (n == 2 && cl_binop(c) == CL_BO_Assign)
 			note_def(f, ch[0], ch[1], true);
 		break;
 	case CXCursor_CompoundAssignOperator:
@@ -505,7 +505,8 @@ static void render(struct cl_fn *f, CXCursor c, char *buf, size_t len,
 	c = cl_strip_casts(c);
 	switch (clang_getCursorKind(c)) {
 	case CXCursor_DeclRefExpr:
-		snprintf(buf, len, "%s", cl_spelling(clang_getCursorReferenced(c)));
+		snprintf(buf, len, "%s",
+			 cl_spelling(clang_getCursorReferenced(c)));
 		return;
 	case CXCursor_MemberRefExpr: {
 		CXCursor outer = cl_strip(member_base(c));
@@ -526,13 +527,10 @@ static void render(struct cl_fn *f, CXCursor c, char *buf, size_t len,
 		n = cl_children(c, &ch);
 		if (n != 1)
 			break;
-		if (cl_unop(c) == CL_UO_Deref ||
-		    cl_unop(c) == CL_UO_AddrOf) {
+		if (cl_unop(c) == CL_UO_Deref || cl_unop(c) == CL_UO_AddrOf) {
 			render(f, ch[0], base, sizeof(base), depth + 1);
 			snprintf(buf, len, "%s%s",
-				 cl_unop(c) ==
-						 CL_UO_Deref ? "*" : "&",
-				 base);
+				 cl_unop(c) == CL_UO_Deref ? "*" : "&", base);
 			return;
 		}
 		break;
@@ -547,9 +545,10 @@ static void render(struct cl_fn *f, CXCursor c, char *buf, size_t len,
 		for (i = 0; i < na && m < len; i++) {
 			char arg[128];
 
-			render(f, clang_Cursor_getArgument(c, i), arg, sizeof(arg),
-			       depth + 1);
-			m += snprintf(buf + m, len - m, "%s%s", i ? ", " : "", arg);
+			render(f, clang_Cursor_getArgument(c, i), arg,
+			       sizeof(arg), depth + 1);
+			m += snprintf(buf + m, len - m, "%s%s", i ? ", " : "",
+				      arg);
 		}
 		if (m < len)
 			snprintf(buf + m, len - m, ")");
@@ -646,11 +645,16 @@ static const char *callee_name(CXCursor call)
 static bool is_pure_builtin(const char *name)
 {
 	static const char *const names[] = {
-		"__builtin_constant_p", "__builtin_object_size",
-		"__builtin_dynamic_object_size", "__builtin_types_compatible_p",
-		"__builtin_choose_expr", "__builtin_offsetof",
-		"__builtin_assume_aligned", "__builtin_unreachable",
-		"__builtin_prefetch", NULL,
+		"__builtin_constant_p",
+		"__builtin_object_size",
+		"__builtin_dynamic_object_size",
+		"__builtin_types_compatible_p",
+		"__builtin_choose_expr",
+		"__builtin_offsetof",
+		"__builtin_assume_aligned",
+		"__builtin_unreachable",
+		"__builtin_prefetch",
+		NULL,
 	};
 	int i;
 
@@ -762,8 +766,9 @@ static CXCursor generic_choice(CXCursor c)
 
 	for (i = 1; i < n; i++)
 		if (clang_isExpression(clang_getCursorKind(ch[i])) &&
-		    clang_equalTypes(clang_getCanonicalType(
-					     clang_getCursorType(ch[i])), t))
+		    clang_equalTypes(
+			    clang_getCanonicalType(clang_getCursorType(ch[i])),
+			    t))
 			return ch[i];
 	return clang_getNullCursor();
 }
@@ -816,7 +821,8 @@ static const char *object_of(struct cl_fn *f, CXCursor c)
 			}
 			if (!pointer_sum(c))
 				return NULL;
-			c = is_pointer(clang_getCursorType(ch[1])) ? ch[1] : ch[0];
+			c = is_pointer(clang_getCursorType(ch[1])) ? ch[1]
+								   : ch[0];
 			continue;
 		case CXCursor_MemberRefExpr:
 			if (embedding_page(c, &next)) {
@@ -849,7 +855,8 @@ static const char *object_of(struct cl_fn *f, CXCursor c)
 			decl = clang_getCursorReferenced(c);
 			if (clang_getCursorKind(decl) == CXCursor_VarDecl &&
 			    cl_global_storage(decl)) {
-				snprintf(buf, sizeof(buf), "g:%s", cl_spelling(decl));
+				snprintf(buf, sizeof(buf), "g:%s",
+					 cl_spelling(decl));
 				return fl_strdup(buf);
 			}
 			v = cl_var_of(f, c);
@@ -897,7 +904,8 @@ static const char *mapped_object(struct cl_fn *f, CXCursor c, const char **via)
 		case CXCursor_BinaryOperator:
 			if (n != 2 || !pointer_sum(c))
 				return NULL;
-			c = is_pointer(clang_getCursorType(ch[1])) ? ch[1] : ch[0];
+			c = is_pointer(clang_getCursorType(ch[1])) ? ch[1]
+								   : ch[0];
 			continue;
 		case CXCursor_CallExpr:
 			name = callee_name(c);
@@ -909,7 +917,8 @@ static const char *mapped_object(struct cl_fn *f, CXCursor c, const char **via)
 			    r->arg > clang_Cursor_getNumArguments(c))
 				return NULL;
 			*via = name;
-			return object_of(f, clang_Cursor_getArgument(c, r->arg - 1));
+			return object_of(
+				f, clang_Cursor_getArgument(c, r->arg - 1));
 		case CXCursor_DeclRefExpr:
 			if (!single_def(f, c, &def))
 				return NULL;
@@ -957,10 +966,8 @@ static CXCursor resolve(struct cl_fn *f, CXCursor c)
 		case CXCursor_InitListExpr:
 			return c;
 		case CXCursor_UnaryOperator:
-			if (cl_unop(def) !=
-				    CL_UO_AddrOf &&
-			    cl_unop(def) !=
-				    CL_UO_Deref)
+			if (cl_unop(def) != CL_UO_AddrOf &&
+			    cl_unop(def) != CL_UO_Deref)
 				return c;
 			break;
 		default:
@@ -1029,7 +1036,7 @@ static struct fl_event *add_event(struct cl_fn *f, enum fl_event_kind kind,
 static struct cl_val lower_call(struct cl_fn *f, CXCursor c, bool used,
 				struct cl_var *target)
 {
-	struct cl_val out = { 0 };
+	struct cl_val out = {0};
 	int na = clang_Cursor_getNumArguments(c), i;
 	const char *name = callee_name(c);
 	struct cl_val *vals;
@@ -1039,8 +1046,9 @@ static struct cl_val lower_call(struct cl_fn *f, CXCursor c, bool used,
 	CXCursor *ch;
 	int n = cl_children(c, &ch);
 
-	if (name && (!strcmp(name, "__builtin_expect") ||
-		     !strcmp(name, "__builtin_expect_with_probability")) &&
+	if (name &&
+	    (!strcmp(name, "__builtin_expect") ||
+	     !strcmp(name, "__builtin_expect_with_probability")) &&
 	    na >= 1)
 		return cl_expr(f, clang_Cursor_getArgument(c, 0), used);
 	if (name && is_pure_builtin(name))
@@ -1063,7 +1071,8 @@ static struct cl_val lower_call(struct cl_fn *f, CXCursor c, bool used,
 	ev->nargs = na;
 	ev->args = fl_xcalloc(na ? na : 1, sizeof(*ev->args));
 	for (i = 0; i < na; i++)
-		cl_operand(f, clang_Cursor_getArgument(c, i), vals[i], &ev->args[i]);
+		cl_operand(f, clang_Cursor_getArgument(c, i), vals[i],
+			   &ev->args[i]);
 	if (target) {
 		/* x = f(): the plugin's GIMPLE calls straight into x. */
 		out.key = target->key;
@@ -1080,8 +1089,8 @@ static struct cl_val lower_call(struct cl_fn *f, CXCursor c, bool used,
 	r = fl_rules_find(cl.rules, name, FL_KIND_BIT(FL_RULE_WRITES_TO));
 	if (r && r->arg >= 1 && r->arg <= na) {
 		const char *via = NULL;
-		const char *object =
-			mapped_object(f, clang_Cursor_getArgument(c, r->arg - 1), &via);
+		const char *object = mapped_object(
+			f, clang_Cursor_getArgument(c, r->arg - 1), &via);
 
 		if (object)
 			add_write(f, c, object, via);
@@ -1121,8 +1130,7 @@ static void mapped_store(struct cl_fn *f, CXCursor lhs, CXCursor at)
 			lhs = ch[0];
 			continue;
 		case CXCursor_UnaryOperator:
-			if (n == 1 && cl_unop(lhs) ==
-					      CL_UO_Deref) {
+			if (n == 1 && cl_unop(lhs) == CL_UO_Deref) {
 				object = mapped_object(f, ch[0], &via);
 				goto out;
 			}
@@ -1196,7 +1204,7 @@ static void assign(struct cl_fn *f, CXCursor lhs, CXCursor rhs, struct cl_val v,
 	ev->field_class = fl_strdup(cls);
 	{
 		CXCursor base = cl_strip(member_base(cl_strip(lhs)));
-		struct cl_val bv = { 0 };
+		struct cl_val bv = {0};
 		struct cl_var *b = cl_var_of(f, base);
 
 		if (!b && clang_getCursorKind(base) == CXCursor_UnaryOperator)
@@ -1214,8 +1222,7 @@ static unsigned lvalue_key(struct cl_fn *f, CXCursor c)
 
 	c = cl_strip_casts(c);
 	if (clang_getCursorKind(c) == CXCursor_UnaryOperator &&
-	    (cl_unop(c) == CL_UO_AddrOf ||
-	     cl_unop(c) == CL_UO_Deref))
+	    (cl_unop(c) == CL_UO_AddrOf || cl_unop(c) == CL_UO_Deref))
 		c = cl_strip_casts(last_expr(c));
 	v = cl_var_of(f, c);
 	return v ? v->key : 0;
@@ -1224,7 +1231,7 @@ static unsigned lvalue_key(struct cl_fn *f, CXCursor c)
 /* Lower c in evaluation order; its value's variable or temporary. */
 struct cl_val cl_expr(struct cl_fn *f, CXCursor c, bool used)
 {
-	struct cl_val out = { 0 };
+	struct cl_val out = {0};
 	CXCursor *ch, x;
 	struct cl_var *var;
 	int n, i;
@@ -1287,9 +1294,11 @@ struct cl_val cl_expr(struct cl_fn *f, CXCursor c, bool used)
 		case CL_BO_Assign:
 			var = cl_var_of(f, ch[0]);
 			if (var && !var->addressed &&
-			    clang_getCursorKind(cl_strip(ch[1])) == CXCursor_CallExpr &&
+			    clang_getCursorKind(cl_strip(ch[1])) ==
+				    CXCursor_CallExpr &&
 			    callee_name(cl_strip(ch[1])))
-				return lower_call(f, cl_strip(ch[1]), true, var);
+				return lower_call(f, cl_strip(ch[1]), true,
+						  var);
 			v = cl_expr(f, ch[1], true);
 			cl_expr(f, ch[0], false);
 			assign(f, ch[0], ch[1], v, c);
@@ -1325,8 +1334,7 @@ struct cl_val cl_expr(struct cl_fn *f, CXCursor c, bool used)
 			struct cl_val v = cl_expr(f, ch[0], true);
 
 			out.key = lvalue_key(f, c);
-			if (!out.key && cl_unop(c) ==
-						 CL_UO_Deref)
+			if (!out.key && cl_unop(c) == CL_UO_Deref)
 				out.key = 0;
 			(void)v;
 			return out;
@@ -1370,8 +1378,10 @@ const char *cl_cleanup_of(CXCursor var)
 			CXString s = clang_getTokenSpelling(cl.tu, toks[j]);
 			const char *w = clang_getCString(s);
 
-			if (!strcmp(w, "cleanup") || !strcmp(w, "__cleanup__")) {
-				CXString s2 = clang_getTokenSpelling(cl.tu, toks[j + 2]);
+			if (!strcmp(w, "cleanup") ||
+			    !strcmp(w, "__cleanup__")) {
+				CXString s2 = clang_getTokenSpelling(
+					cl.tu, toks[j + 2]);
 
 				fn = fl_strdup(clang_getCString(s2));
 				clang_disposeString(s2);
@@ -1472,9 +1482,11 @@ cleanup:
 		struct cl_cleanup *cu;
 
 		if (f->ncleanups == f->cleanups_cap) {
-			f->cleanups_cap = f->cleanups_cap ? 2 * f->cleanups_cap : 4;
-			f->cleanups = fl_xrealloc(
-				f->cleanups, f->cleanups_cap * sizeof(*f->cleanups));
+			f->cleanups_cap =
+				f->cleanups_cap ? 2 * f->cleanups_cap : 4;
+			f->cleanups = fl_xrealloc(f->cleanups,
+						  f->cleanups_cap *
+							  sizeof(*f->cleanups));
 		}
 		cu = &f->cleanups[f->ncleanups++];
 		cu->fn = cleanup;
@@ -1514,8 +1526,7 @@ enum fl_dax cl_dax_test(struct cl_fn *f, CXCursor c)
 			c = clang_Cursor_getArgument(c, 0);
 			continue;
 		case CXCursor_UnaryOperator:
-			if (n != 1 || cl_unop(c) !=
-					      CL_UO_LNot)
+			if (n != 1 || cl_unop(c) != CL_UO_LNot)
 				return FL_DAX_UNKNOWN;
 			yes = !yes;
 			c = ch[0];
@@ -1528,12 +1539,12 @@ enum fl_dax cl_dax_test(struct cl_fn *f, CXCursor c)
 			case CL_BO_NE:
 				if (!cl_const_value(ch[1], &k) || k)
 					return FL_DAX_UNKNOWN;
-				if (cl_binop(c) ==
-				    CL_BO_EQ)
+				if (cl_binop(c) == CL_BO_EQ)
 					yes = !yes;
 				c = ch[0];
 				continue;
-			/* An old libclang cannot tell IS_DAX()'s &, in a macro. */
+			/* An old libclang cannot tell IS_DAX()'s &, in a macro.
+			 */
 			case CL_BO_Invalid:
 			case CL_BO_And:
 				if (cl_const_value(ch[1], &mask))
@@ -1546,7 +1557,8 @@ enum fl_dax cl_dax_test(struct cl_fn *f, CXCursor c)
 						 sizeof(cls)))
 					return FL_DAX_UNKNOWN;
 				for (i = 0; i < cl.rules->nrules; i++) {
-					const struct fl_rule *r = &cl.rules->rules[i];
+					const struct fl_rule *r =
+						&cl.rules->rules[i];
 					long long bit;
 
 					if (r->kind != FL_RULE_DAX_TEST ||
@@ -1554,7 +1566,8 @@ enum fl_dax cl_dax_test(struct cl_fn *f, CXCursor c)
 						continue;
 					bit = cl_flag_value(r->flag);
 					if (bit > 0 && (mask & bit))
-						return yes ? FL_DAX_YES : FL_DAX_NO;
+						return yes ? FL_DAX_YES
+							   : FL_DAX_NO;
 				}
 				return FL_DAX_UNKNOWN;
 			default:
@@ -1691,9 +1704,9 @@ void cl_reach_init(CXCursor c)
  * The fields an initializer list sets: .field = value designators, or
  * positions in the record.  fn(ctx, field, value) for each.
  */
-static void init_fields(CXType t, CXCursor init,
-			void (*fn)(void *ctx, const char *field, CXCursor value),
-			void *ctx)
+static void
+init_fields(CXType t, CXCursor init,
+	    void (*fn)(void *ctx, const char *field, CXCursor value), void *ctx)
 {
 	CXCursor rec = clang_getTypeDeclaration(clang_getCanonicalType(t));
 	CXCursor *ch, *rc, *fields;
@@ -1711,7 +1724,8 @@ static void init_fields(CXType t, CXCursor init,
 		int dn = cl_children(ch[i], &dc);
 
 		/* .field = value: a designator (MemberRef) and the value. */
-		if (clang_getCursorKind(ch[i]) == CXCursor_UnexposedExpr && dn >= 2 &&
+		if (clang_getCursorKind(ch[i]) == CXCursor_UnexposedExpr &&
+		    dn >= 2 &&
 		    clang_getCursorKind(dc[0]) == CXCursor_MemberRef) {
 			field = cl_spelling(dc[0]);
 			value = dc[dn - 1];
@@ -1738,7 +1752,8 @@ static void ops_field(void *ctx, const char *field, CXCursor value)
 	CXCursor fn;
 
 	if (is_function_ref(value, &fn))
-		fl_unit_add_ops(cl.unit, o->type, field, cl_spelling(fn), &o->loc);
+		fl_unit_add_ops(cl.unit, o->type, field, cl_spelling(fn),
+				&o->loc);
 }
 
 /* Function pointers in static initializers: gfs2_vm_ops.page_mkwrite. */
@@ -1785,7 +1800,7 @@ static void flow_field(void *ctx, const char *field, CXCursor value)
 
 static void init_list_flows(struct cl_fn *f, CXCursor var, CXCursor init)
 {
-	struct flow_ctx c = { f, cl_record_name(clang_getCursorType(var)), var };
+	struct flow_ctx c = {f, cl_record_name(clang_getCursorType(var)), var};
 
 	init = cl_strip(init);
 	if (c.type && clang_getCursorKind(init) == CXCursor_InitListExpr)
@@ -1796,7 +1811,7 @@ static void init_list_flows(struct cl_fn *f, CXCursor var, CXCursor init)
 
 struct flag {
 	const char *name;
-	long long value; /* a macro's, -1 until found */
+	long long value;      /* a macro's, -1 until found */
 	long long enum_value; /* an enumerator's, -1 until found */
 };
 
@@ -1938,8 +1953,8 @@ void cl_return_value(struct cl_fn *f, CXCursor e, struct cl_val v, CXCursor at)
 	}
 	ev = add_event(f, FL_EV_ASSIGN, at);
 	ev->var = f->retvar;
-	if (is_copy(e) || clang_getCursorKind(cl_strip_casts(e)) ==
-				  CXCursor_DeclRefExpr)
+	if (is_copy(e) ||
+	    clang_getCursorKind(cl_strip_casts(e)) == CXCursor_DeclRefExpr)
 		ev->value.var = v.key;
 }
 
