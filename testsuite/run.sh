@@ -79,7 +79,8 @@ san_judge() {
 	done
 	# UBSan ignores log_path: its reports are in the logs (and the
 	# process exited with 99, which the case saw).
-	grep -rl --exclude-dir=sanitizer 'runtime error: \|ERROR: AddressSanitizer' \
+	# (Not in deb/: the Debian tier keeps a copy of these sources there.)
+	grep -rl --exclude-dir=sanitizer --exclude-dir=deb 'runtime error: \|ERROR: AddressSanitizer' \
 		"$out" 2>/dev/null | while read -r log; do
 		grep -m 3 'runtime error: \|ERROR: AddressSanitizer' "$log" \
 			>"$san_dir/in-$(basename "$log")"
