@@ -217,7 +217,7 @@ install: all
 		chmod 644 "$$d$(INSTALL_SHARE)/cocci/$${c#semantic-patches/}"; \
 	done; \
 	$(INSTALL) -d "$$d$(INSTALL_SHARE)/witness"; \
-	$(INSTALL) -m 755 witness/run-vm.sh "$$d$(INSTALL_SHARE)/witness/"; \
+	$(INSTALL) -m 755 witness/run-vm.sh witness/objects.sh "$$d$(INSTALL_SHARE)/witness/"; \
 	$(INSTALL) -m 644 witness/init.c witness/filesystems corpus/tree-copy.sh "$$d$(INSTALL_SHARE)/witness/"; \
 	$(INSTALL) -m 644 corpus/findings.awk VERSION "$$d$(INSTALL_SHARE)/"; \
 	$(INSTALL) -m 644 $(MAN_PAGES) "$$d$(INSTALL_MAN)/"; \

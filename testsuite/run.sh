@@ -1322,7 +1322,8 @@ run_install_tier() {
 		bin/faultline-$ccname "$rel_plugin" share/faultline/rules/locks.rules \
 		share/faultline/cocci/fault_under_lock.cocci share/faultline/VERSION \
 		share/faultline/findings.awk share/faultline/witness/run-vm.sh \
-		share/faultline/witness/init.c share/faultline/witness/filesystems; do
+		share/faultline/witness/init.c share/faultline/witness/filesystems \
+		share/faultline/witness/objects.sh; do
 		[ -f "$root/$f" ] || echo "not installed: $prefix/$f" >>"$report"
 	done
 	for f in bin/faultline bin/faultline-link bin/faultline-gate bin/faultline-witness \

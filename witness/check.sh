@@ -29,12 +29,6 @@ outdir=$(cd "$outdir" && pwd)
 
 result() { echo "$1 witness/$2"; }
 
-# The objects a witness of DIR in tree KDIR reads: DIR and shared code.
-objects_of() {
-	echo "$1/$2"
-	find "$1/fs" "$1/fs/iomap" "$1/mm" -maxdepth 1 -name '*.o' 2>/dev/null
-}
-
 # tree VERSION: the prepared tree, its DIR built with the plugin.
 tree() {
 	kdir=$(sh "$top/corpus/prepare-kernel.sh" "$1" "$FAULTLINE_CACHE") || return 1
@@ -54,7 +48,7 @@ run() {
 	case_dir="$outdir/$(echo "$name" | tr ' /.' '---')"
 	rm -rf "$case_dir"
 	mkdir -p "$case_dir"
-	objects_of "$kdir" "$dir" >"$case_dir/objects"
+	sh "$here/objects.sh" "$kdir" "$dir" >"$case_dir/objects"
 	if ! "$witness_tool" --function "$function" --objects "$case_dir/objects" \
 		-o "$case_dir/witness.c" --plan "$case_dir/plan" \
 		>"$case_dir/witness.log" 2>&1; then

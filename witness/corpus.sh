@@ -35,10 +35,7 @@ for version in "$@"; do
 		run="$outdir/$version-$(echo "$file" | tr '/.' '--')-$line"
 		rm -rf "$run"
 		mkdir -p "$run"
-		{
-			echo "$kdir/$(dirname "$file")"
-			find "$kdir/fs" "$kdir/fs/iomap" "$kdir/mm" -maxdepth 1 -name '*.o'
-		} >"$run/objects"
+		sh "$here/objects.sh" "$kdir" "$(dirname "$file")" >"$run/objects"
 		if ! "$top/tools/faultline-witness" --at "$file:$line" \
 			--objects "$run/objects" -o "$run/witness.c" \
 			--plan "$run/plan" >"$run/witness.log" 2>&1; then
