@@ -64,7 +64,11 @@ void fl_dump_unit(const struct fl_unit *unit, FILE *out)
 					fprintf(out, "\n");
 					break;
 				case FL_EV_ASSIGN:
-					fprintf(out, "assign v%u\n", ev->var);
+					fprintf(out, "assign v%u", ev->var);
+					if (ev->value.var)
+						fprintf(out, " = v%u",
+							ev->value.var);
+					fprintf(out, "\n");
 					break;
 				case FL_EV_RETURN:
 					fprintf(out, "return ");

@@ -535,6 +535,81 @@ static void apply_summary(const struct fl_event *ev,
 	}
 }
 
+bool fl_guard_lock(const struct fl_unit *unit, const struct fl_function *fn,
+		   const struct fl_event *ev, struct fl_held *out)
+{
+	const struct fl_rule *g =
+		fl_rules_guard_constructor(unit->rules, ev->callee);
+
+	return g && fl_rule_lock_operand(unit, fn, g, ev, out);
+}
+
+/*
+ * guard(mutex)(&ci->lock): class_mutex_t g = class_mutex_constructor(
+ * &ci->lock), whose body locks g.lock.  What the body takes for sure, in
+ * its mode, is taken on the argument's lock.  A constructor whose success
+ * is a field of the struct it returns (scoped_guard(mutex_intr)) says
+ * nothing the lockset can test, and is not tracked.
+ */
+static void guard_acquire(const struct fl_unit *unit,
+			  const struct fl_function *fn,
+			  const struct fl_event *ev,
+			  const struct fl_function *callee, struct fl_state *st)
+{
+	const struct fl_summary *s = callee->summary;
+	struct fl_held lock;
+	int i;
+
+	if (!fl_guard_lock(unit, fn, ev, &lock)) {
+		apply_summary(ev, callee, st); /* no argument: its own locks */
+		return;
+	}
+	for (i = 0; i < s->nacquires; i++) {
+		struct fl_held h = lock;
+
+		if (s->acquires[i].success != FL_SUCCESS_NONE)
+			continue;
+		h.mode = s->acquires[i].mode;
+		h.loc = ev->loc;
+		acquire(st, &h);
+	}
+}
+
+/*
+ * class_mutex_destructor(&g) at the end of g's scope: releases what the
+ * constructor whose result g holds took (g = tmp = constructor(...) when
+ * the compiler goes through a temporary).
+ */
+static void guard_release(const struct fl_unit *unit,
+			  const struct fl_function *fn,
+			  const struct fl_event *ev, struct fl_state *st)
+{
+	unsigned var = ev->nargs ? ev->args[0].var : 0;
+	struct fl_held lock;
+	int b, e, hops;
+
+	for (hops = 0; var && hops < 4; hops++) {
+		unsigned from = 0;
+
+		for (b = 0; b < fn->nblocks; b++)
+			for (e = 0; e < fn->blocks[b].nevents; e++) {
+				const struct fl_event *c =
+					&fn->blocks[b].events[e];
+
+				if (c->kind == FL_EV_CALL &&
+				    c->result_var == var &&
+				    fl_guard_lock(unit, fn, c, &lock)) {
+					release(st, &lock);
+					return;
+				}
+				if (c->kind == FL_EV_ASSIGN && c->var == var &&
+				    c->value.var)
+					from = c->value.var;
+			}
+		var = from;
+	}
+}
+
 /*
  * User-page pins (FOLL_PIN) ride the same dataflow as locks: a pin is held
  * if the call returned a positive count, and it goes away when the pages
@@ -646,9 +721,17 @@ static void transfer_call(const struct fl_unit *unit,
 		}
 		return;
 	}
+	if (fl_rules_guard_release(unit->rules, ev->callee)) {
+		guard_release(unit, fn, ev, st);
+		return;
+	}
 	callee = fl_unit_find(unit, ev->callee);
-	if (callee && callee != fn && callee->summary &&
-	    callee->summary->status == 2)
+	if (!callee || callee == fn || !callee->summary ||
+	    callee->summary->status != 2)
+		return;
+	if (fl_rules_guard_constructor(unit->rules, ev->callee))
+		guard_acquire(unit, fn, ev, callee, st);
+	else
 		apply_summary(ev, callee, st);
 }
 

@@ -135,6 +135,14 @@ bool fl_rule_lock_operand(const struct fl_unit *unit,
 			  const struct fl_function *fn, const struct fl_rule *r,
 			  const struct fl_event *ev, struct fl_held *out);
 
+/*
+ * The lock a cleanup.h guard constructor call (a lock-guard rule) takes:
+ * its argument's, which the constructor's own summary names by the guard
+ * struct's field.  False when ev is no such call or the lock is unknown.
+ */
+bool fl_guard_lock(const struct fl_unit *unit, const struct fl_function *fn,
+		   const struct fl_event *ev, struct fl_held *out);
+
 /* Compute summaries of every function of the unit (bottom-up). */
 void fl_summarize_unit(struct fl_unit *unit);
 

@@ -66,6 +66,7 @@ static const char *const kind_names[FL_RULE_NKINDS] = {
 	[FL_RULE_PAGES_INSERT] = "pages-insert",
 	[FL_RULE_WITNESS_ENTRY] = "witness-entry",
 	[FL_RULE_DIRECT_IO] = "direct-io",
+	[FL_RULE_LOCK_GUARD] = "lock-guard",
 };
 
 /* Which keys each kind accepts, and which it requires. */
@@ -95,22 +96,23 @@ enum key {
 	K_ADDR = 1 << 22,
 	K_EXCL = 1 << 23,
 	K_SYSCALL = 1 << 24,
+	K_RELEASE = 1 << 25,
+	K_TYPE = 1 << 26,
 };
 
 static const char *const key_names[] = {
-	"arg",	 "holder", "bind",    "iter",	 "gup-flags",
-	"field", "class",  "except",  "mode",	 "success",
-	"scope", "flag",   "instead", "dir",	 "flags",
-	"done",	 "count",  "dirty",   "convert", "wait",
-	"mm",	 "via",	   "addr",    "excl",	 "syscall",
+	"arg",	   "holder",  "bind",  "iter",	  "gup-flags", "field",
+	"class",   "except",  "mode",  "success", "scope",     "flag",
+	"instead", "dir",     "flags", "done",	  "count",     "dirty",
+	"convert", "wait",    "mm",    "via",	  "addr",      "excl",
+	"syscall", "release", "type",
 };
 /* Kinds are bits of an fl_kind_mask (FL_KIND_BIT). */
 _Static_assert(FL_RULE_NKINDS <= 8 * sizeof(fl_kind_mask),
 	       "too many rule kinds for fl_kind_mask");
 
 /* One name per key bit, in bit order. */
-_Static_assert(1u << (sizeof(key_names) / sizeof(key_names[0]) - 1) ==
-		       K_SYSCALL,
+_Static_assert(1u << (sizeof(key_names) / sizeof(key_names[0]) - 1) == K_TYPE,
 	       "key_names out of step with enum key");
 
 static const struct {
@@ -169,6 +171,7 @@ static const struct {
 	[FL_RULE_PAGES_INSERT] = {K_ARG | K_ADDR, K_ARG | K_ADDR},
 	[FL_RULE_WITNESS_ENTRY] = {K_SYSCALL, K_SYSCALL},
 	[FL_RULE_DIRECT_IO] = {0, 0},
+	[FL_RULE_LOCK_GUARD] = {K_ARG | K_RELEASE | K_TYPE, K_ARG | K_RELEASE},
 };
 
 /* What NAME is for each kind. */
@@ -178,7 +181,8 @@ enum name_shape {
 	NAME_FIELD,
 	NAME_CLASS,
 	NAME_CALLEE,
-	NAME_PATH
+	NAME_PATH,
+	NAME_PATTERN /* an identifier with one "*" */
 };
 
 static const enum name_shape kind_names_shape[FL_RULE_NKINDS] = {
@@ -195,6 +199,7 @@ static const enum name_shape kind_names_shape[FL_RULE_NKINDS] = {
 	[FL_RULE_PRIVATE_MM] = NAME_FIELD,
 	[FL_RULE_PAGES_SINK_FIELD] = NAME_FIELD,
 	[FL_RULE_WITNESS_ENTRY] = NAME_FIELD,
+	[FL_RULE_LOCK_GUARD] = NAME_PATTERN,
 };
 
 struct parse {
@@ -255,6 +260,21 @@ static bool is_identifier(const char *s)
 		if (!isalnum((unsigned char)*s) && *s != '_')
 			return false;
 	return true;
+}
+
+/*
+ * An identifier with exactly one "*" standing for any non-empty part, and
+ * something beside it: "*" alone would match every name.
+ */
+static bool is_pattern(const char *s)
+{
+	const char *star = strchr(s, '*');
+	char buf[256];
+
+	if (!star || !s[1] || strchr(star + 1, '*') || strlen(s) >= sizeof(buf))
+		return false;
+	snprintf(buf, sizeof(buf), "%.*sX%s", (int)(star - s), s, star + 1);
+	return is_identifier(buf);
 }
 
 /* A directory relative to the kernel tree: fs, fs/smb/common. */
@@ -457,6 +477,20 @@ static int set_key(struct parse *p, struct fl_rule *r, unsigned *seen,
 			return -1;
 		}
 		return 0;
+	case K_RELEASE:
+	case K_TYPE:
+		if (!is_pattern(val)) {
+			parse_error(
+				p,
+				"bad pattern '%s' (an identifier with one *)",
+				val);
+			return -1;
+		}
+		if (key == K_RELEASE)
+			r->release = fl_strdup(val);
+		else
+			r->type_pattern = fl_strdup(val);
+		return 0;
 	case K_SCOPE:
 		if (!strcmp(val, "object"))
 			r->scope = FL_SCOPE_OBJECT;
@@ -527,6 +561,15 @@ static int check_rule(struct parse *p, const struct fl_rule *r)
 			parse_error(p,
 				    "bad directory '%s' (relative to the tree)",
 				    r->name);
+			return -1;
+		}
+		break;
+	case NAME_PATTERN:
+		if (!is_pattern(r->name)) {
+			parse_error(
+				p,
+				"bad pattern '%s' (an identifier with one *)",
+				r->name);
 			return -1;
 		}
 		break;
@@ -724,6 +767,83 @@ const struct fl_rule *fl_rules_find(const struct fl_rules *rules,
 		    !strcmp(rules->rules[i].name, name))
 			return &rules->rules[i];
 	return NULL;
+}
+
+/*
+ * The part of name that pattern's "*" stands for (non-empty), written to
+ * stem; false when name does not match.
+ */
+static bool pattern_stem(const char *pattern, const char *name, char *stem,
+			 size_t len)
+{
+	const char *star = strchr(pattern, '*');
+	size_t pre, post, n = strlen(name);
+
+	if (!star)
+		return false;
+	pre = (size_t)(star - pattern);
+	post = strlen(star + 1);
+	if (n <= pre + post || strncmp(name, pattern, pre) ||
+	    strcmp(name + n - post, star + 1) || n - pre - post >= len)
+		return false;
+	snprintf(stem, len, "%.*s", (int)(n - pre - post), name + pre);
+	return true;
+}
+
+/* The lock-guard rule one of whose patterns (which) matches name. */
+static const struct fl_rule *find_guard(const struct fl_rules *rules,
+					const char *name, int which, char *stem,
+					size_t len)
+{
+	int i;
+
+	if (!name)
+		return NULL;
+	for (i = 0; i < rules->nrules; i++) {
+		const struct fl_rule *r = &rules->rules[i];
+		const char *pattern;
+
+		if (r->kind != FL_RULE_LOCK_GUARD)
+			continue;
+		pattern = which == 0   ? r->name
+			  : which == 1 ? r->release
+				       : r->type_pattern;
+		if (pattern && pattern_stem(pattern, name, stem, len))
+			return r;
+	}
+	return NULL;
+}
+
+const struct fl_rule *fl_rules_guard_constructor(const struct fl_rules *rules,
+						 const char *callee)
+{
+	char stem[256];
+
+	return find_guard(rules, callee, 0, stem, sizeof(stem));
+}
+
+const struct fl_rule *fl_rules_guard_release(const struct fl_rules *rules,
+					     const char *callee)
+{
+	char stem[256];
+
+	return find_guard(rules, callee, 1, stem, sizeof(stem));
+}
+
+const char *fl_rules_guard_cleanup(const struct fl_rules *rules,
+				   const char *type)
+{
+	char stem[256], buf[600];
+	const struct fl_rule *r =
+		find_guard(rules, type, 2, stem, sizeof(stem));
+	const char *star;
+
+	if (!r)
+		return NULL;
+	star = strchr(r->release, '*');
+	snprintf(buf, sizeof(buf), "%.*s%s%s", (int)(star - r->release),
+		 r->release, stem, star + 1);
+	return fl_strdup(buf);
 }
 
 void fl_rules_free(struct fl_rules *rules)

@@ -63,6 +63,7 @@ enum fl_rule_kind {
 	FL_RULE_PAGES_INSERT, /* maps a kernel page into a user mapping */
 	FL_RULE_WITNESS_ENTRY, /* an ops-table field a user program reaches (syscall=) */
 	FL_RULE_DIRECT_IO,     /* direct I/O on a user iterator (O_DIRECT) */
+	FL_RULE_LOCK_GUARD,    /* a cleanup.h guard constructor (class_*_constructor) */
 	FL_RULE_NKINDS
 };
 
@@ -134,6 +135,9 @@ struct fl_rule {
 	bool via_pagecache; /* fault-op: only on files mapped through the page
 			     * cache (via=pagecache) */
 	enum fl_syscall syscall; /* witness-entry: which system call (syscall=) */
+	/* lock-guard: NAME, release= and type= are patterns with one "*" */
+	const char *release; /* the cleanup that ends the guard (release=) */
+	const char *type_pattern; /* the guard variable's type (type=) */
 	const char *file; /* where the rule was read */
 	int line;
 };
@@ -165,6 +169,18 @@ int fl_rules_load_dir(struct fl_rules *rules, const char *dir,
 /* The rule of a function or name, of any kind in kinds (a bit mask). */
 const struct fl_rule *fl_rules_find(const struct fl_rules *rules,
 				    const char *name, fl_kind_mask kinds);
+
+/*
+ * lock-guard rules: the rule whose constructor pattern matches callee, or
+ * whose release= pattern does, and the cleanup a guard variable of a type
+ * runs (for a front end that cannot see the cleanup attribute), or NULL.
+ */
+const struct fl_rule *fl_rules_guard_constructor(const struct fl_rules *rules,
+						 const char *callee);
+const struct fl_rule *fl_rules_guard_release(const struct fl_rules *rules,
+					     const char *callee);
+const char *fl_rules_guard_cleanup(const struct fl_rules *rules,
+				   const char *type);
 
 void fl_rules_free(struct fl_rules *rules);
 

@@ -174,6 +174,24 @@ static void note_takes(struct summary_ctx *c, const struct fl_function *fn,
 	if (!callee || callee == fn || !callee->summary ||
 	    callee->summary->status != 2)
 		return;
+	/*
+	 * A guard takes what its constructor takes, on its argument: the
+	 * locks of its body, and the parameter it locks (DEFINE_GUARD).
+	 */
+	if (fl_guard_lock(c->unit, fn, ev, &h)) {
+		const struct fl_summary *s = callee->summary;
+
+		for (i = 0; h.lock_class && i < s->ntakes + s->nacquires; i++) {
+			struct fl_take t = {
+				h.lock_class, h.display,
+				i < s->ntakes ? s->takes[i].mode
+					      : s->acquires[i - s->ntakes].mode,
+				fn->name, ev->loc};
+
+			add_take(c->s, &t);
+		}
+		return;
+	}
 	for (i = 0; i < callee->summary->ntakes; i++)
 		add_take(c->s, &callee->summary->takes[i]);
 }

@@ -1391,21 +1391,12 @@ const char *cl_cleanup_of(CXCursor var)
 		clang_disposeTokens(cl.tu, toks, nt);
 		if (fn)
 			return fn;
-		/* Spelled in a macro (guard()): the kernel's class_NAME_t. */
-		{
-			const char *t = cl_spelling(clang_getTypeDeclaration(
-				desugar(clang_getCursorType(var))));
-			size_t len = strlen(t);
-
-			if (len > 8 && !strncmp(t, "class_", 6) &&
-			    !strcmp(t + len - 2, "_t")) {
-				char buf[300];
-
-				snprintf(buf, sizeof(buf), "%.*s_destructor",
-					 (int)(len - 2), t);
-				return fl_strdup(buf);
-			}
-		}
+		/* Spelled in a macro (guard()): the type names the cleanup. */
+		fn = fl_rules_guard_cleanup(
+			cl.rules, cl_spelling(clang_getTypeDeclaration(
+					  desugar(clang_getCursorType(var)))));
+		if (fn)
+			return fn;
 	}
 	return NULL;
 }
