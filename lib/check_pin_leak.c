@@ -35,6 +35,40 @@ static bool pages_outlive(const struct fl_unit *unit,
 	return false;
 }
 
+void fl_pin_leak_text(char *msg, size_t len, const char *pin_callee,
+		      const char *fn)
+{
+	snprintf(msg, len,
+		 "pages pinned by '%s' may still be pinned when '%s' "
+		 "returns here; unpin them on this path [faultline:pin-leak]",
+		 pin_callee, fn);
+}
+
+/* Left to the link: h went to a function of another unit (once each). */
+static void defer_leak(const struct fl_function *cfn, const struct fl_loc *loc,
+		       const struct fl_held *h)
+{
+	struct fl_function *fn = (struct fl_function *)cfn;
+	struct fl_pin_leak *l;
+	int i;
+
+	for (i = 0; i < fn->npin_leaks; i++)
+		if (fn->pin_leaks[i].ret.line == loc->line &&
+		    fn->pin_leaks[i].ret.column == loc->column &&
+		    fn->pin_leaks[i].pin.line == h->loc.line &&
+		    fn->pin_leaks[i].pin.column == h->loc.column)
+			return;
+	fn->pin_leaks = fl_xrealloc(fn->pin_leaks, (fn->npin_leaks + 1) *
+							   sizeof(*fn->pin_leaks));
+	l = &fn->pin_leaks[fn->npin_leaks++];
+	l->ret = *loc;
+	l->pin_callee = h->display;
+	l->pin = h->loc;
+	l->callee = h->handed_to;
+	l->arg = h->handed_arg;
+	l->call = h->handed_loc;
+}
+
 static void report_leaks(struct leak_ctx *c, const struct fl_function *fn,
 			 const struct fl_loc *loc,
 			 const struct fl_state *before)
@@ -49,11 +83,11 @@ static void report_leaks(struct leak_ctx *c, const struct fl_function *fn,
 		if (!h->is_pin || h->cond_var || h->voided || h->may_only ||
 		    pages_outlive(c->unit, fn, h->object))
 			continue;
-		snprintf(msg, sizeof(msg),
-			 "pages pinned by '%s' may still be pinned when '%s' "
-			 "returns here; unpin them on this path "
-			 "[faultline:pin-leak]",
-			 h->display, fn->name);
+		if (h->handed_to) {
+			defer_leak(fn, loc, h);
+			continue;
+		}
+		fl_pin_leak_text(msg, sizeof(msg), h->display, fn->name);
 		c->sink->warning(c->sink->ctx, fn, loc, msg);
 		c->sink->note(c->sink->ctx, &h->loc,
 			      "the pages are pinned here");

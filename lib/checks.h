@@ -53,5 +53,8 @@ void fl_gup_sink_text(char *msg, size_t len, enum fl_rule_kind kind,
 void fl_pin_mismatch_text(char *msg, size_t len, const char *release,
 			  bool pinned, const char *source, const char *instead);
 void fl_pin_taken_text(char *msg, size_t len, const char *fn);
+/* The text of a pin-leak report (pins by pin_callee, fn returning). */
+void fl_pin_leak_text(char *msg, size_t len, const char *pin_callee,
+		      const char *fn);
 
 #endif

@@ -189,6 +189,13 @@ static bool state_join(struct fl_state *dst, const struct fl_state *src)
 				d->voided = false;
 				changed = true;
 			}
+			/* Handed to another unit on some path: the link decides. */
+			if (!d->handed_to && src->held[i].handed_to) {
+				d->handed_to = src->held[i].handed_to;
+				d->handed_arg = src->held[i].handed_arg;
+				d->handed_loc = src->held[i].handed_loc;
+				changed = true;
+			}
 			continue;
 		}
 		add_fact(&dst->held, &dst->nheld, &src->held[i]);
@@ -613,8 +620,10 @@ static void guard_release(const struct fl_unit *unit,
 /*
  * User-page pins (FOLL_PIN) ride the same dataflow as locks: a pin is held
  * if the call returned a positive count, and it goes away when the pages
- * are unpinned, put, or handed to I/O or to a function of the unit.  Other
- * calls only look at them (PageAnon, kfree of the array).
+ * are unpinned, put, or handed to I/O or to a function of the unit that
+ * does more than look at them.  The kernel API the rules name otherwise
+ * keeps no reference (kmap, kfree of the array); a function of another
+ * unit marks the pin handed_to, and the link says whether it kept it.
  */
 static void track_pins(const struct fl_unit *unit, const struct fl_event *ev,
 		       const struct fl_rule *r, struct fl_state *st)
@@ -647,18 +656,41 @@ static void track_pins(const struct fl_unit *unit, const struct fl_event *ev,
 	}
 	for (k = 0; k < ev->nargs; k++) {
 		const struct fl_operand *op = &ev->args[k];
-		/* page_folio() only renames the pages it is given. */
-		bool hands_over = (r && r->kind != FL_RULE_PAGES_GET &&
-				   r->kind != FL_RULE_PAGES_ALIAS) ||
-				  (!r && fl_unit_find(unit, ev->callee));
+		const struct fl_function *callee;
+		bool hands_over, defers = false;
 
-		if (!op->object || !hands_over)
+		if (!op->object)
 			continue;
-		for (i = 0; i < st->nheld; i++)
-			if (st->held[i].is_pin &&
-			    fl_pageflow_reaches(unit->pageflow,
-						st->held[i].object, op->object))
+		if (r) {
+			/* page_folio() only renames the pages it is given. */
+			hands_over = r->kind != FL_RULE_PAGES_GET &&
+				     r->kind != FL_RULE_PAGES_ALIAS;
+		} else if ((callee = fl_unit_find(unit, ev->callee))) {
+			/* A helper that only looks at them leaves them pinned. */
+			hands_over = !fl_pageflow_param_only_looks(
+				unit->pageflow, callee, k);
+		} else {
+			/* kmap, kfree of the array: the API is known to keep
+			 * no reference; anything else decides in its unit. */
+			hands_over = false;
+			defers = !fl_rules_find(unit->rules, ev->callee,
+						~(fl_kind_mask)0);
+		}
+		for (i = 0; i < st->nheld; i++) {
+			struct fl_held *h = &st->held[i];
+
+			if (!h->is_pin || !fl_pageflow_reaches(unit->pageflow,
+							       h->object,
+							       op->object))
+				continue;
+			if (hands_over) {
 				st->held[i--] = st->held[--st->nheld];
+			} else if (defers && !h->handed_to) {
+				h->handed_to = ev->callee;
+				h->handed_arg = k + 1;
+				h->handed_loc = ev->loc;
+			}
+		}
 	}
 }
 

@@ -30,6 +30,12 @@ struct fl_held {
 	bool may_only;	   /* held on some paths here, not all */
 	bool is_pin;	   /* a FOLL_PIN of object, not a lock */
 	bool voided;	   /* a pin whose result said nothing was pinned */
+	/* A pin whose pages went to a function with no body in the unit
+	 * (handed_to, argument handed_arg): whether it still holds them is
+	 * for the link to say. */
+	const char *handed_to;
+	int handed_arg;
+	struct fl_loc handed_loc;
 	const char *object;
 };
 

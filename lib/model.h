@@ -108,6 +108,19 @@ struct fl_block {
 
 struct fl_summary;
 
+/*
+ * A pin still held at a return unless the function of another unit its
+ * pages were handed to keeps it (lib/check_pin_leak.c, for the facts).
+ */
+struct fl_pin_leak {
+	struct fl_loc ret;
+	const char *pin_callee; /* pin_user_pages_fast */
+	struct fl_loc pin;
+	const char *callee; /* no body in the unit */
+	int arg;
+	struct fl_loc call;
+};
+
 struct fl_function {
 	const char *name;
 	struct fl_loc loc;
@@ -127,6 +140,8 @@ struct fl_function {
 	unsigned long handle; /* the front end's own handle (a FUNCTION_DECL) */
 	char *facts_calls; /* its call records (lib/facts_write.c), or NULL */
 	unsigned long facts_calls_len, facts_calls_cap;
+	struct fl_pin_leak *pin_leaks; /* filled in by lib/check_pin_leak.c */
+	int npin_leaks;
 };
 
 /* A function pointer in a static initializer: gfs2_vm_ops.page_mkwrite. */

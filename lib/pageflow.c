@@ -535,3 +535,75 @@ int fl_pageflow_find(const struct fl_pageflow *pf, const char *name)
 {
 	return find_node(pf, name);
 }
+
+/* A call to a function with no body in the unit and no rule. */
+static bool unknown_external(const struct fl_unit *unit,
+			     const struct fl_event *ev)
+{
+	return ev->kind == FL_EV_CALL && ev->callee &&
+	       !fl_unit_find(unit, ev->callee) &&
+	       !fl_rules_find(unit->rules, ev->callee, ~(fl_kind_mask)0);
+}
+
+/*
+ * Whether the pages of node n, reached as reached[], go where someone
+ * else answers for them: a release or a sink (any page rule but a getter
+ * or an alias), a field, a global or a return, or a function the unit
+ * cannot see into.
+ */
+static bool reach_takes_over(const struct fl_pageflow *pf, int n,
+			     const int *reached)
+{
+	const struct fl_unit *unit = pf->unit;
+	int s, f, b, e, k;
+
+	if (fl_pageflow_escapes(pf, pf->names[n]))
+		return true;
+	for (s = 0; s < pf->nsites; s++)
+		if (reached[pf->sites[s].node] &&
+		    pf->sites[s].rule->kind != FL_RULE_PAGES_GET &&
+		    pf->sites[s].rule->kind != FL_RULE_PAGES_PIN &&
+		    pf->sites[s].rule->kind != FL_RULE_PAGES_ALIAS)
+			return true;
+	for (f = 0; f < unit->nfuncs; f++) {
+		const struct fl_function *fn = unit->funcs[f];
+
+		for (b = 0; b < fn->nblocks; b++)
+			for (e = 0; e < fn->blocks[b].nevents; e++) {
+				const struct fl_event *ev =
+					&fn->blocks[b].events[e];
+
+				if (!unknown_external(unit, ev))
+					continue;
+				for (k = 0; k < ev->nargs; k++) {
+					int m = find_node(pf, ev->args[k].object);
+
+					if (m >= 0 && reached[m])
+						return true;
+				}
+			}
+	}
+	return false;
+}
+
+bool fl_pageflow_param_only_looks(const struct fl_pageflow *cpf,
+				  const struct fl_function *fn, int k)
+{
+	struct fl_pageflow *pf = (struct fl_pageflow *)cpf;
+	int n;
+
+	if (!fn->param_objects || k < 0 || k >= fn->nparams)
+		return false;
+	n = find_node(pf, fn->param_objects[k]);
+	if (n < 0)
+		return false; /* nothing seen of it: no evidence either way */
+	if (!pf->looks || pf->nlooks < pf->nnodes) {
+		pf->looks = fl_xrealloc(pf->looks, pf->nnodes);
+		memset(pf->looks + pf->nlooks, 0, pf->nnodes - pf->nlooks);
+		pf->nlooks = pf->nnodes;
+	}
+	if (!pf->looks[n])
+		pf->looks[n] =
+			reach_takes_over(pf, n, cached_reach(pf, n)) ? 2 : 1;
+	return pf->looks[n] == 1;
+}

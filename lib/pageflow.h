@@ -35,6 +35,8 @@ struct fl_pageflow {
 	int *cache_node; /* reach arrays kept for fl_pageflow_reaches() */
 	int **cache_reach;
 	int ncache;
+	signed char *looks; /* fl_pageflow_param_only_looks: 1 yes, 2 no */
+	int nlooks;
 };
 
 struct fl_pageflow *fl_pageflow_build(const struct fl_unit *unit);
@@ -65,6 +67,15 @@ bool fl_pageflow_reaches(const struct fl_pageflow *pf, const char *from,
 /* Whether pages of object from may outlive the function: stored in a
  * field or a global, or returned. */
 bool fl_pageflow_escapes(const struct fl_pageflow *pf, const char *from);
+
+/*
+ * Whether the pages fn's parameter k (0-based) receives only are looked at
+ * (read, tested, copied from): its pages are seen in the unit, and none
+ * reaches a release, a sink, a field, a global, a return or a function the
+ * unit cannot see into.  Whoever pinned them still holds the pins.
+ */
+bool fl_pageflow_param_only_looks(const struct fl_pageflow *pf,
+				  const struct fl_function *fn, int k);
 
 /* The node of an object, or -1 when no page flow touches it. */
 int fl_pageflow_find(const struct fl_pageflow *pf, const char *name);

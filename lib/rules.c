@@ -67,6 +67,7 @@ static const char *const kind_names[FL_RULE_NKINDS] = {
 	[FL_RULE_WITNESS_ENTRY] = "witness-entry",
 	[FL_RULE_DIRECT_IO] = "direct-io",
 	[FL_RULE_LOCK_GUARD] = "lock-guard",
+	[FL_RULE_PAGES_LOOK] = "pages-look",
 };
 
 /* Which keys each kind accepts, and which it requires. */
@@ -172,6 +173,7 @@ static const struct {
 	[FL_RULE_WITNESS_ENTRY] = {K_SYSCALL, K_SYSCALL},
 	[FL_RULE_DIRECT_IO] = {0, 0},
 	[FL_RULE_LOCK_GUARD] = {K_ARG | K_RELEASE | K_TYPE, K_ARG | K_RELEASE},
+	[FL_RULE_PAGES_LOOK] = {0, 0},
 };
 
 /* What NAME is for each kind. */

@@ -375,7 +375,6 @@ void unpin_user_pages_dirty_lock(struct page **pages, unsigned long npages,
 int set_page_dirty_lock(struct page *page);
 void sg_set_page(struct scatterlist *sg, struct page *page, unsigned int len,
 		 unsigned int offset);
-bool PageAnon(struct page *page);
 int sg_alloc_table_from_pages(struct sg_table *sgt, struct page **pages,
 			      unsigned int n_pages, unsigned int offset,
 			      unsigned long size, unsigned int gfp_mask);
@@ -434,6 +433,12 @@ static inline unsigned long _compound_head(const struct page *page)
 #define page_folio(p) (_Generic((p),					\
 	const struct page *:	(const struct folio *)_compound_head(p), \
 	struct page *:		(struct folio *)_compound_head(p)))
+
+/* As page-flags.h: it looks at the folio of the page, and keeps nothing. */
+static inline bool PageAnon(struct page *page)
+{
+	return ((unsigned long)page_folio(page)->mapping & 1) != 0;
+}
 #define folio_page(folio, n) (&(folio)->page + (n))
 void *page_address(const struct page *page);
 static inline void *folio_address(const struct folio *folio)
