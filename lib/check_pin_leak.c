@@ -58,8 +58,8 @@ static void defer_leak(const struct fl_function *cfn, const struct fl_loc *loc,
 		    fn->pin_leaks[i].pin.line == h->loc.line &&
 		    fn->pin_leaks[i].pin.column == h->loc.column)
 			return;
-	fn->pin_leaks = fl_xrealloc(fn->pin_leaks, (fn->npin_leaks + 1) *
-							   sizeof(*fn->pin_leaks));
+	fn->pin_leaks = fl_xrealloc(
+		fn->pin_leaks, (fn->npin_leaks + 1) * sizeof(*fn->pin_leaks));
 	l = &fn->pin_leaks[fn->npin_leaks++];
 	l->ret = *loc;
 	l->pin_callee = h->display;

@@ -12,7 +12,7 @@
 #include "facts.h"
 #include "link.h"
 
-#define MAX_FIELDS 12
+#define MAX_FIELDS 14
 
 /* Interned strings: an open-addressing table of pointers. */
 static const char **intern_tab;
@@ -337,6 +337,21 @@ static void read_page_pass(struct reader *r, char **f)
 	r->fn->page_passes[r->fn->npage_passes++] = pp;
 }
 
+/* pleak LOC PIN_CALLEE LOC CALLEE ARG LOC */
+static void read_pin_leak(struct reader *r, char **f)
+{
+	struct ln_pin_leak l;
+
+	memset(&l, 0, sizeof(l));
+	if (!get_loc(r, f + 1, &l.ret) || !get_name(r, f[4], &l.pin_callee) ||
+	    !get_loc(r, f + 5, &l.pin) || !get_name(r, f[8], &l.callee) ||
+	    !get_index(r, f[9], &l.arg, "bad argument number") ||
+	    !get_loc(r, f + 10, &l.call))
+		return;
+	GROW(r->fn->pin_leaks, r->fn->npin_leaks);
+	r->fn->pin_leaks[r->fn->npin_leaks++] = l;
+}
+
 /* pcall CALLEE LOC ARGS; ARGS: comma-separated K:sN and K:pJ, not empty */
 static void read_page_call(struct reader *r, char **f)
 {
@@ -402,6 +417,7 @@ static const struct {
 	{"held", 8, true, 2},	{"diag", 8, false, 2},	{"note", 5, false, 2},
 	{"psrc", 7, false, 3},	{"psink", 8, true, 3},	{"prel", 8, true, 3},
 	{"ppass", 7, true, 3},	{"pcall", 6, true, 3},
+	{"plook", 2, true, 4},	{"pleak", 13, true, 4},
 };
 
 static void read_record(struct reader *r, char **f, int n)
@@ -515,6 +531,13 @@ static void read_record(struct reader *r, char **f, int n)
 		read_page_pass(r, f);
 	} else if (!strcmp(f[0], "pcall")) {
 		read_page_call(r, f);
+	} else if (!strcmp(f[0], "plook")) {
+		int p;
+
+		if (get_index(r, f[1], &p, "bad parameter number"))
+			r->fn->page_looks |= 1ULL << (p - 1);
+	} else if (!strcmp(f[0], "pleak")) {
+		read_pin_leak(r, f);
 	} else if (!strcmp(f[0], "diag")) {
 		struct ln_finding *d;
 

@@ -487,11 +487,29 @@ static void write_function_pages(struct text *t, const struct fl_unit *unit,
 		return;
 	/* Another unit can call it only if it is global. */
 	for (p = 0; !fn->is_static && fn->param_objects && p < fn->nparams;
-	     p++)
-		if (fn->param_objects[p])
-			write_param_pages(t, ext, pf, p + 1,
-					  fn->param_objects[p]);
+	     p++) {
+		if (!fn->param_objects[p])
+			continue;
+		write_param_pages(t, ext, pf, p + 1, fn->param_objects[p]);
+		if (fl_pageflow_param_only_looks(pf, fn, p)) {
+			put_str(t, "plook");
+			field_int(t, p + 1);
+			put_str(t, "\n");
+		}
+	}
 	write_page_calls(t, unit, pf, fn, src_reach, nsrc);
+	for (p = 0; p < fn->npin_leaks; p++) {
+		const struct fl_pin_leak *l = &fn->pin_leaks[p];
+
+		put_str(t, "pleak");
+		field_loc(t, &l->ret);
+		field(t, l->pin_callee);
+		field_loc(t, &l->pin);
+		field(t, l->callee);
+		field_int(t, l->arg);
+		field_loc(t, &l->call);
+		put_str(t, "\n");
+	}
 }
 
 static void write_function(struct text *t, const struct fl_unit *unit,

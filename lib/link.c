@@ -435,6 +435,7 @@ void ln_link(struct ln_program *prog)
 	ln_check_fault_under_lock(prog);
 	ln_check_dax_no_layout_break(prog);
 	ln_check_gup(prog);
+	ln_check_pin_leak(prog);
 	apply_suppressions(prog);
 	display_columns(prog);
 }
@@ -484,6 +485,7 @@ void ln_unit_free(struct ln_unit *u)
 		free(fn->removes);
 		free(fn->page_uses);
 		free(fn->page_passes);
+		free(fn->pin_leaks);
 		free(fn->page_calls);
 		free(fn->page_ends);
 		free(fn);

@@ -96,6 +96,16 @@ struct ln_page_pass {
 	struct ln_function *target;
 };
 
+/* pleak: a pin held at a return unless the callee it went to keeps it. */
+struct ln_pin_leak {
+	struct fl_loc ret;
+	const char *pin_callee;
+	struct fl_loc pin;
+	const char *callee;
+	int arg;
+	struct fl_loc call;
+};
+
 /* One K:sN or K:pJ of a pcall: source or param is set, not both. */
 struct ln_page_arg {
 	int arg;
@@ -155,6 +165,9 @@ struct ln_function {
 	int npage_passes;
 	struct ln_page_call *page_calls;
 	int npage_calls;
+	unsigned long long page_looks; /* plook: bit P-1, parameter P */
+	struct ln_pin_leak *pin_leaks;
+	int npin_leaks;
 	/* Whole-program summaries (lib/link.c). */
 	enum ln_fault fault;
 	int fault_param;
@@ -307,6 +320,7 @@ void ln_add_note(struct ln_finding *f, const struct fl_loc *loc,
 void ln_check_fault_under_lock(struct ln_program *prog);
 void ln_check_dax_no_layout_break(struct ln_program *prog);
 void ln_check_gup(struct ln_program *prog); /* gup-unpinned, pin-mismatch */
+void ln_check_pin_leak(struct ln_program *prog);
 
 /* Writers: GCC-style text and SARIF 2.1.0. */
 void ln_print_finding(FILE *out, const struct ln_finding *f);

@@ -189,7 +189,7 @@ static bool state_join(struct fl_state *dst, const struct fl_state *src)
 				d->voided = false;
 				changed = true;
 			}
-			/* Handed to another unit on some path: the link decides. */
+			/* Handed to another unit: the link decides. */
 			if (!d->handed_to && src->held[i].handed_to) {
 				d->handed_to = src->held[i].handed_to;
 				d->handed_arg = src->held[i].handed_arg;
@@ -666,7 +666,7 @@ static void track_pins(const struct fl_unit *unit, const struct fl_event *ev,
 			hands_over = r->kind != FL_RULE_PAGES_GET &&
 				     r->kind != FL_RULE_PAGES_ALIAS;
 		} else if ((callee = fl_unit_find(unit, ev->callee))) {
-			/* A helper that only looks at them leaves them pinned. */
+			/* A helper that only looks leaves them pinned. */
 			hands_over = !fl_pageflow_param_only_looks(
 				unit->pageflow, callee, k);
 		} else {
@@ -679,9 +679,9 @@ static void track_pins(const struct fl_unit *unit, const struct fl_event *ev,
 		for (i = 0; i < st->nheld; i++) {
 			struct fl_held *h = &st->held[i];
 
-			if (!h->is_pin || !fl_pageflow_reaches(unit->pageflow,
-							       h->object,
-							       op->object))
+			if (!h->is_pin ||
+			    !fl_pageflow_reaches(unit->pageflow, h->object,
+						 op->object))
 				continue;
 			if (hands_over) {
 				st->held[i--] = st->held[--st->nheld];

@@ -413,7 +413,7 @@ run_corrupt_facts_case() {
 	fi
 }
 
-# Broken page records (facts version 3): each bad object is named with the
+# Broken page records (facts versions 3 and 4): each bad object is named with the
 # line; version 2 facts, which have no page records, still read.
 run_corrupt_page_facts_case() {
 	name="link/corrupt-page-facts"
@@ -439,12 +439,15 @@ run_corrupt_page_facts_case() {
 	corrupt kind pagelist "${l_psink}s/^\(psink\t[0-9]*\)\t[a-z]\t/\1\tx\t/"
 	corrupt param pagelist "${l_psink}s/^psink\t[0-9]*/psink\t0/"
 	corrupt srckind direct "${l_psrc}s/\tg\t/\tG\t/"
-	corrupt old pagelist "1s/\t3\$/\t2/"
-	corrupt future pagelist "1s/\t3\$/\t4/"
+	corrupt old pagelist "1s/\t4\$/\t2/"
+	corrupt future pagelist "1s/\t4\$/\t5/"
+	# A version 4 record: the parameter it names must be 1 to 64.
+	corrupt look pagelist "${l_psink}s/\$/\nplook\t0/"
+	corrupt old3 pagelist "1s/\t4\$/\t3/; ${l_psink}s/\$/\nplook\t2/"
 	# Version 2: a unit of another case (its functions clash with none).
 	cp "$out/link-fiemap-across-units/util.o" "$dir/util.o"
 	dump_facts "$dir/util.o" "$dir/util.facts"
-	corrupt v2 util "1s/\t3\$/\t2/"
+	corrupt v2 util "1s/\t4\$/\t2/"
 	rm -f "$dir/util.o"
 	"$tools/faultline-link" -q "$dir" >"$dir/link.log" 2>"$dir/link.err"
 	status=$?
@@ -454,7 +457,9 @@ run_corrupt_page_facts_case() {
 		"param.o: corrupt faultline facts at line $l_psink: bad parameter number" \
 		"srckind.o: corrupt faultline facts at line $l_psrc: unknown page source kind" \
 		"old.o: corrupt faultline facts at line $l_psink: record of a later facts version" \
-		"future.o: corrupt faultline facts at line 1: facts version 4, this tool reads 2 to 3"; do
+		"look.o: corrupt faultline facts at line $((l_psink + 1)): bad parameter number" \
+		"old3.o: corrupt faultline facts at line $((l_psink + 1)): record of a later facts version" \
+		"future.o: corrupt faultline facts at line 1: facts version 5, this tool reads 2 to 4"; do
 		grep -qF "$dir/$want" "$dir/link.err" || echo "no error: $want" >>"$report"
 	done
 	grep -q "v2.o" "$dir/link.err" && echo "version 2 facts refused" >>"$report"

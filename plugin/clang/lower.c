@@ -1942,7 +1942,8 @@ void cl_return_value(struct cl_fn *f, CXCursor e, struct cl_val v, CXCursor at)
 			ev->src_object = src;
 		}
 	}
-	ev = add_event(f, FL_EV_ASSIGN, at);
+	/* GCC places "return X;" at X. */
+	ev = add_event(f, FL_EV_ASSIGN, e);
 	ev->var = f->retvar;
 	if (is_copy(e) ||
 	    clang_getCursorKind(cl_strip_casts(e)) == CXCursor_DeclRefExpr)
