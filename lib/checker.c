@@ -3,10 +3,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "checker.h"
 #include "facts.h"
 #include "facts_file.h"
+#include "recover.h"
 #include "report.h"
 #include "suppress.h"
 
@@ -153,31 +155,98 @@ static void sink_note(void *ctx, const struct fl_loc *loc, const char *msg)
 		print_diag(rc->ck->out, loc, "note", msg);
 }
 
+struct check_job {
+	struct fl_checker *ck;
+	struct fl_unit *unit;
+	const struct fl_diag_sink *sink;
+	struct run_ctx *rc;
+	const char *source;
+	const char *object;
+	char *facts;
+	unsigned long len;
+};
+
+static void check_job_run(void *arg)
+{
+	struct check_job *j = arg;
+
+	if (!j->ck->no_facts && j->object)
+		fl_facts_observe(j->unit);
+	fl_check_unit(j->unit, j->sink);
+	if (!j->ck->no_facts && j->object)
+		j->facts = fl_facts_write(j->unit, j->source, &j->rc->log,
+					  &j->len);
+}
+
+FILE *fl_checker_err;
+
+void fl_checker_internal_error(const char *prog, const char *what,
+			       const char *rest)
+{
+	fprintf(fl_checker_err ? fl_checker_err : stderr,
+		"%s: warning: faultline: internal error in '%s', %s\n", prog,
+		what ? what : "?", rest);
+}
+
 int fl_checker_run(struct fl_checker *ck, struct fl_unit *unit,
 		   const char *source, const char *object)
 {
 	struct run_ctx rc = {ck, {NULL, 0}};
 	struct fl_diag_sink sink = {sink_warning, sink_note, &rc};
-	unsigned long len = 0;
+	struct check_job job = {ck, unit, &sink, &rc, source, object, NULL, 0};
 	char err[4400];
-	char *facts;
 
 	if (!ck->out)
 		ck->out = stderr;
 	unit->source = source;
 	if (ck->dump)
 		fl_dump_unit(unit, stderr);
-	if (!ck->no_facts && object)
-		fl_facts_observe(unit);
 	ck->last_fn = NULL;
-	fl_check_unit(unit, &sink);
-	if (ck->no_facts || !object)
+	fl_recover_function = NULL;
+	if (!fl_recover_run(check_job_run, &job)) {
+		/* Our failure, not the build's: no facts for this unit, not
+		 * even an earlier run's. */
+		fl_checker_internal_error(ck->prog, fl_recover_function,
+					  "skipped with the rest of this unit");
+		if (object) {
+			fl_facts_sidefile(object, err, sizeof(err));
+			unlink(err);
+		}
 		return 0;
-	facts = fl_facts_write(unit, source, &rc.log, &len);
-	if (fl_facts_write_sidefile(object, facts, len, err, sizeof(err))) {
+	}
+	if (!job.facts)
+		return 0;
+	if (fl_facts_write_sidefile(object, job.facts, job.len, err,
+				    sizeof(err))) {
 		fprintf(stderr, "%s: error: cannot write the facts of %s: %s\n",
 			ck->prog, source, err);
 		return -1;
 	}
 	return 0;
+}
+
+struct lower_job {
+	void (*lower)(void *arg);
+	void *arg;
+};
+
+static void lower_job_run(void *arg)
+{
+	struct lower_job *j = arg;
+
+	j->lower(j->arg);
+}
+
+bool fl_checker_lower(const char *prog, struct fl_unit *unit,
+		      void (*lower)(void *arg), void *arg)
+{
+	struct lower_job job = {lower, arg};
+	int nfuncs = unit->nfuncs;
+
+	fl_recover_function = NULL;
+	if (fl_recover_run(lower_job_run, &job))
+		return true;
+	unit->nfuncs = nfuncs; /* not half of it */
+	fl_checker_internal_error(prog, fl_recover_function, "skipped");
+	return false;
 }

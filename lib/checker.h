@@ -60,6 +60,23 @@ int fl_checker_load_rules(struct fl_checker *ck, const char *self);
  * and write its facts beside object (unless no_facts or object is NULL).
  * Returns 0, or -1 if the facts could not be written (said on stderr).
  */
+/*
+ * Lower one function, lower(arg), with fl_recover_run(): when it fails,
+ * what it added to unit is dropped, the failure is said on stderr and the
+ * result is false.
+ */
+bool fl_checker_lower(const char *prog, struct fl_unit *unit,
+		      void (*lower)(void *arg), void *arg);
+
+/*
+ * "PROG: warning: faultline: internal error in 'WHAT', REST" for a front
+ * end whose own work on WHAT failed (fl_recover_run).
+ */
+void fl_checker_internal_error(const char *prog, const char *what,
+			       const char *rest);
+/* Where that goes (NULL: stderr), for a front end that captures stderr. */
+extern FILE *fl_checker_err;
+
 int fl_checker_run(struct fl_checker *ck, struct fl_unit *unit,
 		   const char *source, const char *object);
 

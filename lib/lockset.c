@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "lockset.h"
+#include "recover.h"
 #include "pageflow.h"
 
 #define PAGE_RULE_KINDS                                                        \
@@ -879,6 +880,8 @@ void fl_lockset_run(const struct fl_unit *unit, const struct fl_function *fn,
 	char *queued;
 	int b, i;
 
+	fl_recover_function = fn->name;
+	fl_recover_point("check", fn->name);
 	if (fn->nblocks == 0)
 		return;
 	in = fl_xcalloc(fn->nblocks, sizeof(*in));

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "model.h"
+#include "recover.h"
 
 void *fl_xcalloc(unsigned long n, unsigned long size)
 {
@@ -53,6 +54,9 @@ struct fl_unit *fl_unit_new(const struct fl_rules *rules)
 
 struct fl_function *fl_unit_add_function(struct fl_unit *unit, const char *name)
 {
+	/* Lowering this function is the front end's work from here. */
+	fl_recover_function = name;
+	fl_recover_point("lower", name);
 	struct fl_function *fn = fl_xcalloc(1, sizeof(*fn));
 
 	fn->name = fl_strdup(name);

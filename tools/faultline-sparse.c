@@ -142,6 +142,7 @@ int main(int argc, char **argv)
 	 * unit it cannot handle is named once, with the first of them.
 	 */
 	saved = stderr;
+	fl_checker_err = saved; /* our own failures are not Sparse's */
 	stderr = open_memstream(&errs, &errs_len);
 	if (!stderr)
 		stderr = saved;

@@ -301,6 +301,11 @@ static int outside_build(int argc, char **argv)
 	return -1;
 }
 
+static void lower_job_run(void *arg)
+{
+	cl_lower_function(*(CXCursor *)arg);
+}
+
 int main(int argc, char **argv)
 {
 	struct fl_checker ck = { .prog = prog };
@@ -422,7 +427,8 @@ int main(int argc, char **argv)
 			cl_reach_name(cl.defs[i].name);
 	clang_visitChildren(clang_getTranslationUnitCursor(cl.tu), globals, NULL);
 	for (i = 0; i < cl.nqueue; i++)
-		cl_lower_function(cl.defs[cl.queue[i]].cursor);
+		fl_checker_lower(prog, cl.unit, lower_job_run,
+				 &cl.defs[cl.queue[i]].cursor);
 
 	status = fl_checker_run(&ck, cl.unit, source, object);
 	return status ? 1 : 0;

@@ -26,6 +26,7 @@
 #include "../../lib/facts.h"
 #include "../../lib/model.h"
 #include "../../lib/rules.h"
+#include "../../lib/recover.h"
 #include "../../lib/report.h"
 
 int plugin_is_GPL_compatible;
@@ -1190,9 +1191,54 @@ static void sink_note(void *ctx, const struct fl_loc *loc, const char *msg)
 		inform((location_t)loc->cookie, "%s", msg);
 }
 
+/*
+ * Our own failure is not the compile's: the function (or, in the checks,
+ * the rest of the unit) is skipped and the object is what GCC makes.
+ */
+static void report_internal_error(const char *what, const char *rest)
+{
+	bool saved = fl_werror_requested();
+
+	if (!obey_werror)
+		fl_set_werror_requested(false);
+	warning_at(UNKNOWN_LOCATION, 0, "faultline: internal error in %qs, %s",
+		   what ? what : main_input_filename, rest);
+	fl_set_werror_requested(saved);
+}
+
+struct lower_job {
+	struct fl_unit *unit;
+	cgraph_node *node;
+};
+
+static void lower_job_run(void *arg)
+{
+	struct lower_job *j = (struct lower_job *)arg;
+
+	lower_function(j->unit, j->node);
+}
+
+struct check_job {
+	struct fl_unit *unit;
+	const struct fl_diag_sink *sink;
+};
+
+static void check_job_run(void *arg)
+{
+	struct check_job *j = (struct check_job *)arg;
+
+	if (write_facts)
+		fl_facts_observe(j->unit);
+	fl_check_unit(j->unit, j->sink);
+	if (write_facts)
+		unit_facts = fl_facts_write(j->unit, main_input_filename,
+					    &diag_log, &unit_facts_len);
+}
+
 static void analyse_unit(void *gcc_data, void *user_data)
 {
 	struct fl_diag_sink sink = { sink_warning, sink_note, NULL };
+	struct check_job check;
 	tree saved_fn;
 	struct fl_unit *unit;
 	cgraph_node *node;
@@ -1205,18 +1251,29 @@ static void analyse_unit(void *gcc_data, void *user_data)
 	unit->flag_value = macro_value;
 	unit->source = main_input_filename;
 	FOR_EACH_FUNCTION_WITH_GIMPLE_BODY(node)
-	lower_function(unit, node);
+	{
+		struct lower_job job = { unit, node };
+		int nfuncs = unit->nfuncs;
+
+		fl_recover_function = NULL;
+		if (!fl_recover_run(lower_job_run, &job)) {
+			unit->nfuncs = nfuncs; /* not half of it */
+			report_internal_error(fl_recover_function, "skipped");
+		}
+	}
 	lower_ops_tables(unit);
 	if (dump_model)
 		fl_dump_unit(unit, stderr);
 	saved_fn = current_function_decl;
-	if (write_facts)
-		fl_facts_observe(unit);
-	fl_check_unit(unit, &sink);
+	check.unit = unit;
+	check.sink = &sink;
+	fl_recover_function = NULL;
+	if (!fl_recover_run(check_job_run, &check)) {
+		report_internal_error(fl_recover_function,
+				      "skipped with the rest of this unit");
+		unit_facts = NULL;
+	}
 	current_function_decl = saved_fn;
-	if (write_facts)
-		unit_facts = fl_facts_write(unit, main_input_filename, &diag_log,
-					    &unit_facts_len);
 }
 
 /*

@@ -17,6 +17,7 @@
 #include "token.h"
 
 #include "lower.h"
+#include "../../lib/checker.h"
 
 static long long macro_value(struct symbol *macro)
 {
@@ -241,6 +242,20 @@ static bool has_cleanup_vars(struct symbol *fn)
 	return false;
 }
 
+struct lower_job {
+	struct fl_unit *unit;
+	const struct fl_rules *rules;
+	struct symbol *sym;
+	struct entrypoint *ep;
+};
+
+static void lower_job_run(void *arg)
+{
+	struct lower_job *j = arg;
+
+	lower_function(j->unit, j->rules, j->sym, j->ep);
+}
+
 struct fl_unit *lower_unit(const struct fl_rules *rules,
 			   struct symbol_list *list, const char *source)
 {
@@ -278,7 +293,12 @@ struct fl_unit *lower_unit(const struct fl_rules *rules,
 		ep = linearize_symbol(sym);
 		if (!ep || !ep->entry)
 			continue;
-		lower_function(unit, rules, sym, ep);
+		{
+			struct lower_job job = {unit, rules, sym, ep};
+
+			fl_checker_lower("faultline-sparse", unit,
+					 lower_job_run, &job);
+		}
 		reach_from(&r, ep);
 	}
 	main_source = source;
