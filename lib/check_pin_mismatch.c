@@ -9,6 +9,7 @@
 #include <stdlib.h>
 
 #include "checks.h"
+#include "lockset.h"
 #include "pageflow.h"
 
 void fl_pin_mismatch_text(char *msg, size_t len, const char *release,
@@ -47,6 +48,18 @@ void fl_check_pin_mismatch(const struct fl_pageflow *pf,
 			wrong = FL_RULE_PAGES_UNPIN;
 		else
 			continue;
+		/*
+		 * Pins from an iterator: none from one over kernel memory,
+		 * and where the function tests which kind it has, a put may
+		 * be the release of the kernel pages the other branch took.
+		 */
+		if (src->rule->iter && src->rule->iter <= src->ev->nargs) {
+			unsigned var = src->ev->args[src->rule->iter - 1].var;
+
+			if (fl_iter_is_kernel(pf->unit, src->fn, var) ||
+			    fl_iter_kind_tested(pf->unit, src->fn, var))
+				continue;
+		}
 		reached = fl_pageflow_reach_avoiding(pf, src->node, mixed);
 		for (j = 0; j < pf->nsites; j++) {
 			const struct fl_page_site *rel = &pf->sites[j];

@@ -618,6 +618,57 @@ static void guard_release(const struct fl_unit *unit,
 	}
 }
 
+/* Whether call ev applies a rule of kind to var (its arg= argument). */
+static bool rule_on_var(const struct fl_unit *unit, const struct fl_event *ev,
+			enum fl_rule_kind kind, unsigned var)
+{
+	const struct fl_rule *r =
+		fl_rules_find(unit->rules, ev->callee, FL_KIND_BIT(kind));
+
+	return r && r->arg && r->arg <= ev->nargs &&
+	       ev->args[r->arg - 1].var == var;
+}
+
+bool fl_iter_is_kernel(const struct fl_unit *unit, const struct fl_function *fn,
+		       unsigned var)
+{
+	int b, e, k;
+
+	for (b = 0; var && b < fn->nblocks; b++)
+		for (e = 0; e < fn->blocks[b].nevents; e++) {
+			const struct fl_event *ev = &fn->blocks[b].events[e];
+			const struct fl_function *callee;
+
+			if (ev->kind != FL_EV_CALL)
+				continue;
+			if (rule_on_var(unit, ev, FL_RULE_KERNEL_ITER, var))
+				return true;
+			callee = fl_unit_find(unit, ev->callee);
+			if (!callee || callee == fn || !callee->summary)
+				continue;
+			for (k = 0; k < ev->nargs && k < 64; k++)
+				if (ev->args[k].var == var &&
+				    (callee->summary->kernel_iter_params &
+				     (1ULL << k)))
+					return true;
+		}
+	return false;
+}
+
+bool fl_iter_kind_tested(const struct fl_unit *unit,
+			 const struct fl_function *fn, unsigned var)
+{
+	int b, e;
+
+	for (b = 0; var && b < fn->nblocks; b++)
+		for (e = 0; e < fn->blocks[b].nevents; e++)
+			if (fn->blocks[b].events[e].kind == FL_EV_CALL &&
+			    rule_on_var(unit, &fn->blocks[b].events[e],
+					FL_RULE_ITER_KIND, var))
+				return true;
+	return false;
+}
+
 /*
  * User-page pins (FOLL_PIN) ride the same dataflow as locks: a pin is held
  * if the call returned a positive count, and it goes away when the pages
@@ -626,8 +677,9 @@ static void guard_release(const struct fl_unit *unit,
  * keeps no reference (kmap, kfree of the array); a function of another
  * unit marks the pin handed_to, and the link says whether it kept it.
  */
-static void track_pins(const struct fl_unit *unit, const struct fl_event *ev,
-		       const struct fl_rule *r, struct fl_state *st)
+static void track_pins(const struct fl_unit *unit, const struct fl_function *fn,
+		       const struct fl_event *ev, const struct fl_rule *r,
+		       struct fl_state *st)
 {
 	int i, k;
 
@@ -638,6 +690,10 @@ static void track_pins(const struct fl_unit *unit, const struct fl_event *ev,
 		char buf[600];
 
 		if (r->arg > ev->nargs || !ev->args[r->arg - 1].object)
+			return;
+		/* From an iterator over kernel memory nothing is pinned. */
+		if (r->iter && r->iter <= ev->nargs &&
+		    fl_iter_is_kernel(unit, fn, ev->args[r->iter - 1].var))
 			return;
 		memset(&h, 0, sizeof(h));
 		snprintf(buf, sizeof(buf), "pin:%s",
@@ -712,7 +768,7 @@ static void transfer_call(const struct fl_unit *unit,
 		st->break_lock = l ? l->lock_class : NULL;
 		st->break_lock_display = l ? l->display : NULL;
 	}
-	track_pins(unit, ev,
+	track_pins(unit, fn, ev,
 		   fl_rules_find(unit->rules, ev->callee, PAGE_RULE_KINDS), st);
 	r = fl_rules_find(unit->rules, ev->callee, KINDS_LOCKING);
 	if (r) {

@@ -87,6 +87,8 @@ struct fl_summary {
 	const char *fault_callee; /* the call that faults, for notes */
 	struct fl_loc fault_loc;
 	int fault_iter_param; /* faults only through this iov_iter param */
+	/* Parameters it sets up as iterators over kernel memory (bit P-1). */
+	unsigned long long kernel_iter_params;
 	/*
 	 * Lock classes the function releases before every faulting call
 	 * (ocfs2_fiemap_inline drops its caller's ip_alloc_sem): a caller
@@ -148,6 +150,17 @@ bool fl_rule_lock_operand(const struct fl_unit *unit,
  */
 bool fl_guard_lock(const struct fl_unit *unit, const struct fl_function *fn,
 		   const struct fl_event *ev, struct fl_held *out);
+
+/*
+ * What kind of memory the iov_iter var of fn is over, as far as fn says:
+ * set up over kernel memory (a kernel-iter rule, or a helper of the unit
+ * that does that to its parameter), or tested (an iter-kind rule).
+ * Flow-insensitive: anywhere in fn.
+ */
+bool fl_iter_is_kernel(const struct fl_unit *unit,
+		       const struct fl_function *fn, unsigned var);
+bool fl_iter_kind_tested(const struct fl_unit *unit,
+			 const struct fl_function *fn, unsigned var);
 
 /* Compute summaries of every function of the unit (bottom-up). */
 void fl_summarize_unit(struct fl_unit *unit);

@@ -68,6 +68,7 @@ static const char *const kind_names[FL_RULE_NKINDS] = {
 	[FL_RULE_DIRECT_IO] = "direct-io",
 	[FL_RULE_LOCK_GUARD] = "lock-guard",
 	[FL_RULE_PAGES_LOOK] = "pages-look",
+	[FL_RULE_ITER_KIND] = "iter-kind",
 };
 
 /* Which keys each kind accepts, and which it requires. */
@@ -147,7 +148,7 @@ static const struct {
 	[FL_RULE_PAGE_TYPE] = {0, 0},
 	[FL_RULE_PAGES_GET] = {K_ARG | K_INSTEAD | K_CONVERT | K_MM | K_ADDR,
 			       K_ARG | K_INSTEAD},
-	[FL_RULE_PAGES_PIN] = {K_ARG, K_ARG},
+	[FL_RULE_PAGES_PIN] = {K_ARG | K_ITER, K_ARG},
 	[FL_RULE_PAGES_SINK] = {K_ARG, K_ARG},
 	[FL_RULE_PAGES_PUT] = {K_ARG | K_INSTEAD | K_COUNT, K_ARG | K_INSTEAD},
 	[FL_RULE_PAGES_UNPIN] = {K_ARG | K_INSTEAD | K_COUNT | K_DIRTY,
@@ -174,6 +175,7 @@ static const struct {
 	[FL_RULE_DIRECT_IO] = {0, 0},
 	[FL_RULE_LOCK_GUARD] = {K_ARG | K_RELEASE | K_TYPE, K_ARG | K_RELEASE},
 	[FL_RULE_PAGES_LOOK] = {0, 0},
+	[FL_RULE_ITER_KIND] = {K_ARG, K_ARG},
 };
 
 /* What NAME is for each kind. */

@@ -65,6 +65,7 @@ enum fl_rule_kind {
 	FL_RULE_DIRECT_IO,     /* direct I/O on a user iterator (O_DIRECT) */
 	FL_RULE_LOCK_GUARD,    /* a cleanup.h guard constructor (class_*_constructor) */
 	FL_RULE_PAGES_LOOK,    /* keeps no reference to the pages it is given (kfree) */
+	FL_RULE_ITER_KIND,     /* tests the kind of memory an iov_iter is over */
 	FL_RULE_NKINDS
 };
 

@@ -214,12 +214,35 @@ static void note_layouts(struct summary_ctx *c, const struct fl_event *ev,
 	}
 }
 
+/* A parameter set up over kernel memory, here or by a helper. */
+static void note_kernel_iters(struct summary_ctx *c,
+			      const struct fl_function *fn,
+			      const struct fl_event *ev)
+{
+	const struct fl_rule *r = fl_rules_find(
+		c->unit->rules, ev->callee, FL_KIND_BIT(FL_RULE_KERNEL_ITER));
+	const struct fl_function *callee = fl_unit_find(c->unit, ev->callee);
+	int k;
+
+	for (k = 0; k < ev->nargs && k < 64; k++) {
+		int p = ev->args[k].param;
+
+		if (p < 1 || p > 64)
+			continue;
+		if ((r && r->arg == k + 1) ||
+		    (!r && callee && callee != fn && callee->summary &&
+		     (callee->summary->kernel_iter_params & (1ULL << k))))
+			c->s->kernel_iter_params |= 1ULL << (p - 1);
+	}
+}
+
 static void summary_call(void *ctx, const struct fl_function *fn,
 			 const struct fl_event *ev,
 			 const struct fl_state *before)
 {
 	struct summary_ctx *c = ctx;
 
+	note_kernel_iters(c, fn, ev);
 	note_fault(c, ev, before);
 	note_takes(c, fn, ev);
 	note_layouts(c, ev, before);

@@ -112,6 +112,7 @@ struct kiocb {
 };
 
 struct iov_iter {
+	unsigned char iter_type;
 	bool nofault;
 	size_t count;
 };
@@ -363,6 +364,11 @@ ssize_t iov_iter_get_pages2(struct iov_iter *i, struct page **pages,
 			    size_t maxsize, unsigned maxpages, size_t *start);
 ssize_t iov_iter_get_pages_alloc2(struct iov_iter *i, struct page ***pages,
 				  size_t maxsize, size_t *start);
+/* As uio.h: whether the iterator is over a kvec (kernel memory). */
+static inline bool iov_iter_is_kvec(const struct iov_iter *i)
+{
+	return i->iter_type == 1;
+}
 ssize_t iov_iter_extract_pages(struct iov_iter *i, struct page ***pages,
 			       size_t maxsize, unsigned maxpages,
 			       unsigned int extraction_flags, size_t *offset0);
