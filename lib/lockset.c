@@ -722,16 +722,19 @@ static void track_pins(const struct fl_unit *unit, const struct fl_function *fn,
 			/* page_folio() only renames the pages it is given. */
 			hands_over = r->kind != FL_RULE_PAGES_GET &&
 				     r->kind != FL_RULE_PAGES_ALIAS;
+		} else if (fl_rules_find(unit->rules, ev->callee,
+					 ~(fl_kind_mask)0)) {
+			/* PageAnon, kmap, kfree of the array: the API the
+			 * rules know keeps no reference, body or not. */
+			hands_over = false;
 		} else if ((callee = fl_unit_find(unit, ev->callee))) {
 			/* A helper that only looks leaves them pinned. */
 			hands_over = !fl_pageflow_param_only_looks(
 				unit->pageflow, callee, k);
 		} else {
-			/* kmap, kfree of the array: the API is known to keep
-			 * no reference; anything else decides in its unit. */
+			/* Another unit's: it decides there (the link). */
 			hands_over = false;
-			defers = !fl_rules_find(unit->rules, ev->callee,
-						~(fl_kind_mask)0);
+			defers = true;
 		}
 		for (i = 0; i < st->nheld; i++) {
 			struct fl_held *h = &st->held[i];

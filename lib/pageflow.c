@@ -546,25 +546,29 @@ static bool unknown_external(const struct fl_unit *unit,
 }
 
 /*
- * Whether the pages of node n, reached as reached[], go where someone
- * else answers for them: a release or a sink (any page rule but a getter
- * or an alias), a field, a global or a return, or a function the unit
- * cannot see into.
+ * Whether the pages of node n, reached as reached[], are only looked at:
+ * something is seen to look at them (a pages-look call: PageAnon,
+ * folio_mapping), and none goes where someone else answers for it (a
+ * release or a sink, any page rule but a getter or an alias; a field, a
+ * global or a return; a function the unit cannot see into).  What the unit
+ * cannot follow (page_to_pfn() arithmetic kept in a tree) is no evidence
+ * of looking, so it counts as taken over.
  */
-static bool reach_takes_over(const struct fl_pageflow *pf, int n,
+static bool reach_only_looks(const struct fl_pageflow *pf, int n,
 			     const int *reached)
 {
 	const struct fl_unit *unit = pf->unit;
+	bool looked = false;
 	int s, f, b, e, k;
 
 	if (fl_pageflow_escapes(pf, pf->names[n]))
-		return true;
+		return false;
 	for (s = 0; s < pf->nsites; s++)
 		if (reached[pf->sites[s].node] &&
 		    pf->sites[s].rule->kind != FL_RULE_PAGES_GET &&
 		    pf->sites[s].rule->kind != FL_RULE_PAGES_PIN &&
 		    pf->sites[s].rule->kind != FL_RULE_PAGES_ALIAS)
-			return true;
+			return false;
 	for (f = 0; f < unit->nfuncs; f++) {
 		const struct fl_function *fn = unit->funcs[f];
 
@@ -572,18 +576,27 @@ static bool reach_takes_over(const struct fl_pageflow *pf, int n,
 			for (e = 0; e < fn->blocks[b].nevents; e++) {
 				const struct fl_event *ev =
 					&fn->blocks[b].events[e];
+				fl_kind_mask look = FL_KIND_BIT(FL_RULE_PAGES_LOOK);
+				bool unknown = unknown_external(unit, ev);
+				bool looks = ev->kind == FL_EV_CALL &&
+					     fl_rules_find(unit->rules,
+							   ev->callee, look);
 
-				if (!unknown_external(unit, ev))
+				if (!unknown && !looks)
 					continue;
 				for (k = 0; k < ev->nargs; k++) {
-					int m = find_node(pf, ev->args[k].object);
+					int m;
 
-					if (m >= 0 && reached[m])
-						return true;
+					m = find_node(pf, ev->args[k].object);
+					if (m < 0 || !reached[m])
+						continue;
+					if (unknown)
+						return false;
+					looked = true;
 				}
 			}
 	}
-	return false;
+	return looked;
 }
 
 bool fl_pageflow_param_only_looks(const struct fl_pageflow *cpf,
@@ -604,6 +617,6 @@ bool fl_pageflow_param_only_looks(const struct fl_pageflow *cpf,
 	}
 	if (!pf->looks[n])
 		pf->looks[n] =
-			reach_takes_over(pf, n, cached_reach(pf, n)) ? 2 : 1;
+			reach_only_looks(pf, n, cached_reach(pf, n)) ? 1 : 2;
 	return pf->looks[n] == 1;
 }

@@ -69,3 +69,37 @@ int pho_submit(unsigned long uaddr, int n)
 	pho_release_all(pages, n);
 	return 0;
 }
+
+/*
+ * As ublk's buffer registration: the helper keeps the pins by PFN
+ * (page_to_pfn() is arithmetic on the vmemmap), which the page graph cannot
+ * follow.  Nothing is seen to only look at the pages: they are taken over.
+ */
+extern struct page *pho_vmemmap;
+
+struct pho_tree {
+	unsigned long pfn[8];
+};
+
+static void pho_record_pfns(struct pho_tree *t, struct page **pages, int n)
+{
+	int i;
+
+	for (i = 0; i < n; i++)
+		t->pfn[i] = (unsigned long)(pages[i] - pho_vmemmap);
+}
+
+int pho_register(struct pho_tree *t, unsigned long uaddr, int n)
+{
+	struct page *pages[8];
+	int got = pin_user_pages_fast(uaddr, n, FOLL_WRITE | FOLL_LONGTERM, pages);
+
+	if (got <= 0)
+		return got;
+	if (got != n) {
+		unpin_user_pages(pages, got);
+		return -EFAULT;
+	}
+	pho_record_pfns(t, pages, n);
+	return 0;
+}
