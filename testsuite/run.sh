@@ -245,6 +245,34 @@ run_model_tier() {
 		judge "$src" "$log" "$name" $?
 	done
 	run_internal_error_cases "$fe"
+	[ "$fe" = sparse ] && run_sparse_unparsable_cases
+}
+
+# A unit Sparse cannot handle is named once, with its first error, and
+# never fails the build (exit 0): a syntax error, and an include it cannot
+# find, on which Sparse itself gives up with exit(1).
+run_sparse_unparsable_cases() {
+	for shape in syntax include; do
+		name="model-sparse/unparsable-$shape"
+		dir="$out/$(echo "$name" | tr '/' '_')"
+		report="$dir/report"
+		rm -rf "$dir" && mkdir -p "$dir"
+		: >"$report"
+		case $shape in
+		syntax) printf 'int ok(void)\n{\n\treturn 0 +;\n}\n' ;;
+		include) printf 'int ok(void);\n#include <no-such-header.h>\n' ;;
+		esac >"$dir/bad.c"
+		(cd "$dir" && fe_compile sparse --faultline-no-facts -c bad.c -o /dev/null) \
+			>"$dir/log" 2>&1 || echo "exit status $?, not 0" >>"$report"
+		[ "$(grep -c '^faultline-sparse: bad.c: not checked, Sparse cannot parse it: bad.c:[23]:' "$dir/log")" = 1 ] ||
+			echo "the unit is not named once with its first error" >>"$report"
+		if [ -s "$report" ]; then
+			cat "$dir/log" >>"$report"
+			fail "$name" "$report"
+		else
+			pass "$name"
+		fi
+	done
 }
 
 # faultline's own failure is not the compile's (issue 18): with

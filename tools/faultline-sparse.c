@@ -59,6 +59,54 @@ static const char *self_path(const char *argv0)
 	return argv0;
 }
 
+/*
+ * While Sparse parses, its messages go to a memory stream, so that a unit
+ * it cannot handle is named once, with the first of them.  Sparse gives up
+ * on some input with exit(1) (error_die: an include it cannot find, too
+ * many errors): the exit handler still names the unit, and exits 0, as a
+ * unit Sparse cannot parse must never fail the build.
+ */
+static struct {
+	const char *file;
+	FILE *saved;	/* the real stderr while Sparse parses */
+	char *text;
+	size_t len;
+} sparse_errs;
+
+static void report_not_checked(void)
+{
+	const char *errs = sparse_errs.text, *first;
+
+	first = errs ? strstr(errs, ": error: ") : NULL;
+	/* The line of Sparse's first error. */
+	while (first && first > errs && first[-1] != '\n')
+		first--;
+	if (!first)
+		first = errs ? errs : "";
+	fprintf(stderr, "faultline-sparse: %s: not checked, Sparse cannot parse it: %.*s\n",
+		sparse_errs.file, (int)strcspn(first, "\n"), first);
+}
+
+/* Back to the real stderr; the messages stay in sparse_errs. */
+static void end_sparse_errs(void)
+{
+	if (sparse_errs.saved && stderr != sparse_errs.saved) {
+		fclose(stderr);
+		stderr = sparse_errs.saved;
+	}
+	sparse_errs.saved = NULL;
+}
+
+static void sparse_died(void)
+{
+	if (!sparse_errs.saved)
+		return;
+	end_sparse_errs();
+	report_not_checked();
+	fflush(stderr);
+	_exit(0);
+}
+
 static void usage(FILE *out)
 {
 	fprintf(out,
@@ -83,9 +131,6 @@ int main(int argc, char **argv)
 	char *file = NULL;
 	int i, n = 0, nfiles = 0;
 	struct fl_unit *unit;
-	char *errs = NULL;
-	size_t errs_len = 0;
-	FILE *saved;
 
 	sargv = fl_xcalloc(argc + 1, sizeof(*sargv));
 	sargv[n++] = argv[0];
@@ -137,34 +182,22 @@ int main(int argc, char **argv)
 			strerror(errno));
 		return 1;
 	}
-	/*
-	 * Sparse prints its errors as it goes; they are kept aside so that a
-	 * unit it cannot handle is named once, with the first of them.
-	 */
-	saved = stderr;
-	fl_checker_err = saved; /* our own failures are not Sparse's */
-	stderr = open_memstream(&errs, &errs_len);
+	/* Sparse's messages are kept aside (sparse_errs). */
+	sparse_errs.file = file;
+	sparse_errs.saved = stderr;
+	fl_checker_err = stderr; /* our own failures are not Sparse's */
+	stderr = open_memstream(&sparse_errs.text, &sparse_errs.len);
 	if (!stderr)
-		stderr = saved;
+		stderr = sparse_errs.saved;
+	atexit(sparse_died);
 	/* As sparse() does, but keeping the tokens: flag_value() reads macros. */
 	list = sparse_keep_tokens(file);
 	if (!has_error)
 		evaluate_symbol_list(list);
 	unit = has_error ? NULL : lower_unit(&ck.rules, list, file);
-	if (stderr != saved) {
-		fclose(stderr);
-		stderr = saved;
-	}
+	end_sparse_errs();
 	if (!unit) {
-		const char *first = errs ? strstr(errs, ": error: ") : NULL;
-
-		/* The line of Sparse's first error. */
-		while (first && first > errs && first[-1] != '\n')
-			first--;
-		if (!first)
-			first = errs ? errs : "";
-		fprintf(stderr, "faultline-sparse: %s: not checked, Sparse cannot parse it: %.*s\n",
-			file, (int)strcspn(first, "\n"), first);
+		report_not_checked();
 		return 0;
 	}
 	if (ck.object)

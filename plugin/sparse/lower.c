@@ -33,6 +33,9 @@ static bool whole_var_store(struct instruction *insn)
 		return false;
 	if (insn->type == insn->src->sym)
 		return true;
+	/* A struct stored whole: g = class_mutex_constructor(...) (a guard). */
+	if (strip_type(insn->type) && strip_type(insn->type) == strip_type(insn->src->sym))
+		return true;
 	/* An initializer stores with the value's type. */
 	t = strip_type(insn->src->sym);
 	return t && t->type != SYM_STRUCT && t->type != SYM_UNION &&

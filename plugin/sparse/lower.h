@@ -64,6 +64,9 @@ struct access {
 	bool deref;	       /* root points to record ("->"), or is it (".") */
 };
 
+/* cleanup.c: the calls of __attribute__((cleanup)), or false to skip fn */
+bool place_cleanups(struct symbol *fn);
+
 /* operand.c */
 const char *ident_str(const struct ident *id);
 struct symbol *strip_type(struct symbol *t);

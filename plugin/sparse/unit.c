@@ -217,31 +217,6 @@ static int definition_order(const void *a, const void *b)
 	return sb->pos.line - sa->pos.line;
 }
 
-/*
- * Whether fn declares a variable with __attribute__((cleanup)), as the
- * kernel's guard() and scoped_guard() do.  Sparse records the attribute
- * but its linearizer never calls the cleanup, so such a function's model
- * would take a lock and never release it: skipped, as anything the front
- * end cannot lower faithfully is.  (Sparse 0.6.4 does not even record it.)
- */
-static bool has_cleanup_vars(struct symbol *fn)
-{
-#ifdef SPARSE_HAS_CLEANUP
-	struct symbol *s;
-
-	FOR_EACH_PTR(fn->symbol_list, s) {
-		if (s->cleanup)
-			return true;
-	} END_FOR_EACH_PTR(s);
-	FOR_EACH_PTR(fn->inline_symbol_list, s) {
-		if (s->cleanup)
-			return true;
-	} END_FOR_EACH_PTR(s);
-#endif
-	(void)fn;
-	return false;
-}
-
 struct lower_job {
 	struct fl_unit *unit;
 	const struct fl_rules *rules;
@@ -287,7 +262,8 @@ struct fl_unit *lower_unit(const struct fl_rules *rules,
 			add_symbol(&one, sym);
 			evaluate_symbol_list(one);
 		}
-		if (has_cleanup_vars(sym))
+		/* Cleanup calls where GCC runs them, or skipped. */
+		if (!place_cleanups(sym))
 			continue;
 		expand_symbol(sym);
 		ep = linearize_symbol(sym);

@@ -1,6 +1,5 @@
 // __attribute__((cleanup)): the cleanup call runs at every exit of the
 // variable's scope (return, break, goto, the scope's end).
-/* faultline-skip-sparse: Sparse never calls a cleanup (its linearizer ignores the attribute), so faultline-sparse skips a function with cleanup variables rather than guess where its unlock runs */
 #include <kmodel.h>
 
 static struct mutex cfg_mutex;
@@ -31,6 +30,22 @@ int cfg_held(int __user *out, int v)
 	if (v < 0)
 		return -EINVAL;
 	return copy_to_user(out, &v, sizeof(v)) ? -EFAULT : 0; /* expect: fault-under-lock */
+}
+
+/* Every return of a helper runs the cleanup: its caller holds nothing. */
+static int cfg_bump_locked(int v)
+{
+	cfg_locked(t);
+
+	if (v < 0)
+		return -EINVAL;
+	return v + 1;
+}
+
+int cfg_after_helper(int __user *out, int v)
+{
+	v = cfg_bump_locked(v);
+	return copy_to_user(out, &v, sizeof(v)) ? -EFAULT : 0;
 }
 
 int cfg_scope_ended(int __user *out, int v)

@@ -2,7 +2,6 @@
 // constructor and its destructor drops it at the end of the scope.  The
 // lock is the constructor's argument, not the guard struct's field: two
 // guards on different locks are different locks.
-/* faultline-skip-sparse: Sparse never calls a cleanup (its linearizer ignores the attribute), so faultline-sparse skips a function with cleanup variables rather than guess where its unlock runs */
 #include <kmodel.h>
 #include <linux/cleanup.h>
 
