@@ -56,14 +56,19 @@ static const char usage[] =
 	"  -j N             parallel compile jobs (default: online CPUs)\n"
 	"  --allow-unbuilt  a touched unit nothing in this tree shows how to\n"
 	"                   compile is named and skipped (without it: exit 2)\n"
+	"  --checker PATH   analyse the units with a standalone front end\n"
+	"                   (tools/faultline-sparse, tools/faultline-clang) run\n"
+	"                   on each unit's compile flags, as make C=2 CHECK=PATH\n"
+	"                   does, instead of compiling them with the plugin;\n"
+	"                   the tree's facts may then be side files\n"
 	"  --keep           keep the scratch directory and say where it is\n"
 	"  -q, --quiet      no progress on stderr\n"
 	"  -h, --help       this text\n"
 	"  --version        print the version\n"
 	"\n"
-	"The plugin and the rules are found beside the tool: installed,\n"
-	"../lib/faultline/faultline.so and ../share/faultline/rules; in a\n"
-	"checkout, ../plugin/faultline.so and ../rules.\n"
+	"The plugin (unless --checker) and the rules are found beside the tool:\n"
+	"installed, ../lib/faultline/faultline.so and ../share/faultline/rules;\n"
+	"in a checkout, ../plugin/faultline.so and ../rules.\n"
 	"\n"
 	"Environment: FAULTLINE_PLUGIN names the plugin (one built for the tree's\n"
 	"compiler, plugin/CC/faultline.so); default: the one beside the tool.\n"
@@ -76,6 +81,8 @@ static const char usage[] =
 
 static const char *kdir = ".";
 static const char *plugin_path, *rules_dir, *sarif_path, *baseline_path;
+/* A standalone front end run instead of the plugin (--checker). */
+static const char *checker_path;
 static char scratch[PATH_MAX], tree[PATH_MAX], patch_file[PATH_MAX];
 static int jobs;
 static bool keep, quiet;
@@ -491,7 +498,16 @@ static void unlink_outputs(const char *obj)
 	size_t n;
 
 	snprintf(path, sizeof(path), "%s/%s", tree, obj);
-	unlink(path);
+	/*
+	 * A checker writes only the side file, which is read because it is
+	 * newer than the object: the object (the user's) stays.
+	 */
+	if (checker_path) {
+		fl_facts_sidefile(path, cmd, sizeof(cmd));
+		unlink(cmd);
+	} else {
+		unlink(path);
+	}
 	cmd_file(obj, cmd, sizeof(cmd));
 	snprintf(path, sizeof(path), "%s/%s", tree, cmd);
 	unlink(path);
@@ -527,14 +543,25 @@ static char *compile_command(const char *obj)
 		return NULL;
 	}
 	n = strlen(line);
-	out = fl_xcalloc(n + strlen(plugin_path) + 32, 1);
+	out = fl_xcalloc(
+		n + strlen(checker_path ? checker_path : plugin_path) + 32, 1);
 	p = line + strlen(prefix);
-	/* The compiler, then the plugin. */
 	q = out;
-	while (*p && *p != ' ')
-		*q++ = *p++;
-	q += sprintf(q, " -fplugin=%s", plugin_path);
+	if (checker_path) {
+		/* The checker on the compiler flags, as C=2 runs it. */
+		q += sprintf(q, "%s", checker_path);
+		while (*p && *p != ' ')
+			p++;
+	} else {
+		/* The compiler, then the plugin. */
+		while (*p && *p != ' ')
+			*q++ = *p++;
+		q += sprintf(q, " -fplugin=%s", plugin_path);
+	}
 	while (*p && *p != '\n') {
+		/* What follows the compile (objtool) is not the checker's. */
+		if (checker_path && !strncmp(p, " ; ", 3))
+			break;
 		if (!strncmp(p, " -fplugin=", 10) ||
 		    !strncmp(p, " -fplugin-arg-", 14)) {
 			p++;
@@ -670,6 +697,14 @@ static void save_object(const char *obj, const char *dest)
 
 	snprintf(from, sizeof(from), "%s/%s", tree, obj);
 	snprintf(to, sizeof(to), "%s/%s", dest, obj);
+	if (checker_path) {
+		char object[PATH_MAX];
+
+		fl_facts_sidefile(from, object, sizeof(object));
+		snprintf(from, sizeof(from), "%s", object);
+		fl_facts_sidefile(to, object, sizeof(object));
+		snprintf(to, sizeof(to), "%s", object);
+	}
 	slash = strrchr(to, '/');
 	*slash = '\0';
 	{
@@ -679,7 +714,9 @@ static void save_object(const char *obj, const char *dest)
 	}
 	*slash = '/';
 	if (run(NULL, argv, NULL))
-		die("%s was not built", obj);
+		die(checker_path ? "%s was not checked (no facts side file)"
+				  : "%s was not built",
+		    obj);
 }
 
 /* Facts of one object: how many units, and whether one is in skip. */
@@ -754,8 +791,21 @@ static bool context_objects(const char *root, const struct strv *dirs,
 			snprintf(path, sizeof(path), "%s/%s/%s", root,
 				 dirs->v[i], de->d_name);
 			units = object_units(path, sources, &skip);
-			if (units == 0)
-				bare = true;
+			if (units == 0) {
+				char rel[PATH_MAX], *line;
+
+				/*
+				 * A composite (ld -r) carries its units' facts
+				 * in its section, never in a side file of its
+				 * own: only a compiled unit without facts is
+				 * one the tree lacks.
+				 */
+				snprintf(rel, sizeof(rel), "%s/%s", dirs->v[i],
+					 de->d_name);
+				line = cmd_line_in(root, rel);
+				bare = bare || line;
+				free(line);
+			}
 			else if (units == 1 && !skip)
 				strv_add(out, path);
 		}
@@ -813,7 +863,7 @@ static void analyse_state(struct ln_program *prog, const char *state,
 	snprintf(objdir, sizeof(objdir), "%s/%s", scratch, state);
 	if (objs->n) {
 		snprintf(what, sizeof(what), "%s %s the patch", objs->v[0], state);
-		progress("compiling %s", what);
+		progress(checker_path ? "checking %s" : "compiling %s", what);
 		build(objs, log);
 		for (i = 0; i < objs->n; i++)
 			save_object(objs->v[i], objdir);
@@ -960,10 +1010,13 @@ int main(int argc, char **argv)
 		} else if (!strcmp(a, "-q") || !strcmp(a, "--quiet")) {
 			quiet = true;
 		} else if ((!strcmp(a, "-C") || !strcmp(a, "--sarif") ||
-			    !strcmp(a, "--baseline") || !strcmp(a, "-j")) &&
+			    !strcmp(a, "--baseline") || !strcmp(a, "-j") ||
+			    !strcmp(a, "--checker")) &&
 			   i + 1 < argc) {
 			if (!strcmp(a, "-C"))
 				kdir = argv[++i];
+			else if (!strcmp(a, "--checker"))
+				checker_path = argv[++i];
 			else if (!strcmp(a, "--sarif"))
 				sarif_path = argv[++i];
 			else if (!strcmp(a, "--baseline"))
@@ -1019,8 +1072,14 @@ int main(int argc, char **argv)
 	/* The plugin for another compiler (plugin/gcc-15/faultline.so). */
 	if (getenv("FAULTLINE_PLUGIN") && *getenv("FAULTLINE_PLUGIN"))
 		plugin_path = getenv("FAULTLINE_PLUGIN");
-	if (access(plugin_path, R_OK))
+	if (checker_path) {
+		/* Run from the scratch tree: an absolute path. */
+		if (!realpath(checker_path, path) || access(path, X_OK))
+			die("no such checker: %s", checker_path);
+		checker_path = strdup(path);
+	} else if (access(plugin_path, R_OK)) {
 		die("the plugin is not built (%s): run make", plugin_path);
+	}
 	if (fl_rules_load_dir(&rules, rules_dir, rules_error, NULL))
 		die("the rules in %s have errors", rules_dir);
 	if (baseline_path &&
@@ -1077,8 +1136,10 @@ int main(int argc, char **argv)
 	if (objs.n && !context_objects(kdir, &dirs, &sources, &context)) {
 		for (i = 0; i < dirs.n; i++)
 			units_in_dir(dirs.v[i], &targets);
-		progress("compiling the units of %s with the plugin for context "
-			 "(the tree's objects have no facts)",
+		progress(checker_path ? "checking the units of %s for context "
+					  "(the tree's objects have no facts)"
+					: "compiling the units of %s with the plugin "
+					  "for context (the tree's objects have no facts)",
 			 dirs.v[0]);
 		build(&targets, log);
 		context.n = 0;
