@@ -56,6 +56,7 @@ void fl_checker_object_of(int argc, char **argv, const char *source, char *buf,
 	const char *base, *dot;
 	int i;
 
+	buf[0] = '\0';
 	for (i = 1; i < argc; i++) {
 		const char *a = argv[i];
 
@@ -76,6 +77,13 @@ void fl_checker_object_of(int argc, char **argv, const char *source, char *buf,
 		    object_of_depfile(argv[i + 1], buf, len))
 			return;
 	}
+	for (i = 1; i < argc; i++)
+		if (!strcmp(argv[i], "-o") && i + 1 < argc)
+			return; /* -o /dev/null */
+	for (i = 1; i < argc && strcmp(argv[i], "-c"); i++)
+		;
+	if (i == argc)
+		return;
 	base = strrchr(source, '/');
 	base = base ? base + 1 : source;
 	dot = strrchr(base, '.');

@@ -44,7 +44,10 @@ extern const char fl_checker_options_help[];
 /*
  * The object a compiler given these flags would build from source:
  * -o PATH; kbuild's -Wp,-MMD,DIR/.NAME.o.d (the checker gets no -o);
- * -MF of an object's .d; else NAME.o for source DIR/NAME.c, as cc -c.
+ * -MF of an object's .d; else, given -c, NAME.o for source DIR/NAME.c, as
+ * cc -c.  Empty when nothing names one (-o /dev/null, or no -c: kbuild's
+ * checker-valid.sh runs the checker on a bare temporary file), and then
+ * no facts are written.
  */
 void fl_checker_object_of(int argc, char **argv, const char *source,
 			  char *buf, unsigned long len);

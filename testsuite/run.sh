@@ -3,8 +3,9 @@
 #
 #   sh testsuite/run.sh [TIER...]
 #	TIER: rules, model, link, model-sparse, link-sparse, model-clang,
-#	link-clang, sanitize (the rules, model and link cases under
-#	ASan+UBSan), fuzz-regress (the fuzz targets over the crash inputs of
+#	link-clang, kernel-clang (the kernel tier built with LLVM=-19 and
+#	checked by faultline-clang with C=1), sanitize (the rules, model
+#	and link cases under ASan+UBSan), fuzz-regress (the fuzz targets over the crash inputs of
 #	testsuite/fuzz/regress/), install, cocci, kernel, corpus, gate,
 #	distcc, toolchains, witness (default: all of these).  model-FE and link-FE run
 #	the model and link cases through the standalone front end
@@ -42,7 +43,7 @@ tools=${FAULTLINE_TOOLS:-$top/tools}
 cc=${CC:-gcc}
 objcopy=${OBJCOPY:-objcopy}
 out="$top/testsuite/out"
-tiers=${*:-rules model link model-sparse link-sparse model-clang link-clang sanitize fuzz-regress install cocci kernel corpus gate distcc toolchains witness}
+tiers=${*:-rules model link model-sparse link-sparse model-clang link-clang sanitize fuzz-regress install cocci kernel kernel-clang corpus gate distcc toolchains witness}
 passed=0
 failed=0
 
@@ -246,6 +247,33 @@ run_model_tier() {
 	done
 	run_internal_error_cases "$fe"
 	[ "$fe" = sparse ] && run_sparse_unparsable_cases
+	[ "$fe" = gcc ] || run_checker_valid_case "$fe"
+}
+
+# Kbuild (6.14 and later, scripts/checker-valid.sh) allows C=1/C=2 only if
+# the checker, given CHECKFLAGS and a bare mktemp file of C, prints no
+# "error": the file is checked as C, and no facts are written, since
+# nothing names an object.
+run_checker_valid_case() {
+	name="model-$1/checker-valid"
+	dir="$out/$(echo "$name" | tr '/' '_')"
+	report="$dir/report"
+	rm -rf "$dir" && mkdir -p "$dir"
+	: >"$report"
+	printf 'static inline int u(const int *q)\n{\n\t__typeof_unqual__(*q) v = *q;\n\treturn v;\n}\n' \
+		>"$dir/tmp.AbC123"
+	(cd "$dir" && "$tools/faultline-$1" -D__linux__ -Dlinux -D__STDC__ -Dunix \
+		-D__unix__ -Wbitwise -Wno-return-void -Wno-unknown-attribute \
+		-D__x86_64__ --arch=x86 -mlittle-endian -m64 tmp.AbC123) >"$dir/log" 2>&1 ||
+		echo "exit status $?, not 0" >>"$report"
+	grep -q error "$dir/log" && echo "an error was printed" >>"$report"
+	[ -z "$(find "$dir" -name '*.faultline')" ] || echo "facts were written" >>"$report"
+	if [ -s "$report" ]; then
+		cat "$dir/log" >>"$report"
+		fail "$name" "$report"
+	else
+		pass "$name"
+	fi
 }
 
 # A unit Sparse cannot handle is named once, with its first error, and
@@ -1184,11 +1212,30 @@ run_fuzz_tier() {
 	sub_run sh "$top/testsuite/fuzz/run.sh" -regress
 }
 run_kernel_tier() {
+	fe=${1:-gcc}
+	prefix=kernel
 	kdir=$(sh "$top/corpus/prepare-kernel.sh" 6.1 "$FAULTLINE_CACHE") || {
 		fail "kernel/prepare-6.1"
 		return
 	}
-	mod="$out/kernel-module"
+	kmake=make
+	with="KCFLAGS=-fplugin=$plugin"
+	also=
+	# A clang-built kernel (LLVM=-19), checked as kbuild checks it: C=1.
+	if [ "$fe" = clang ]; then
+		prefix=kernel-clang
+		kmake="make LLVM=-19"
+		sh "$top/corpus/tree-copy.sh" "$kdir" "$kdir-clang"
+		kdir="$kdir-clang"
+		KMAKE="$kmake" FRAGMENT_STRICT=0 sh "$top/corpus/configure-tree.sh" \
+			"$kdir" "Linux 6.1 (LLVM=-19)" >"$out/kernel-clang-configure.log" 2>&1 || {
+			fail "$prefix/configure" "$out/kernel-clang-configure.log"
+			return
+		}
+		with=C=1
+		also="CHECK=$tools/faultline-clang"
+	fi
+	mod="$out/$prefix-module"
 	rm -rf "$mod" && mkdir -p "$mod"
 	objs=""
 	for src in "$top"/testsuite/kernel/*.c; do
@@ -1197,11 +1244,12 @@ run_kernel_tier() {
 		objs="$objs $(basename "$src" .c).o"
 	done
 	echo "obj-m += $objs" >"$mod/Kbuild"
-	make -C "$kdir" M="$mod" KCFLAGS="-fplugin=$plugin" -k -j2 modules \
+	# shellcheck disable=SC2086
+	$kmake -C "$kdir" M="$mod" "$with" ${also:+"$also"} -k -j2 modules \
 		>"$mod/build.log" 2>&1
 	for src in "$top"/testsuite/kernel/*.c; do
 		[ -f "$src" ] || continue
-		name="kernel/$(basename "$src")"
+		name="$prefix/$(basename "$src")"
 		obj="$mod/$(basename "$src" .c).o"
 		status=0
 		[ -f "$obj" ] || status="no object built"
@@ -1726,6 +1774,7 @@ for tier in $tiers; do
 	install) run_install_tier ;;
 	cocci) run_cocci_tier ;;
 	kernel) run_kernel_tier ;;
+	kernel-clang) run_kernel_tier clang ;;
 	corpus) run_corpus_tier ;;
 	gate) run_gate_tier ;;
 	witness) run_witness_tier ;;

@@ -205,7 +205,7 @@ int main(int argc, char **argv)
 	else
 		fl_checker_object_of(argc, argv, file, object, sizeof(object));
 	if (fl_checker_run(&ck, unit, file,
-			   strcmp(object, "/dev/null") ? object : NULL))
+			   object[0] && strcmp(object, "/dev/null") ? object : NULL))
 		return 1;
 	return 0;
 }

@@ -15,6 +15,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "clang.h"
@@ -306,12 +307,20 @@ static void lower_job_run(void *arg)
 	cl_lower_function(*(CXCursor *)arg);
 }
 
+/* Whether path names a regular file. */
+static bool is_file(const char *path)
+{
+	struct stat st;
+
+	return stat(path, &st) == 0 && S_ISREG(st.st_mode);
+}
+
 int main(int argc, char **argv)
 {
 	struct fl_checker ck = { .prog = prog };
 	struct args args = { NULL, 0 };
 	struct args rejected = { NULL, 0 };
-	const char *source = NULL;
+	const char *source = NULL, *unnamed = NULL;
 	char object[PATH_MAX];
 	CXIndex index;
 	enum CXErrorCode err;
@@ -375,8 +384,24 @@ int main(int argc, char **argv)
 				source = a;
 				continue;
 			}
+			/*
+			 * A file with another name: kbuild's checker-valid.sh
+			 * (6.14 and later) checks the checker on a mktemp file,
+			 * which must parse as C for C=1 to be allowed at all.
+			 */
+			if (!unnamed && is_file(a)) {
+				unnamed = a;
+				continue;
+			}
 		}
 		push(&args, a);
+	}
+	if (!source && unnamed) {
+		source = unnamed;
+		push(&args, "-x");
+		push(&args, "c");
+	} else if (unnamed) {
+		push(&args, unnamed);
 	}
 	if (!source) {
 		fprintf(stderr, "%s: error: no C file to check (try --help)\n", prog);
@@ -430,6 +455,6 @@ int main(int argc, char **argv)
 		fl_checker_lower(prog, cl.unit, lower_job_run,
 				 &cl.defs[cl.queue[i]].cursor);
 
-	status = fl_checker_run(&ck, cl.unit, source, object);
+	status = fl_checker_run(&ck, cl.unit, source, object[0] ? object : NULL);
 	return status ? 1 : 0;
 }
