@@ -104,17 +104,18 @@ ifeq ($(CC_VERSION),)
 CC_PACKAGES := $(shell echo $(CC_NAME) | sed -n 's/^\(.*\)-gcc-\([0-9]*\)$$/gcc-\2-\1 gcc-\2-plugin-dev-\1/p; s/^gcc-\([0-9]*\)$$/gcc-\1 gcc-\1-plugin-dev/p')
 endif
 # Debian packages: the plugin headers, the kernel build's needs, and what
-# later tiers use.  Installed only when missing.
+# later tiers use.  clang-19, lld-19 and llvm-19 build a kernel with
+# LLVM=-19 (corpus/llvm-accept.sh).  Installed only when missing.
 DEB_PACKAGES := $(CC_PACKAGES) g++ make libclang-$(LIBCLANG)-dev flex bison bc libelf-dev libssl-dev jq distcc coccinelle \
 	dpkg-dev \
 	ocaml ocaml-findlib patch git \
 	xz-utils dwarves cpio kmod time mmdebstrap \
 	gcc-11 g++-11 gcc-11-plugin-dev \
 	gcc-12-aarch64-linux-gnu gcc-12-plugin-dev-aarch64-linux-gnu binutils-multiarch \
-	dpkg-dev debhelper clang-19 libclang-rt-19-dev \
+	dpkg-dev debhelper clang-19 libclang-rt-19-dev lld-19 llvm-19 \
 	qemu-system-x86 gfs2-utils btrfs-progs ntfs-3g
 
-.PHONY: all deps check test test-model test-kernel accept scan identity whole-kernel \
+.PHONY: all deps check test test-model test-kernel accept scan identity whole-kernel accept-checker \
 	bench test-link test-gate test-cocci coccicheck bench-cocci test-distcc \
 	test-toolchains test-rules accept-wide accept-sparse clean help format \
 	test-deb fuzz fuzz-build sanitize-build test-witness witness-corpus
@@ -146,6 +147,8 @@ help:
 	@echo "make accept-sparse the corpus of 6.1 and 7.3 through faultline-sparse (the trees"
 	@echo "                make accept built; only read), judged, with a CPU/RSS bench"
 	@echo "make accept-wide [VERSION=7.3] all of fs/, block/, io_uring/, mm/ and every GUP user, judged"
+	@echo "make accept-checker FRONTEND=sparse|clang [VERSION=7.3] the corpus built plain (clang:"
+	@echo "                LLVM=-19), then make C=2 and C=1 CHECK=faultline-FRONTEND: judged, CPU/RSS"
 	@echo "make whole-kernel [VERSION=7.3] vmlinux and every module with and without the plugin:"
 	@echo "                crashes, objects that differ, the link over the tree (about 1.5 h)"
 	@echo "make identity   check the plugin leaves objects byte-identical"
@@ -469,6 +472,13 @@ accept-sparse: all
 accept-wide: deps
 	@$(MAKE) -s --no-print-directory all
 	@sh corpus/accept-wide.sh $(or $(VERSION),7.3)
+
+# The corpus through a standalone front end as make C=1/C=2 CHECK= runs it on
+# a tree built plain (LLVM=-19 for clang): judged, and benched against the
+# build (corpus/checker-accept.sh).  About 20 minutes a version.
+accept-checker: deps
+	@$(MAKE) -s --no-print-directory all
+	@sh corpus/checker-accept.sh $(or $(FRONTEND),clang) $(or $(VERSION),7.3)
 
 whole-kernel: deps
 	@$(MAKE) -s --no-print-directory all
