@@ -85,7 +85,7 @@ static bool gcc_only(const char *a)
 		"-mindirect-branch-register", "-mrecord-mcount",
 		"-fno-allow-store-data-races", "-fmin-function-alignment=",
 		"-fno-ipa-", "-fno-tree-", "-fno-code-hoisting",
-		"-fno-partial-inlining", "-fno-lifetime-dse", "--arch=", "-mabi=",
+		"-fno-partial-inlining", "-fno-lifetime-dse", "-mabi=",
 		NULL,
 	};
 	int i;
@@ -361,6 +361,9 @@ int main(int argc, char **argv)
 		if (!strcmp(a, "-c") || !strcmp(a, "-MD") || !strcmp(a, "-MMD") ||
 		    !strcmp(a, "-MP") || !strcmp(a, "-S") ||
 		    !strncmp(a, "-Wp,-M", 6) || !strncmp(a, "-fplugin", 8))
+			continue;
+		/* Sparse's --arch=, which kbuild's CHECKFLAGS always pass. */
+		if (!strncmp(a, "--arch=", 7))
 			continue;
 		if (gcc_only(a)) {
 			fprintf(stderr, "%s: note: dropped %s (not a clang flag)\n",
