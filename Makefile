@@ -11,6 +11,12 @@
 # plugin/faultline.so (CC=gcc); `make check CC=...` tests with it.  Every
 # plugin is named faultline.so, so -fplugin-arg-faultline-* work with each.
 
+# VERSION= and VERSIONS= name the kernel trees of faultline's targets.  A
+# kernel's own Makefile has a VERSION too, which a command-line VERSION
+# passed down would override in every kernel build below (7.3 became
+# LINUX_VERSION_MAJOR, and the trees' cache keys changed): not passed down.
+MAKEOVERRIDES := $(filter-out VERSION=% VERSIONS=%,$(MAKEOVERRIDES))
+
 ifeq ($(origin CC),default)
 CC := gcc
 endif
