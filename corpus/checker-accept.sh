@@ -66,7 +66,10 @@ timed() {
 # Every object and side file of the directories goes.
 clean_dirs() {
 	for d in $dirs; do
-		find "$tree/${d%/}" \( -name '*.o' -o -name '.*.o.faultline' \) -delete
+		case "$d" in
+		*.o) rm -f "$tree/$d" "$tree/$(dirname "$d")/.$(basename "$d").faultline" ;;
+		*) find "$tree/${d%/}" \( -name '*.o' -o -name '.*.o.faultline' \) -delete ;;
+		esac
 	done
 }
 
