@@ -255,11 +255,7 @@ run_model_tier() {
 # "error": the file is checked as C, and no facts are written, since
 # nothing names an object.
 run_checker_valid_case() {
-	name="model-$1/checker-valid"
-	dir="$out/$(echo "$name" | tr '/' '_')"
-	report="$dir/report"
-	rm -rf "$dir" && mkdir -p "$dir"
-	: >"$report"
+	scratch_case "model-$1/checker-valid"
 	printf 'static inline int u(const int *q)\n{\n\t__typeof_unqual__(*q) v = *q;\n\treturn v;\n}\n' \
 		>"$dir/tmp.AbC123"
 	(cd "$dir" && "$tools/faultline-$1" -D__linux__ -Dlinux -D__STDC__ -Dunix \
@@ -268,6 +264,21 @@ run_checker_valid_case() {
 		echo "exit status $?, not 0" >>"$report"
 	grep -q error "$dir/log" && echo "an error was printed" >>"$report"
 	[ -z "$(find "$dir" -name '*.faultline')" ] || echo "facts were written" >>"$report"
+	scratch_verdict
+}
+
+# A case of its own: $name's directory under testsuite/out ($dir) and its
+# empty $report; what goes wrong is appended to $report.
+scratch_case() {
+	name=$1
+	dir="$out/$(echo "$name" | tr '/' '_')"
+	report="$dir/report"
+	rm -rf "$dir" && mkdir -p "$dir"
+	: >"$report"
+}
+
+# PASS $name if nothing was reported, else FAIL with the report and $dir/log.
+scratch_verdict() {
 	if [ -s "$report" ]; then
 		cat "$dir/log" >>"$report"
 		fail "$name" "$report"
@@ -281,11 +292,7 @@ run_checker_valid_case() {
 # find, on which Sparse itself gives up with exit(1).
 run_sparse_unparsable_cases() {
 	for shape in syntax include; do
-		name="model-sparse/unparsable-$shape"
-		dir="$out/$(echo "$name" | tr '/' '_')"
-		report="$dir/report"
-		rm -rf "$dir" && mkdir -p "$dir"
-		: >"$report"
+		scratch_case "model-sparse/unparsable-$shape"
 		case $shape in
 		syntax) printf 'int ok(void)\n{\n\treturn 0 +;\n}\n' ;;
 		include) printf 'int ok(void);\n#include <no-such-header.h>\n' ;;
@@ -294,12 +301,7 @@ run_sparse_unparsable_cases() {
 			>"$dir/log" 2>&1 || echo "exit status $?, not 0" >>"$report"
 		[ "$(grep -c '^faultline-sparse: bad.c: not checked, Sparse cannot parse it: bad.c:[23]:' "$dir/log")" = 1 ] ||
 			echo "the unit is not named once with its first error" >>"$report"
-		if [ -s "$report" ]; then
-			cat "$dir/log" >>"$report"
-			fail "$name" "$report"
-		else
-			pass "$name"
-		fi
+		scratch_verdict
 	done
 }
 
@@ -316,11 +318,7 @@ run_internal_error_cases() {
 	[ "$fe" = gcc ] && werror=-Werror
 	case_dir="$top/testsuite/model/gup"
 	for phase in lower check; do
-		name="$prefix/internal-error-$phase"
-		dir="$out/$(echo "$name" | tr '/' '_')"
-		report="$dir/report"
-		rm -rf "$dir" && mkdir -p "$dir"
-		: >"$report"
+		scratch_case "$prefix/internal-error-$phase"
 		(cd "$case_dir" && FAULTLINE_DEBUG_CRASH="$phase:dio_add_folio" \
 			fe_compile "$fe" $werror -c folio-bio.c -o "$dir/crash.o") \
 			>"$dir/log" 2>&1 || echo "the compile failed" >>"$report"
@@ -339,12 +337,7 @@ run_internal_error_cases() {
 			cmp -s "$dir/plain.o" "$dir/stripped.o" ||
 				echo "the object differs from a plain compile" >>"$report"
 		fi
-		if [ -s "$report" ]; then
-			cat "$dir/log" >>"$report"
-			fail "$name" "$report"
-		else
-			pass "$name"
-		fi
+		scratch_verdict
 	done
 }
 
