@@ -5,8 +5,12 @@
 
 void fl_check_unit(struct fl_unit *unit, const struct fl_diag_sink *sink)
 {
-	struct fl_pageflow *pf = fl_pageflow_build(unit);
+	struct fl_pageflow *pf;
+	int i;
 
+	for (i = 0; i < unit->nfuncs; i++)
+		fl_mark_guarded_calls(unit->funcs[i]);
+	pf = fl_pageflow_build(unit);
 	/* Pins ride the lockset dataflow, which asks the page graph. */
 	unit->pageflow = pf;
 	fl_summarize_unit(unit);

@@ -23,6 +23,11 @@ static void dump_operand(FILE *out, const struct fl_operand *op)
 		fprintf(out, "{p%d}", op->param);
 	if (op->object)
 		fprintf(out, "{obj %s}", op->object);
+	if (op->base_var || op->base_param)
+		fprintf(out, "{field of v%u p%d}", op->base_var,
+			op->base_param);
+	if (op->function)
+		fprintf(out, "{&%s}", op->function);
 }
 
 void fl_dump_unit(const struct fl_unit *unit, FILE *out)
@@ -54,7 +59,11 @@ void fl_dump_unit(const struct fl_unit *unit, FILE *out)
 						fprintf(out, a ? ", " : "");
 						dump_operand(out, &ev->args[a]);
 					}
-					fprintf(out, ")\n");
+					fprintf(out, ")");
+					if (ev->fnptr_param)
+						fprintf(out, " only if p%d",
+							ev->fnptr_param);
+					fprintf(out, "\n");
 					break;
 				case FL_EV_STORE:
 					fprintf(out,
@@ -92,6 +101,9 @@ void fl_dump_unit(const struct fl_unit *unit, FILE *out)
 				if (ed->cond_var)
 					fprintf(out, " if v%u%s", ed->cond_var,
 						rel_names[ed->rel]);
+				if (ed->fnptr_param)
+					fprintf(out, " if p%d == &%s",
+						ed->fnptr_param, ed->fnptr);
 				fprintf(out, "\n");
 			}
 		}

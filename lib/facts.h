@@ -16,8 +16,9 @@
 extern "C" {
 #endif
 
-#define FL_FACTS_VERSION 4
-/* Versions 3 and 4 only added records: version 2 facts still read. */
+#define FL_FACTS_VERSION 5
+/* Versions 3 to 5 only added records and argument kinds: version 2 facts
+ * still read. */
 #define FL_FACTS_OLDEST 2
 #define FL_FACTS_SECTION ".discard.faultline"
 #define FL_FACTS_MAGIC "faultline-facts"

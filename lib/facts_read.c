@@ -218,6 +218,7 @@ static void read_call(struct reader *r, char **f)
 	c->nspared = split_list(f[7], &c->spared);
 	/* "k:pJ" (argument k is parameter J) or "k:n" (nofault iterator) */
 	for (p = f[8]; *p;) {
+		const char *fnptr;
 		char *end;
 		long k = strtol(p, &end, 10);
 		int v;
@@ -227,9 +228,24 @@ static void read_call(struct reader *r, char **f)
 			return;
 		}
 		p = end + 1;
+		fnptr = NULL;
 		if (*p == 'n') {
 			v = LN_ARG_NOFAULT;
 			p++;
+		} else if (*p == '&' && r->unit->version >= 5) {
+			/* "k:&NAME" (argument k is function NAME's address) */
+			char name[256];
+			size_t n = strcspn(++p, ",");
+
+			if (n == 0 || n >= sizeof(name)) {
+				fail(r, "bad call argument list");
+				return;
+			}
+			memcpy(name, p, n);
+			name[n] = '\0';
+			fnptr = ln_intern(name);
+			p += n;
+			v = 0;
 		} else if (*p == 'p') {
 			v = (int)strtol(p + 1, &end, 10);
 			if (end == p + 1 || v < 1) {
@@ -246,9 +262,14 @@ static void read_call(struct reader *r, char **f)
 						   k * sizeof(*c->arg_param));
 			memset(c->arg_param + c->nargs, 0,
 			       (k - c->nargs) * sizeof(*c->arg_param));
+			c->arg_fn =
+				fl_xrealloc(c->arg_fn, k * sizeof(*c->arg_fn));
+			memset(c->arg_fn + c->nargs, 0,
+			       (k - c->nargs) * sizeof(*c->arg_fn));
 			c->nargs = (int)k;
 		}
 		c->arg_param[k - 1] = v;
+		c->arg_fn[k - 1] = fnptr;
 		if (*p == ',')
 			p++;
 		else if (*p) {
@@ -411,13 +432,13 @@ static const struct {
 	bool in_function;
 	int since; /* the facts version that added it */
 } records[] = {
-	{"unit", 2, false, 2},	{"dax", 1, false, 2},	{"op", 7, false, 2},
-	{"fn", 7, false, 2},	{"fault", 7, true, 2},	{"take", 8, true, 2},
-	{"breaks", 1, true, 2}, {"rm", 5, true, 2},	{"call", 9, true, 2},
-	{"held", 8, true, 2},	{"diag", 8, false, 2},	{"note", 5, false, 2},
-	{"psrc", 7, false, 3},	{"psink", 8, true, 3},	{"prel", 8, true, 3},
-	{"ppass", 7, true, 3},	{"pcall", 6, true, 3},
-	{"plook", 2, true, 4},	{"pleak", 13, true, 4},
+	{"unit", 2, false, 2},	{"dax", 1, false, 2},  {"op", 7, false, 2},
+	{"fn", 7, false, 2},	{"fault", 7, true, 2}, {"take", 8, true, 2},
+	{"breaks", 1, true, 2}, {"rm", 5, true, 2},    {"call", 9, true, 2},
+	{"held", 8, true, 2},	{"diag", 8, false, 2}, {"note", 5, false, 2},
+	{"psrc", 7, false, 3},	{"psink", 8, true, 3}, {"prel", 8, true, 3},
+	{"ppass", 7, true, 3},	{"pcall", 6, true, 3}, {"plook", 2, true, 4},
+	{"pleak", 13, true, 4}, {"fnptr", 3, true, 5},
 };
 
 static void read_record(struct reader *r, char **f, int n)
@@ -485,9 +506,22 @@ static void read_record(struct reader *r, char **f, int n)
 		r->fn->unit_faults = true;
 		r->fn->fault_callee = ln_intern(f[1]);
 		if (get_loc(r, f + 2, &r->fn->fault_loc) &&
-		    !to_int(f[5], &r->fn->unit_fault_param))
+		    !to_int(f[5], &r->fn->unit_fault.param))
 			fail(r, "bad parameter number");
 		r->fn->nfault_spared = split_list(f[6], &r->fn->fault_spared);
+	} else if (!strcmp(f[0], "fnptr")) {
+		int k;
+
+		if (!r->fn->unit_faults || r->fn->unit_fault.fnptr) {
+			fail(r, "fnptr record without a fault record");
+			return;
+		}
+		if (!to_int(f[1], &k) || k < 1 || k > 64 || !*f[2]) {
+			fail(r, "bad parameter number");
+			return;
+		}
+		r->fn->unit_fault.fnptr_param = k;
+		r->fn->unit_fault.fnptr = ln_intern(f[2]);
 	} else if (!strcmp(f[0], "take")) {
 		struct ln_take *t;
 

@@ -170,9 +170,15 @@ static void record_call(const struct fl_unit *unit,
 	for (i = 0; i < ev->nargs && nargs < (int)sizeof(args) - 16; i++) {
 		const struct fl_operand *op = &ev->args[i];
 
-		if (fl_state_nofault_var(before, op->var))
+		if (fl_state_nofault_var(before, op->var) ||
+		    fl_state_nofault_var(before, op->base_var))
 			nargs += snprintf(args + nargs, sizeof(args) - nargs,
 					  "%s%d:n", nargs ? "," : "", i + 1);
+		else if (op->function &&
+			 strlen(op->function) < sizeof(args) - nargs - 16)
+			nargs += snprintf(args + nargs, sizeof(args) - nargs,
+					  "%s%d:&%s", nargs ? "," : "", i + 1,
+					  op->function);
 		else if (op->param)
 			nargs += snprintf(args + nargs, sizeof(args) - nargs,
 					  "%s%d:p%d", nargs ? "," : "", i + 1,
@@ -536,6 +542,12 @@ static void write_function(struct text *t, const struct fl_unit *unit,
 		field_int(t, s->fault_iter_param);
 		field(t, spared);
 		put_str(t, "\n");
+		if (s->fault_fnptr_param) {
+			put_str(t, "fnptr");
+			field_int(t, s->fault_fnptr_param);
+			field(t, s->fault_fnptr);
+			put_str(t, "\n");
+		}
 	}
 	for (i = 0; s && i < s->ntakes; i++) {
 		const struct fl_take *k = &s->takes[i];

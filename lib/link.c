@@ -127,28 +127,39 @@ static void resolve_calls(struct ln_program *prog)
 	}
 }
 
-/* Raise fn's fault state; true when it changed. */
-static bool raise_fault(struct ln_function *fn, enum ln_fault fault, int param,
+/*
+ * Raise fn's fault state; true when it changed.  A conditional fault is
+ * through the iterator of parameter cond->param, and/or when parameter
+ * cond->fnptr_param points to function cond->fnptr; two different
+ * conditions make the fault unconditional.
+ */
+static bool raise_fault(struct ln_function *fn, enum ln_fault fault,
+			const struct ln_fault_cond *cond,
 			const struct ln_call *via)
 {
 	if (fault == LN_FAULT_PARAM && fn->fault == LN_FAULT_PARAM &&
-	    fn->fault_param != param)
+	    (fn->fault_cond.param != cond->param ||
+	     fn->fault_cond.fnptr_param != cond->fnptr_param ||
+	     fn->fault_cond.fnptr != cond->fnptr))
 		fault = LN_FAULT_ALWAYS;
 	if (fault <= fn->fault)
 		return false;
 	fn->fault = fault;
-	fn->fault_param = fault == LN_FAULT_PARAM ? param : 0;
+	memset(&fn->fault_cond, 0, sizeof(fn->fault_cond));
+	if (fault == LN_FAULT_PARAM)
+		fn->fault_cond = *cond;
 	fn->fault_via = via;
 	return true;
 }
 
 /* What a call contributes to its caller's fault state. */
-enum ln_fault ln_call_faults(const struct ln_call *c, int *param)
+enum ln_fault ln_call_faults(const struct ln_call *c,
+			     struct ln_fault_cond *cond)
 {
 	const struct ln_function *t = c->target;
 	int k;
 
-	*param = 0;
+	memset(cond, 0, sizeof(*cond));
 	if (c->flags & LN_CALL_NOFAULT)
 		return LN_FAULT_NONE;
 	if (c->flags & LN_CALL_FAULTS)
@@ -157,13 +168,22 @@ enum ln_fault ln_call_faults(const struct ln_call *c, int *param)
 		return LN_FAULT_NONE;
 	if (t->fault == LN_FAULT_ALWAYS)
 		return LN_FAULT_ALWAYS;
-	k = t->fault_param;
-	if (k > c->nargs || c->arg_param[k - 1] == 0)
-		return LN_FAULT_ALWAYS;
-	if (c->arg_param[k - 1] == LN_ARG_NOFAULT)
+	k = t->fault_cond.fnptr_param;
+	if (k && k <= c->nargs && c->arg_fn[k - 1]) {
+		/* Another function passed: the guarded call never runs. */
+		if (c->arg_fn[k - 1] != t->fault_cond.fnptr)
+			return LN_FAULT_NONE;
+	} else if (k && k <= c->nargs && c->arg_param[k - 1] > 0) {
+		cond->fnptr_param = c->arg_param[k - 1];
+		cond->fnptr = t->fault_cond.fnptr;
+	}
+	k = t->fault_cond.param;
+	if (k && k <= c->nargs && c->arg_param[k - 1] == LN_ARG_NOFAULT)
 		return LN_FAULT_NONE;
-	*param = c->arg_param[k - 1];
-	return LN_FAULT_PARAM;
+	if (k && k <= c->nargs && c->arg_param[k - 1] > 0)
+		cond->param = c->arg_param[k - 1];
+	return cond->param || cond->fnptr_param ? LN_FAULT_PARAM
+						: LN_FAULT_ALWAYS;
 }
 
 /* Apply step to every function until none changes. */
@@ -186,22 +206,24 @@ static bool fault_step(struct ln_function *fn)
 	int c;
 
 	if (fn->unit_faults)
-		changed |= raise_fault(fn,
-				       fn->unit_fault_param ? LN_FAULT_PARAM
-							    : LN_FAULT_ALWAYS,
-				       fn->unit_fault_param, NULL);
+		changed |= raise_fault(
+			fn,
+			fn->unit_fault.param || fn->unit_fault.fnptr_param
+				? LN_FAULT_PARAM
+				: LN_FAULT_ALWAYS,
+			&fn->unit_fault, NULL);
 	for (c = 0; c < fn->ncalls; c++) {
 		const struct ln_call *call = &fn->calls[c];
+		struct ln_fault_cond cond;
 		enum ln_fault f;
-		int param;
 
 		/* The unit's own summary has these. */
 		if (!call->target || call->target == fn ||
 		    (call->flags & LN_CALL_FAULTS))
 			continue;
-		f = ln_call_faults(call, &param);
+		f = ln_call_faults(call, &cond);
 		if (f != LN_FAULT_NONE)
-			changed |= raise_fault(fn, f, param, call);
+			changed |= raise_fault(fn, f, &cond, call);
 	}
 	return changed;
 }

@@ -40,6 +40,7 @@ struct ln_call {
 	const char **spared; /* lock classes its fault leaves alone */
 	int nspared;
 	int *arg_param; /* per argument: caller's param, LN_ARG_NOFAULT or 0 */
+	const char **arg_fn; /* per argument: the function it points to */
 	int nargs;
 	struct ln_held *held;
 	int nheld;
@@ -133,9 +134,16 @@ struct ln_page_end {
 
 struct ln_unit;
 
+/* What a conditional fault depends on (all of what is set). */
+struct ln_fault_cond {
+	int param;	 /* the iterator of this parameter is user memory */
+	int fnptr_param; /* this parameter points to function fnptr */
+	const char *fnptr;
+};
+
 enum ln_fault {
 	LN_FAULT_NONE,
-	LN_FAULT_PARAM, /* only through the iterator of parameter fault_param */
+	LN_FAULT_PARAM, /* only under the condition fault_cond */
 	LN_FAULT_ALWAYS,
 };
 
@@ -147,7 +155,7 @@ struct ln_function {
 	struct ln_unit *unit;
 	/* From the unit. */
 	bool unit_faults;
-	int unit_fault_param;
+	struct ln_fault_cond unit_fault; /* fault record PARAM, fnptr */
 	const char *fault_callee;
 	struct fl_loc fault_loc;
 	const char **fault_spared; /* released before every fault */
@@ -170,7 +178,7 @@ struct ln_function {
 	int npin_leaks;
 	/* Whole-program summaries (lib/link.c). */
 	enum ln_fault fault;
-	int fault_param;
+	struct ln_fault_cond fault_cond;
 	const struct ln_call *fault_via; /* the call it faults through */
 	bool removes_unbroken;
 	const struct ln_call *remove_via; /* NULL: one of its own removes */
@@ -300,7 +308,8 @@ struct ln_function *ln_op_function(const struct ln_program *prog,
 
 /* What a call contributes to its caller's fault state (*param: through
  * which of the caller's iterator parameters). */
-enum ln_fault ln_call_faults(const struct ln_call *c, int *param);
+enum ln_fault ln_call_faults(const struct ln_call *c,
+			     struct ln_fault_cond *cond);
 
 /* Whether the plugin already reported check at loc. */
 /* Apply step to every function of the program until none changes. */

@@ -179,9 +179,9 @@ static const struct path_lock *conflicting(const struct fault_path *fp,
 
 static bool call_may_fault(const struct ln_call *c)
 {
-	int param;
+	struct ln_fault_cond cond;
 
-	return ln_call_faults(c, &param) != LN_FAULT_NONE;
+	return ln_call_faults(c, &cond) != LN_FAULT_NONE;
 }
 
 static bool in_list(const char **list, int n, const char *name)

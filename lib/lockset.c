@@ -84,6 +84,8 @@ static bool add_obj(struct fl_state *st, unsigned var)
 {
 	int i;
 
+	if (!var)
+		return false;
 	for (i = 0; i < st->nnofault_objs; i++)
 		if (st->nofault_objs[i] == var)
 			return false;
@@ -358,6 +360,13 @@ bool fl_state_nofault_var(const struct fl_state *st, unsigned var)
 	return is_nofault_obj(st, var);
 }
 
+/* An iterator argument, or the struct holding it (&msg->msg_iter). */
+static bool is_nofault_iter(const struct fl_state *st,
+			    const struct fl_operand *op)
+{
+	return is_nofault_obj(st, op->var) || is_nofault_obj(st, op->base_var);
+}
+
 /* FOLL_NOFAULT (or whatever the rules name) set in a constant flags word. */
 static bool has_nofault_flag(const struct fl_unit *unit,
 			     const struct fl_operand *flags)
@@ -394,7 +403,7 @@ bool fl_call_may_fault(const struct fl_unit *unit, const struct fl_event *ev,
 		if (r->kind != FL_RULE_FAULT)
 			return false;
 		if (r->iter && r->iter <= ev->nargs &&
-		    is_nofault_obj(st, ev->args[r->iter - 1].var))
+		    is_nofault_iter(st, &ev->args[r->iter - 1]))
 			return false;
 		if (r->gup_flags && r->gup_flags <= ev->nargs &&
 		    has_nofault_flag(unit, &ev->args[r->gup_flags - 1]))
@@ -409,9 +418,24 @@ bool fl_call_may_fault(const struct fl_unit *unit, const struct fl_event *ev,
 	if (callee->summary->fault_iter_param) {
 		int k = callee->summary->fault_iter_param;
 
-		if (k > ev->nargs || is_nofault_obj(st, ev->args[k - 1].var))
+		if (k > ev->nargs || is_nofault_iter(st, &ev->args[k - 1]))
 			return false;
 		what->iter_arg = k;
+	}
+	if (callee->summary->fault_fnptr_param) {
+		int k = callee->summary->fault_fnptr_param;
+		const char *f = callee->summary->fault_fnptr;
+
+		/* Another function passed: the guarded call never runs. */
+		if (k <= ev->nargs && ev->args[k - 1].function &&
+		    strcmp(ev->args[k - 1].function, f))
+			return false;
+		/* The caller's own parameter: its caller decides. */
+		if (k <= ev->nargs && !ev->args[k - 1].function &&
+		    ev->args[k - 1].param) {
+			what->fnptr_arg = k;
+			what->fnptr = f;
+		}
 	}
 	what->via = callee;
 	return true;
@@ -761,6 +785,7 @@ static void transfer_call(const struct fl_unit *unit,
 	const struct fl_rule *r;
 	const struct fl_function *callee;
 	struct fl_held h;
+	int i;
 
 	kill_var(st, ev->result_var);
 	if (fl_call_breaks_layouts(unit, ev)) {
@@ -805,8 +830,10 @@ static void transfer_call(const struct fl_unit *unit,
 			break;
 		case FL_RULE_KERNEL_ITER:
 			/* Over kernel memory: its copies cannot fault. */
-			if (r->arg <= ev->nargs)
+			if (r->arg <= ev->nargs) {
 				add_obj(st, ev->args[r->arg - 1].var);
+				add_obj(st, ev->args[r->arg - 1].base_var);
+			}
 			break;
 		default:
 			break;
@@ -821,6 +848,13 @@ static void transfer_call(const struct fl_unit *unit,
 	if (!callee || callee == fn || !callee->summary ||
 	    callee->summary->status != 2)
 		return;
+	/* A helper that sets its argument up over kernel memory. */
+	for (i = 0; i < ev->nargs && i < 64; i++) {
+		if (!(callee->summary->kernel_iter_params & (1ULL << i)))
+			continue;
+		add_obj(st, ev->args[i].var);
+		add_obj(st, ev->args[i].base_var);
+	}
 	if (fl_rules_guard_constructor(unit->rules, ev->callee))
 		guard_acquire(unit, fn, ev, callee, st);
 	else

@@ -87,6 +87,9 @@ struct fl_summary {
 	const char *fault_callee; /* the call that faults, for notes */
 	struct fl_loc fault_loc;
 	int fault_iter_param; /* faults only through this iov_iter param */
+	/* and only when this function-pointer param points to fault_fnptr */
+	int fault_fnptr_param;
+	const char *fault_fnptr;
 	/* Parameters it sets up as iterators over kernel memory (bit P-1). */
 	unsigned long long kernel_iter_params;
 	/*
@@ -108,6 +111,9 @@ struct fl_summary {
 struct fl_fault_call {
 	const char *callee;
 	int iter_arg;	    /* 1-based iov_iter argument, or 0 */
+	/* The fault happens only when argument fnptr_arg points to fnptr. */
+	int fnptr_arg;
+	const char *fnptr;
 	const char *except; /* a lock class the call may hold */
 	const struct fl_function
 		*via; /* static function that faults, or NULL */

@@ -132,10 +132,19 @@ void fl_block_add_edge(struct fl_block *block, int dest, unsigned cond_var,
 	block->succs = fl_xrealloc(block->succs,
 				   (block->nsuccs + 1) * sizeof(*block->succs));
 	e = &block->succs[block->nsuccs++];
+	memset(e, 0, sizeof(*e));
 	e->dest = dest;
 	e->cond_var = cond_var;
 	e->rel = rel;
 	e->dax = dax;
+}
+
+void fl_block_edge_fnptr(struct fl_block *block, int param, const char *fn)
+{
+	struct fl_edge *e = &block->succs[block->nsuccs - 1];
+
+	e->fnptr_param = param;
+	e->fnptr = fl_strdup(fn);
 }
 
 enum fl_relation fl_relation_negate(enum fl_relation rel)
@@ -192,4 +201,48 @@ long long fl_parse_flag_value(const char *p)
 	while (*end == ' ' || *end == ')' || int_suffix(*end))
 		end++;
 	return *end ? -1 : v;
+}
+
+/*
+ * "if (p == f) f(...)": the call runs only when parameter p points to f,
+ * as INDIRECT_CALL_1(p, f, ...) devirtualizes the indirect call p(...).
+ * The call is in the block the edge leads to, or in a chain of blocks
+ * each entered only from the one before.
+ */
+void fl_mark_guarded_calls(struct fl_function *fn)
+{
+	int *preds = fl_xcalloc(fn->nblocks, sizeof(int));
+	int b, s, e, d, depth;
+
+	for (b = 0; b < fn->nblocks; b++)
+		for (s = 0; s < fn->blocks[b].nsuccs; s++)
+			if (fn->blocks[b].succs[s].dest >= 0 &&
+			    fn->blocks[b].succs[s].dest < fn->nblocks)
+				preds[fn->blocks[b].succs[s].dest]++;
+	for (b = 0; b < fn->nblocks; b++) {
+		for (s = 0; s < fn->blocks[b].nsuccs; s++) {
+			const struct fl_edge *edge = &fn->blocks[b].succs[s];
+
+			if (!edge->fnptr_param || !edge->fnptr)
+				continue;
+			d = edge->dest;
+			for (depth = 0; depth < 4 && d >= 0 &&
+					d < fn->nblocks && preds[d] == 1;
+			     depth++) {
+				struct fl_block *blk = &fn->blocks[d];
+
+				for (e = 0; e < blk->nevents; e++)
+					if (blk->events[e].kind == FL_EV_CALL &&
+					    blk->events[e].callee &&
+					    !strcmp(blk->events[e].callee,
+						    edge->fnptr))
+						blk->events[e].fnptr_param =
+							edge->fnptr_param;
+				if (blk->nsuccs != 1)
+					break;
+				d = blk->succs[0].dest;
+			}
+		}
+	}
+	free(preds);
 }

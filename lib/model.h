@@ -39,6 +39,12 @@ struct fl_operand {
 	unsigned var;	     /* variable holding the value, or 0 */
 	int param;	     /* 1-based parameter of this function, or 0 */
 	const char *object;  /* page or page array the value points into */
+	/* The address of a field of local variable base_var (&msg.msg_iter)
+	 * or of what parameter base_param points to (&msg->msg_iter). */
+	unsigned base_var;
+	int base_param;
+	const char
+		*function; /* the value is this function's address, or NULL */
 	bool is_const;
 	long long value;
 };
@@ -58,6 +64,12 @@ struct fl_event {
 	/* FL_EV_CALL */
 	const char *callee;
 	const char *macro; /* the macro the call was written through, or NULL */
+	/*
+	 * The call runs only when parameter fnptr_param points to the callee:
+	 * "if (p == f) f(...)", as INDIRECT_CALL_1(p, f, ...) devirtualizes
+	 * p(...).  Set by lib (fl_mark_guarded_calls) from the edges.
+	 */
+	int fnptr_param;
 	int nargs;
 	struct fl_operand *args;
 	unsigned result_var;
@@ -97,6 +109,9 @@ struct fl_edge {
 	unsigned cond_var;
 	enum fl_relation rel;
 	enum fl_dax dax;
+	/* Taken only when parameter fnptr_param points to function fnptr. */
+	int fnptr_param;
+	const char *fnptr;
 };
 
 struct fl_block {
@@ -198,6 +213,8 @@ struct fl_event *fl_block_add_event(struct fl_block *block,
 				    enum fl_event_kind kind);
 void fl_block_add_edge(struct fl_block *block, int dest, unsigned cond_var,
 		       enum fl_relation rel, enum fl_dax dax);
+/* The edge just added is taken only when parameter param points to fn. */
+void fl_block_edge_fnptr(struct fl_block *block, int param, const char *fn);
 const char *fl_strdup(const char *s);
 void *fl_xcalloc(unsigned long n, unsigned long size);
 void *fl_xrealloc(void *p, unsigned long size);
@@ -211,6 +228,12 @@ enum fl_dax fl_dax_negate(enum fl_dax dax);
  * "(1 << 19)", "((1U << 3))"; -1 for anything else.
  */
 long long fl_parse_flag_value(const char *body);
+
+/*
+ * Mark the calls an edge says run only when a function-pointer parameter
+ * points to their callee (struct fl_event::fnptr_param).
+ */
+void fl_mark_guarded_calls(struct fl_function *fn);
 
 /* A readable dump of the model, for debugging the lowering. */
 void fl_dump_unit(const struct fl_unit *unit, FILE *out);

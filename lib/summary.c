@@ -115,22 +115,38 @@ static void note_fault(struct summary_ctx *c, const struct fl_event *ev,
 		       const struct fl_state *before)
 {
 	struct fl_fault_call fc;
-	int iter_param = 0;
+	int iter_param = 0, fnptr_param = 0;
+	const char *fnptr = NULL;
 
 	if (!fl_call_may_fault(c->unit, ev, before, &fc))
 		return;
 	note_fault_released(c->s, before, &fc);
-	/* Faulting only through the caller's iterator: the caller decides. */
-	if (fc.iter_arg && fc.iter_arg <= ev->nargs)
-		iter_param = ev->args[fc.iter_arg - 1].param;
 	/*
-	 * Unconditional faults before those through an iterator parameter;
-	 * among equals the first in the source, whatever order the front
-	 * end's blocks come in, so every front end names the same call.
+	 * Faulting only through the caller's iterator (or the struct that
+	 * holds it), and/or only when the caller's function pointer is the
+	 * callee (if (p == f) f(...)): the caller decides.
+	 */
+	if (ev->fnptr_param) {
+		fnptr_param = ev->fnptr_param;
+		fnptr = ev->callee;
+	} else if (fc.fnptr_arg && fc.fnptr_arg <= ev->nargs) {
+		fnptr_param = ev->args[fc.fnptr_arg - 1].param;
+		fnptr = fc.fnptr;
+	}
+	if (fc.iter_arg && fc.iter_arg <= ev->nargs) {
+		iter_param = ev->args[fc.iter_arg - 1].param;
+		if (!iter_param)
+			iter_param = ev->args[fc.iter_arg - 1].base_param;
+	}
+	/*
+	 * Unconditional faults before conditional ones; among equals the
+	 * first in the source, whatever order the front end's blocks come
+	 * in, so every front end names the same call.
 	 */
 	if (c->s->may_fault) {
-		bool had_always = c->s->fault_iter_param == 0;
-		bool always = iter_param == 0;
+		bool had_always = c->s->fault_iter_param == 0 &&
+				  c->s->fault_fnptr_param == 0;
+		bool always = iter_param == 0 && fnptr_param == 0;
 
 		if (had_always != always
 			    ? had_always
@@ -141,6 +157,8 @@ static void note_fault(struct summary_ctx *c, const struct fl_event *ev,
 	c->s->fault_callee = ev->callee;
 	c->s->fault_loc = ev->loc;
 	c->s->fault_iter_param = iter_param;
+	c->s->fault_fnptr_param = fnptr_param;
+	c->s->fault_fnptr = fnptr;
 }
 
 static void note_takes(struct summary_ctx *c, const struct fl_function *fn,
@@ -225,7 +243,8 @@ static void note_kernel_iters(struct summary_ctx *c,
 	int k;
 
 	for (k = 0; k < ev->nargs && k < 64; k++) {
-		int p = ev->args[k].param;
+		int p = ev->args[k].param ? ev->args[k].param
+					  : ev->args[k].base_param;
 
 		if (p < 1 || p > 64)
 			continue;

@@ -508,7 +508,7 @@ run_corrupt_facts_case() {
 	fi
 }
 
-# Broken page records (facts versions 3 and 4): each bad object is named with the
+# Broken page records (facts versions 3 to 5): each bad object is named with the
 # line; version 2 facts, which have no page records, still read.
 run_corrupt_page_facts_case() {
 	name="link/corrupt-page-facts"
@@ -534,15 +534,23 @@ run_corrupt_page_facts_case() {
 	corrupt kind pagelist "${l_psink}s/^\(psink\t[0-9]*\)\t[a-z]\t/\1\tx\t/"
 	corrupt param pagelist "${l_psink}s/^psink\t[0-9]*/psink\t0/"
 	corrupt srckind direct "${l_psrc}s/\tg\t/\tG\t/"
-	corrupt old pagelist "1s/\t4\$/\t2/"
-	corrupt future pagelist "1s/\t4\$/\t5/"
+	corrupt old pagelist "1s/\t5\$/\t2/"
+	corrupt future pagelist "1s/\t5\$/\t6/"
 	# A version 4 record: the parameter it names must be 1 to 64.
 	corrupt look pagelist "${l_psink}s/\$/\nplook\t0/"
-	corrupt old3 pagelist "1s/\t4\$/\t3/; ${l_psink}s/\$/\nplook\t2/"
+	corrupt old3 pagelist "1s/\t5\$/\t3/; ${l_psink}s/\$/\nplook\t2/"
+	# Version 5: a fault's function-pointer condition, an argument that
+	# is a function's address.
+	l_fn=$(grep -n '^fn' "$dir/direct.facts" | head -n 1 | cut -d: -f1)
+	l_fault=$(grep -n "$(printf '^fault\t')" "$dir/direct.facts" | head -n 1 | cut -d: -f1)
+	corrupt fnptr0 direct "${l_fault}s/\$/\nfnptr\t0\tf/"
+	corrupt nofault direct "${l_fn}s/\$/\nfnptr\t1\tf/"
+	corrupt old4 direct "1s/\t5\$/\t4/; ${l_fault}s/\$/\nfnptr\t1\tf/"
+	corrupt fnarg direct "$((l_fault + 1))s/1:p2\$/1:\&/"
 	# Version 2: a unit of another case (its functions clash with none).
 	cp "$out/link-fiemap-across-units/util.o" "$dir/util.o"
 	dump_facts "$dir/util.o" "$dir/util.facts"
-	corrupt v2 util "1s/\t4\$/\t2/"
+	corrupt v2 util "1s/\t5\$/\t2/"
 	rm -f "$dir/util.o"
 	"$tools/faultline-link" -q "$dir" >"$dir/link.log" 2>"$dir/link.err"
 	status=$?
@@ -554,7 +562,11 @@ run_corrupt_page_facts_case() {
 		"old.o: corrupt faultline facts at line $l_psink: record of a later facts version" \
 		"look.o: corrupt faultline facts at line $((l_psink + 1)): bad parameter number" \
 		"old3.o: corrupt faultline facts at line $((l_psink + 1)): record of a later facts version" \
-		"future.o: corrupt faultline facts at line 1: facts version 5, this tool reads 2 to 4"; do
+		"fnptr0.o: corrupt faultline facts at line $((l_fault + 1)): bad parameter number" \
+		"nofault.o: corrupt faultline facts at line $((l_fn + 1)): fnptr record without a fault record" \
+		"old4.o: corrupt faultline facts at line $((l_fault + 1)): record of a later facts version" \
+		"fnarg.o: corrupt faultline facts at line $((l_fault + 1)): bad call argument list" \
+		"future.o: corrupt faultline facts at line 1: facts version 6, this tool reads 2 to 5"; do
 		grep -qF "$dir/$want" "$dir/link.err" || echo "no error: $want" >>"$report"
 	done
 	grep -q "v2.o" "$dir/link.err" && echo "version 2 facts refused" >>"$report"

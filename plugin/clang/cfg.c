@@ -198,6 +198,23 @@ void cl_cond(struct cl_fn *f, CXCursor c, int t, int e)
 		}
 		cl_expr(f, ch[0], true);
 		cl_expr(f, ch[1], true);
+		if (op == CL_BO_EQ || op == CL_BO_NE) {
+			const char *fn;
+			int p = cl_fnptr_compare(f, ch[0], ch[1], &fn);
+
+			/* p == f: the edge where it holds knows p's value */
+			if (p) {
+				int when = op == CL_BO_EQ ? t : e;
+
+				cl_edge(f, f->cur, when, 0, FL_REL_NONE,
+					FL_DAX_UNKNOWN);
+				fl_block_edge_fnptr(&f->fn->blocks[f->cur], p,
+						    fn);
+				cl_edge(f, f->cur, when == t ? e : t, 0,
+					FL_REL_NONE, FL_DAX_UNKNOWN);
+				return;
+			}
+		}
 		cond_edges(f, 0, FL_REL_NONE, FL_DAX_UNKNOWN, t, e);
 		return;
 	}

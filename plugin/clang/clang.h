@@ -154,6 +154,7 @@ void cl_return_value(struct cl_fn *f, CXCursor e, struct cl_val v, CXCursor at);
 void cl_return_operand(struct cl_fn *f, struct fl_event *ev);
 void cl_emit_cleanup(struct cl_fn *f, const struct cl_cleanup *cu);
 void cl_lower_decl(struct cl_fn *f, CXCursor var);
+int cl_fnptr_compare(struct cl_fn *f, CXCursor a, CXCursor b, const char **fn);
 enum fl_dax cl_dax_test(struct cl_fn *f, CXCursor c);
 void cl_reach(CXCursor ref);
 void cl_reach_name(const char *name);

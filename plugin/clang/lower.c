@@ -630,6 +630,28 @@ static bool is_function_ref(CXCursor c, CXCursor *fn)
 	return clang_getCursorKind(*fn) == CXCursor_FunctionDecl;
 }
 
+static CXCursor resolve(struct cl_fn *f, CXCursor c);
+
+/* "P == &F" with P a parameter: P's number, and F in *fn; else 0. */
+int cl_fnptr_compare(struct cl_fn *f, CXCursor a, CXCursor b, const char **fn)
+{
+	int k;
+
+	for (k = 0; k < 2; k++) {
+		CXCursor p = k ? b : a, q = k ? a : b, decl;
+		struct cl_var *v;
+
+		if (!is_function_ref(q, &decl))
+			continue;
+		v = cl_var_of(f, resolve(f, p));
+		if (v && v->param) {
+			*fn = cl_spelling(decl);
+			return v->param;
+		}
+	}
+	return 0;
+}
+
 /* The callee's name, for a direct call; NULL for an indirect one. */
 static const char *callee_name(CXCursor call)
 {
@@ -978,6 +1000,50 @@ static CXCursor resolve(struct cl_fn *f, CXCursor c)
 	return c;
 }
 
+/*
+ * &msg.msg_iter, &msg->msg_iter: the address of a field of a local
+ * variable, or of what a parameter points to (the struct holding an
+ * iterator).
+ */
+static void field_base(struct cl_fn *f, CXCursor obj, struct fl_operand *op)
+{
+	CXCursor base = obj;
+	struct cl_var *v;
+	int depth;
+
+	if (clang_getCursorKind(obj) != CXCursor_MemberRefExpr)
+		return;
+	for (depth = 0; depth < CL_MAX_DEPTH; depth++) {
+		enum CXCursorKind k = clang_getCursorKind(base);
+
+		if (k != CXCursor_MemberRefExpr &&
+		    k != CXCursor_ArraySubscriptExpr)
+			break;
+		if (k == CXCursor_MemberRefExpr &&
+		    is_pointer(
+			    clang_getCursorType(cl_strip(member_base(base))))) {
+			/* p->field: what p points to */
+			base = cl_strip_casts(member_base(base));
+			if ((v = cl_var_of(f, base)))
+				op->base_var = v->key;
+			if ((v = cl_var_of(f, resolve(f, base))))
+				op->base_param = v->param;
+			return;
+		}
+		if (k == CXCursor_MemberRefExpr) {
+			base = cl_strip_casts(member_base(base));
+		} else {
+			CXCursor *ch;
+
+			if (cl_children(base, &ch) != 2)
+				return;
+			base = cl_strip_casts(ch[0]);
+		}
+	}
+	if ((v = cl_var_of(f, base)))
+		op->base_var = v->key;
+}
+
 void cl_operand(struct cl_fn *f, CXCursor arg, struct cl_val v,
 		struct fl_operand *op)
 {
@@ -998,11 +1064,17 @@ void cl_operand(struct cl_fn *f, CXCursor arg, struct cl_val v,
 	}
 	if (is_pointer(t))
 		op->pointee = cl_record_name(pointee(t));
+	if (is_function_ref(x, &obj)) {
+		op->function = fl_strdup(cl_spelling(obj));
+		op->display = op->function;
+		return;
+	}
 	obj = cl_strip_casts(x);
 	if (clang_getCursorKind(obj) == CXCursor_UnaryOperator &&
 	    cl_unop(obj) == CL_UO_AddrOf) {
 		obj = cl_strip_casts(last_expr(obj));
 		is_addr = true;
+		field_base(f, obj, op);
 	}
 	render(f, obj, buf, sizeof(buf), 0);
 	op->display = fl_strdup(buf);

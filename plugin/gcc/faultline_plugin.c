@@ -600,6 +600,36 @@ static void record_mapping(struct lowering *lw, gimple *stmt)
 		lw->mapped->put(lhs, m);
 }
 
+/* A parameter as the function reads it (through copies), or 0. */
+static int param_of(const struct lowering *lw, tree t)
+{
+	t = resolve(lw, t, false);
+	if (TREE_CODE(t) == SSA_NAME && SSA_NAME_IS_DEFAULT_DEF(t) &&
+	    SSA_NAME_VAR(t))
+		t = SSA_NAME_VAR(t);
+	return param_index(lw, t);
+}
+
+/*
+ * &msg.msg_iter, &msg->msg_iter: the address of a field of a local
+ * variable, or of what a parameter points to (the struct holding an
+ * iterator).
+ */
+static void field_base(const struct lowering *lw, tree obj,
+		       struct fl_operand *op)
+{
+	if (TREE_CODE(obj) != COMPONENT_REF)
+		return;
+	while (TREE_CODE(obj) == COMPONENT_REF || TREE_CODE(obj) == ARRAY_REF)
+		obj = TREE_OPERAND(obj, 0);
+	if (TREE_CODE(obj) == MEM_REF) {
+		op->base_param = param_of(lw, TREE_OPERAND(obj, 0));
+		op->base_var = var_key(lw, TREE_OPERAND(obj, 0));
+	} else if (TREE_CODE(obj) == VAR_DECL && is_local_var(obj)) {
+		op->base_var = local_key(obj);
+	}
+}
+
 static void lower_operand(const struct lowering *lw, tree arg,
 			  struct fl_operand *op)
 {
@@ -625,6 +655,13 @@ static void lower_operand(const struct lowering *lw, tree arg,
 		obj = TREE_OPERAND(obj, 0);
 		is_addr = true;
 	}
+	if (TREE_CODE(obj) == FUNCTION_DECL && decl_name(obj)) {
+		op->function = fl_strdup(decl_name(obj));
+		op->display = op->function;
+		return;
+	}
+	if (is_addr)
+		field_base(lw, obj, op);
 	render(lw, obj, buf, sizeof(buf), 0);
 	op->display = fl_strdup(buf);
 	if (field_class(obj, buf, sizeof(buf))) {
@@ -831,6 +868,86 @@ static unsigned lower_condition(const struct lowering *lw, gcond *cond,
 	return local_key(lhs);
 }
 
+/* "P == &F" with P a parameter: P's number, and F in *fn; else 0. */
+static int fnptr_compare(const struct lowering *lw, tree a, tree b,
+			 const char **fn)
+{
+	int k;
+
+	for (k = 0; k < 2; k++, std::swap(a, b)) {
+		tree f = resolve(lw, b, false);
+		int p;
+
+		if (TREE_CODE(f) == ADDR_EXPR)
+			f = TREE_OPERAND(f, 0);
+		if (TREE_CODE(f) != FUNCTION_DECL || !decl_name(f))
+			continue;
+		p = param_of(lw, a);
+		if (p) {
+			*fn = decl_name(f);
+			return p;
+		}
+	}
+	return 0;
+}
+
+/*
+ * "if (p == f)" with p a function-pointer parameter and f a function,
+ * through the temporaries of likely(), casts and "t = p == f", as
+ * INDIRECT_CALL_1() writes it: p's number (F in *fn, *on_true whether the
+ * true edge is the one where p == f), or 0.
+ */
+static int fnptr_condition(const struct lowering *lw, gcond *cond,
+			   const char **fn, bool *on_true)
+{
+	tree lhs = gimple_cond_lhs(cond), rhs = gimple_cond_rhs(cond);
+	enum tree_code code = gimple_cond_code(cond);
+	int depth;
+
+	for (depth = 0; depth < MAX_RESOLVE_DEPTH; depth++) {
+		gimple *def;
+
+		if (code != EQ_EXPR && code != NE_EXPR)
+			return 0;
+		if (!integer_zerop(rhs) || POINTER_TYPE_P(TREE_TYPE(lhs))) {
+			*on_true = code == EQ_EXPR;
+			return fnptr_compare(lw, lhs, rhs, fn);
+		}
+		/* (t != 0) or (t == 0): what t is. */
+		if (TREE_CODE(lhs) != SSA_NAME &&
+		    (TREE_CODE(lhs) != VAR_DECL || !DECL_ARTIFICIAL(lhs)))
+			return 0;
+		def = single_def(lw, lhs);
+		if (!def)
+			return 0;
+		if (is_gimple_call(def)) {
+			tree f = gimple_call_fndecl(def);
+
+			if (!f || !fndecl_built_in_p(f, BUILT_IN_EXPECT))
+				return 0;
+			lhs = gimple_call_arg(def, 0);
+			continue;
+		}
+		if (!is_gimple_assign(def))
+			return 0;
+		enum tree_code inner = gimple_assign_rhs_code(def);
+
+		if (gimple_assign_single_p(def) || CONVERT_EXPR_CODE_P(inner)) {
+			lhs = gimple_assign_rhs1(def);
+			continue;
+		}
+		if (inner != EQ_EXPR && inner != NE_EXPR)
+			return 0;
+		/* t = (a INNER b): the edge says t != 0 or t == 0. */
+		if (code == EQ_EXPR)
+			inner = inner == EQ_EXPR ? NE_EXPR : EQ_EXPR;
+		code = inner;
+		lhs = gimple_assign_rhs1(def);
+		rhs = gimple_assign_rhs2(def);
+	}
+	return 0;
+}
+
 /*
  * Whether the true edge of "if (X)" says the inode is DAX: X is, through
  * copies, casts, unlikely() and "!= 0" / "== 0", a test of a dax-test flag
@@ -1025,6 +1142,18 @@ static void lower_function(struct fl_unit *unit, cgraph_node *node)
 					dax = fl_dax_negate(dax);
 			}
 			fl_block_add_edge(block, e->dest->index, var, rel, dax);
+			if (last && gimple_code(last) == GIMPLE_COND &&
+			    (e->flags & (EDGE_TRUE_VALUE | EDGE_FALSE_VALUE))) {
+				const char *fn = NULL;
+				bool on_true = false;
+				int p = fnptr_condition(&lw,
+							as_a<gcond *>(last),
+							&fn, &on_true);
+
+				if (p &&
+				    on_true == !!(e->flags & EDGE_TRUE_VALUE))
+					fl_block_edge_fnptr(block, p, fn);
+			}
 		}
 	}
 	delete lw.defs;

@@ -424,6 +424,62 @@ static enum fl_dax dax_condition(const struct lowering *lw, pseudo_t cond)
 	return FL_DAX_UNKNOWN;
 }
 
+/* "P == &F" with P a parameter: P's number, and F in *fn; else 0. */
+static int fnptr_compare(const struct lowering *lw, pseudo_t a, pseudo_t b,
+			 const char **fn)
+{
+	int k;
+
+	for (k = 0; k < 2; k++) {
+		struct symbol *f = function_sym(resolve(lw, k ? a : b, true));
+		int p;
+
+		if (!f)
+			continue;
+		p = param_index(lw, resolve(lw, k ? b : a, false));
+		if (p) {
+			*fn = sym_name(f);
+			return p;
+		}
+	}
+	return 0;
+}
+
+/*
+ * "cbr X" where X is, through casts and "t != 0" / "t == 0", p == f with
+ * p a function-pointer parameter and f a function, as INDIRECT_CALL_1()
+ * writes it: p's number (f in *fn, *on_true whether the true edge is the
+ * one where p == f), or 0.
+ */
+static int fnptr_condition(const struct lowering *lw, pseudo_t cond,
+			   const char **fn, bool *on_true)
+{
+	bool yes = true;
+	int depth;
+
+	for (depth = 0; depth < 2 * MAX_RESOLVE_DEPTH; depth++) {
+		struct instruction *def;
+
+		if (DEF_OPCODE(def, cond) == OP_BADOP)
+			return 0;
+		if (is_value_cast(def->opcode)) {
+			cond = def->src;
+			continue;
+		}
+		if (def->opcode != OP_SET_EQ && def->opcode != OP_SET_NE)
+			return 0;
+		if (is_zero(def->src2)) {
+			if (def->opcode == OP_SET_EQ)
+				yes = !yes;
+			cond = def->src1;
+			continue;
+		}
+		*on_true = yes == (def->opcode == OP_SET_EQ);
+		return fnptr_compare(lw, def->src1, def->src2, fn);
+	}
+	return 0;
+}
+
 static int bb_index(struct basic_block *bb)
 {
 	return (int)(long)bb->priv - 1;
@@ -436,12 +492,21 @@ static void add_cond_edges(const struct lowering *lw, struct fl_block *block,
 	enum fl_dax dax;
 	unsigned var;
 
+	const char *fn = NULL;
+	bool on_true = false;
+	int p;
+
 	var = lower_condition(lw, br->cond, &rel);
 	dax = dax_condition(lw, br->cond);
+	p = fnptr_condition(lw, br->cond, &fn, &on_true);
 	fl_block_add_edge(block, bb_index(br->bb_true), var, rel, dax);
+	if (p && on_true)
+		fl_block_edge_fnptr(block, p, fn);
 	fl_block_add_edge(block, bb_index(br->bb_false), var, fl_relation_negate(rel),
 			  dax == FL_DAX_UNKNOWN ? dax :
 			  fl_dax_negate(dax));
+	if (p && !on_true)
+		fl_block_edge_fnptr(block, p, fn);
 }
 
 /*

@@ -85,6 +85,7 @@ int param_index(const struct lowering *lw, pseudo_t p);
 struct symbol *pseudo_type(pseudo_t p);
 bool is_pointer(struct symbol *t);
 const char *call_name(pseudo_t func);
+struct symbol *function_sym(pseudo_t p);
 void lower_operand(const struct lowering *lw, pseudo_t p,
 		   struct fl_operand *op);
 

@@ -267,6 +267,37 @@ const char *call_name(pseudo_t func)
 	return ident_str(func->sym->ident);
 }
 
+/* The function whose address p is (f, &f), or NULL. */
+struct symbol *function_sym(pseudo_t p)
+{
+	struct instruction *def;
+	struct symbol *t;
+
+	if (DEF_OPCODE(def, p) == OP_SYMADDR)
+		p = def->src;
+	if (p->type != PSEUDO_SYM || !p->sym->ident)
+		return NULL;
+	t = strip_type(p->sym);
+	return t && t->type == SYM_FN ? p->sym : NULL;
+}
+
+/*
+ * &msg.msg_iter, &msg->msg_iter: the address of a field of a local
+ * variable, or of what a parameter points to (the struct holding an
+ * iterator).
+ */
+static void field_base(const struct lowering *lw, const struct access *a,
+		       struct fl_operand *op)
+{
+	if (a->root->type == PSEUDO_SYM) {
+		if (is_local_sym(a->root->sym))
+			op->base_var = sym_key(lw, a->root->sym);
+		return;
+	}
+	op->base_var = var_key(lw, a->root);
+	op->base_param = param_index(lw, resolve(lw, a->root, false));
+}
+
 void lower_operand(const struct lowering *lw, pseudo_t arg,
 		   struct fl_operand *op)
 {
@@ -287,6 +318,11 @@ void lower_operand(const struct lowering *lw, pseudo_t arg,
 		op->value = x->value;
 		return;
 	}
+	if (function_sym(x)) {
+		op->function = fl_strdup(sym_name(function_sym(x)));
+		op->display = op->function;
+		return;
+	}
 	if (strip_type(type) && strip_type(type)->type == SYM_PTR &&
 	    record_name(strip_type(type)->ctype.base_type))
 		op->pointee = fl_strdup(
@@ -304,6 +340,7 @@ void lower_operand(const struct lowering *lw, pseudo_t arg,
 			op->pointee = r ? fl_strdup(r) : NULL;
 		}
 		if (a.member) {
+			field_base(lw, &a, op);
 			render_access(lw, &a, buf, sizeof(buf), 0);
 			op->display = fl_strdup(buf);
 			if (access_class(&a, buf, sizeof(buf)))

@@ -127,6 +127,7 @@ size_t copy_page_to_iter(struct page *page, size_t offset, size_t bytes,
 			 struct iov_iter *i);
 size_t copy_page_from_iter_atomic(struct page *page, unsigned offset,
 				  size_t bytes, struct iov_iter *i);
+size_t copy_to_iter(const void *addr, size_t bytes, struct iov_iter *i);
 size_t copy_from_iter(void *addr, size_t bytes, struct iov_iter *i);
 size_t _copy_from_iter(void *addr, size_t bytes, struct iov_iter *i);
 static inline bool copy_from_iter_full(void *addr, size_t bytes,
@@ -151,6 +152,18 @@ void iov_iter_bvec(struct iov_iter *i, unsigned int direction,
 void iov_iter_kvec(struct iov_iter *i, unsigned int direction,
 		   const struct kvec *kvec, unsigned long nr_segs,
 		   size_t count);
+
+/* As socket.h: the iterator is a field of the message. */
+struct msghdr {
+	void *msg_name;
+	int msg_namelen;
+	struct iov_iter msg_iter;
+	unsigned int msg_flags;
+};
+
+/* As indirect_call_wrapper.h with retpolines: p(...) devirtualized. */
+#define INDIRECT_CALL_1(f, f1, ...)                                            \
+	({ likely(f == f1) ? f1(__VA_ARGS__) : f(__VA_ARGS__); })
 
 struct mm_struct { struct rw_semaphore mmap_lock; };
 static inline void mmap_read_lock(struct mm_struct *mm) { down_read(&mm->mmap_lock); }

@@ -1,0 +1,66 @@
+// A filesystem that holds its invalidate_lock across network requests
+// (fs/smb/client's shape): a reset copies kernel memory, no user fault;
+// a datagram of the user's message, or the generic getfrag passed
+// directly, can fault on a mapping of this filesystem.
+#include <kmodel.h>
+#include "../../ic_net.h"
+
+struct qux_inode {
+	struct rw_semaphore invalidate_lock;
+	struct inode vfs_inode;
+};
+
+static inline struct qux_inode *QUX_I(struct inode *inode)
+{
+	return container_of(inode, struct qux_inode, vfs_inode);
+}
+
+static vm_fault_t qux_fault(struct vm_fault *vmf)
+{
+	struct qux_inode *qi = QUX_I(file_inode(vmf->vma->vm_file));
+
+	down_read(&qi->invalidate_lock);
+	up_read(&qi->invalidate_lock);
+	return filemap_fault(vmf);
+}
+
+const struct vm_operations_struct qux_vm_ops = {
+	.fault = qux_fault,
+};
+
+static int qux_glue(void *from, char *to, int offset, int len)
+{
+	memcpy(to + offset, from, len);
+	return 0;
+}
+
+int qux_reset(struct qux_inode *qi, void *payload, char *buf)
+{
+	int ret;
+
+	down_write(&qi->invalidate_lock);
+	ret = ic_send_reset(payload, buf);
+	ret |= ic_append(qux_glue, payload, buf, 16);
+	up_write(&qi->invalidate_lock);
+	return ret;
+}
+
+int qux_send(struct qux_inode *qi, struct msghdr *msg, char *buf)
+{
+	int ret;
+
+	down_write(&qi->invalidate_lock);
+	ret = ic_udp_sendmsg(msg, buf); /* expect-link: fault-under-lock */
+	up_write(&qi->invalidate_lock);
+	return ret;
+}
+
+int qux_append_user(struct qux_inode *qi, struct msghdr *msg, char *buf)
+{
+	int ret;
+
+	down_write(&qi->invalidate_lock);
+	ret = ic_append(ic_generic_getfrag, msg, buf, 16); /* expect-link: fault-under-lock */
+	up_write(&qi->invalidate_lock);
+	return ret;
+}

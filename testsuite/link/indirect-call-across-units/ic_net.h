@@ -1,0 +1,7 @@
+/* The network units of the case (net/ipv4's shape). */
+typedef int (*getfrag_t)(void *from, char *to, int offset, int len);
+int ic_generic_getfrag(void *from, char *to, int offset, int len);
+int ic_append(getfrag_t getfrag, void *from, char *to, int len);
+int ic_send_reply(void *payload, char *buf);
+int ic_send_reset(void *payload, char *buf);
+int ic_udp_sendmsg(struct msghdr *msg, char *buf);
