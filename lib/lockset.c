@@ -830,7 +830,9 @@ static void transfer_call(const struct fl_unit *unit,
 			break;
 		case FL_RULE_KERNEL_ITER:
 			/* Over kernel memory: its copies cannot fault. */
-			if (r->arg <= ev->nargs) {
+			if (!r->arg) {
+				add_obj(st, ev->result_var);
+			} else if (r->arg <= ev->nargs) {
 				add_obj(st, ev->args[r->arg - 1].var);
 				add_obj(st, ev->args[r->arg - 1].base_var);
 			}

@@ -163,7 +163,7 @@ static const struct {
 	[FL_RULE_PAGES_DIRTY] = {K_ARG, K_ARG},
 	[FL_RULE_ITER_COUNT] = {0, 0},
 	[FL_RULE_ITER_DIR] = {K_FLAG, K_FLAG},
-	[FL_RULE_KERNEL_ITER] = {K_ARG, K_ARG},
+	[FL_RULE_KERNEL_ITER] = {K_ARG, 0},
 	[FL_RULE_CORE_DIR] = {0, 0},
 	[FL_RULE_PRIVATE_MM] = {0, 0},
 	[FL_RULE_PAGES_OWN] = {0, 0},

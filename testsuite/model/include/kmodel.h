@@ -199,6 +199,40 @@ static inline unsigned long copy_from_user(void *to, const void __user *from,
 	return _copy_from_user(to, from, n);
 }
 long copy_to_user_nofault(void __user *dst, const void *src, size_t size);
+
+/* As sockptr.h: a pointer to user or kernel memory. */
+typedef struct {
+	union {
+		void *kernel;
+		void __user *user;
+	};
+	bool is_kernel : 1;
+} sockptr_t;
+static inline bool sockptr_is_kernel(sockptr_t sockptr)
+{
+	return sockptr.is_kernel;
+}
+static inline sockptr_t KERNEL_SOCKPTR(void *p)
+{
+	return (sockptr_t){.kernel = p, .is_kernel = true};
+}
+static inline sockptr_t USER_SOCKPTR(void __user *p)
+{
+	return (sockptr_t){.user = p};
+}
+void *memcpy(void *dst, const void *src, size_t n);
+static inline int copy_from_sockptr_offset(void *dst, sockptr_t src,
+					   size_t offset, size_t size)
+{
+	if (!sockptr_is_kernel(src))
+		return copy_from_user(dst, src.user + offset, size);
+	memcpy(dst, src.kernel + offset, size);
+	return 0;
+}
+static inline int copy_from_sockptr(void *dst, sockptr_t src, size_t size)
+{
+	return copy_from_sockptr_offset(dst, src, 0, size);
+}
 unsigned long __copy_to_user_inatomic(void __user *to, const void *from,
 				      unsigned long n);
 
