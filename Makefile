@@ -158,8 +158,9 @@ help:
 	@echo "make whole-kernel [VERSION=7.3] vmlinux and every module with and without the plugin:"
 	@echo "                crashes, objects that differ, the link over the tree (about 1.5 h)"
 	@echo "make identity   check the plugin leaves objects byte-identical"
-	@echo "make bench      CPU/RSS ratios of the 6.1 corpus with and without the plugin,"
-	@echo "                link time, byte identity"
+	@echo "make bench [VERSION=6.1] [BENCH_CC=gcc|gcc-15...] CPU/RSS ratios of a corpus with"
+	@echo "                and without the plugin, link time, byte identity (a compiler"
+	@echo "                of a chroot: built and run there)"
 	@echo "make test-link  the link tier only (faultline-link on small cases)"
 	@echo "make test-gate  faultline-gate and CONFIG_GCC_PLUGIN_FAULTLINE on Linux 6.1"
 	@echo "make test-witness corpus findings run in VMs (builds the 5.10 and 6.1 witness kernels"
@@ -496,7 +497,7 @@ identity: deps
 
 bench: deps
 	@$(MAKE) -s --no-print-directory all
-	@sh corpus/bench.sh
+	@BENCH_CC=$(or $(BENCH_CC),gcc) sh corpus/bench.sh $(VERSION)
 
 format:
 	clang-format -i lib/*.c lib/*.h plugin/gcc/*.c plugin/gcc/*.h tools/*.c

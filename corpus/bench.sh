@@ -3,6 +3,12 @@
 #
 #   corpus/bench.sh [VERSION [DIR...]]	(default: 6.1, its corpus directories)
 #
+# BENCH_CC: the compiler (default gcc).  One this machine's release does
+# not ship (gcc-15) runs in the cached chroot of the release that does
+# (corpus/chroots.sh), with the plugin built there for it, on the tree the
+# toolchains tier uses (CHROOT/build/linux); the times are taken here, of
+# the whole "chroot ... compile" command, the same for both sides.
+#
 # The directories are built once with the plugin (an ordinary kbuild run,
 # which also leaves every unit's compile command in its .cmd file).  Then
 # every unit's compile command is run twice in a row, without and with the
@@ -31,22 +37,49 @@ version=${1:-6.1}
 [ $# -gt 0 ] && shift
 dirs=${*:-$(sh "$here/corpus-dirs.sh" "$version")}
 jobs=${JOBS:-$(nproc)}
+cc=${BENCH_CC:-gcc}
 kdir=$(sh "$here/prepare-kernel.sh" "$version" "$FAULTLINE_CACHE")
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
+# run: how a command reaches the tree at $inner (here: directly).
+run="" inner=$kdir depdir=$tmp kmake="make"
+. "$here/chroots.sh"
+if [ -n "$(suite_of "$cc")" ]; then
+	root=$(chroot_root "$cc") || {
+		echo "bench $version: no chroot for $cc" >&2
+		exit 1
+	}
+	echo "  BUILD   the plugin for $cc in $root" >&2
+	chroot_checkout "$root"
+	chroot_make "$root" "$cc" all >"$tmp/plugin.log" 2>&1 || {
+		cat "$tmp/plugin.log" >&2
+		exit 1
+	}
+	plugin=/src/plugin/$cc/faultline.so
+	sh "$here/tree-copy.sh" "$kdir" "$root/build/linux"
+	kdir=$root/build/linux inner=/build/linux depdir=/tmp run="chroot $root"
+	kmake="make CC=$cc HOSTCC=$cc"
+	$run env KMAKE="$kmake" FRAGMENT_STRICT=0 \
+		sh /src/corpus/configure-tree.sh "$inner" "Linux $version ($cc)" >&2 || exit 1
+elif [ "$cc" != gcc ]; then
+	# The cached trees are configured for gcc: another host compiler
+	# would reconfigure them.
+	echo "bench: BENCH_CC is gcc or a compiler a chroot serves (gcc-10, gcc-13 to gcc-16)" >&2
+	exit 2
+fi
 
-echo "bench $version: $dirs" >&2
+echo "bench $version ($cc): $dirs" >&2
 echo "  BUILD   with faultline (kbuild, for the compile commands)" >&2
 # shellcheck disable=SC2086
-make -s -k -C "$kdir" -j"$jobs" KBUILD_MODULES=1 KCFLAGS="-fplugin=$plugin" \
+$run $kmake -s -k -C "$inner" -j"$jobs" KBUILD_MODULES=1 KCFLAGS="-fplugin=$plugin" \
 	$dirs >/dev/null 2>&1 || :
 
-# Units: objects whose .cmd holds a compiler's "-c" command.
+# Units: objects whose .cmd holds the compiler's "-c" command.
 for dir in $dirs; do
 	(cd "$kdir" && find "${dir%/}" -name '*.o')
 done | sort | while IFS= read -r obj; do
 	cmdfile="$kdir/$(dirname "$obj")/.$(basename "$obj").cmd"
-	[ -f "$cmdfile" ] && head -1 "$cmdfile" | grep -q ':= gcc .* -c ' &&
+	[ -f "$cmdfile" ] && head -1 "$cmdfile" | grep -q ":= $cc .* -c " &&
 		echo "$obj"
 done >"$tmp/units"
 units=$(wc -l <"$tmp/units")
@@ -58,14 +91,15 @@ compile_command() {
 	cmdfile="$kdir/$(dirname "$1")/.$(basename "$1").cmd"
 	head -1 "$cmdfile" | sed -e 's/^[a-z]*cmd_[^ ]* := //' \
 		-e 's/\$\$/$/g' -e 's/\\#/#/g' -e 's| -fplugin=[^ ]*faultline\.so||g' \
-		-e "s|-Wp,-MMD,[^ ]*|-Wp,-MMD,$tmp/dep.$2.d|" \
-		-e "s|^gcc |gcc $3 |"
+		-e "s|-Wp,-MMD,[^ ]*|-Wp,-MMD,$depdir/dep.$2.d|" \
+		-e "s|^$cc |$cc $3 |"
 }
 
 # timed WORKER CMD: runs it in the tree, prints "CPU-seconds peak-RSS-KiB".
 timed() {
-	(cd "$kdir" && /usr/bin/time -f '%U %S %M' -o "$tmp/time.$1" \
-		sh -c "$2" >/dev/null 2>&1) || :
+	# shellcheck disable=SC2086
+	/usr/bin/time -f '%U %S %M' -o "$tmp/time.$1" \
+		$run sh -c "cd '$inner' && $2" >/dev/null 2>&1 || :
 	tail -1 "$tmp/time.$1" | awk '{ printf "%.3f %d", $1 + $2, $3 }'
 }
 
@@ -124,7 +158,7 @@ start=$(date +%s.%N)
 	>/dev/null 2>"$tmp/link.err" || :
 end=$(date +%s.%N)
 
-awk -v v="$version" -v link="$(awk -v s="$start" -v e="$end" 'BEGIN { printf "%.2f", e - s }')" '
+awk -v v="$version" -v cc="$cc" -v link="$(awk -v s="$start" -v e="$end" 'BEGIN { printf "%.2f", e - s }')" '
 	{
 		plain += $3; with += $5
 		part_plain[$2] += $3; part_with[$2] += $5
@@ -140,7 +174,7 @@ awk -v v="$version" -v link="$(awk -v s="$start" -v e="$end" 'BEGIN { printf "%.
 			print "bench " v ": no unit was compiled"
 			exit 1
 		}
-		printf "bench %s: CPU %.1fs without, %.1fs with faultline over %d units compiled in pairs\n", v, plain, with, n
+		printf "bench %s: CPU %.1fs without, %.1fs with faultline over %d units compiled in pairs (%s)\n", v, plain, with, n, cc
 		printf "bench %s: CPU-time ratio %.3f (target <= 1.05); plugin-first units %.3f, plain-first units %.3f\n", v, with / plain,
 			part_with["plugin-first"] / part_plain["plugin-first"],
 			part_with["plain-first"] / part_plain["plain-first"]

@@ -24,31 +24,7 @@ top=$(dirname "$here")
 out="$top/testsuite/out/toolchains"
 mkdir -p "$out"
 tiers="rules model link"
-common="make jq binutils binutils-multiarch git patch"
-# and what a kernel build needs
-common="$common flex bison bc libelf-dev libssl-dev perl kmod cpio xz-utils"
-
-# The suite that ships a compiler this machine does not have.
-suite_of() {
-	case "$1" in
-	gcc-10) echo bullseye ;;
-	gcc-13 | gcc-14 | gcc-15 | gcc-16) echo sid ;;
-	esac
-}
-
-# The packages of a suite's chroot: every compiler it serves here.
-chroot_packages() {
-	case "$1" in
-	bullseye) echo "$common gcc-10 g++-10 gcc-10-plugin-dev" ;;
-	sid)
-		p="$common"
-		for v in 13 14 15 16; do
-			p="$p gcc-$v g++-$v gcc-$v-plugin-dev"
-		done
-		echo "$p"
-		;;
-	esac
-}
+. "$here/chroots.sh"
 
 # Build the plugin for $1 and run the tiers; the outcome in one line.
 check_compiler() {
@@ -62,21 +38,16 @@ check_compiler() {
 			make -s -C "$top" CC="$cc" test-$(echo $tiers | sed 's/ / test-/g') 2>&1
 		} >"$log" 2>&1
 	else
-		root=$(sh "$here/chroot.sh" "$suite" $(chroot_packages "$suite") 2>"$log") || {
+		root=$(chroot_root "$cc" 2>"$log") || {
 			echo "FAIL toolchains/$cc: no $suite chroot (see $log)"
 			return
 		}
-		host=g++-${cc#gcc-}
-		rm -rf "$root/src" && mkdir -p "$root/src"
-		tar -C "$top" --exclude=./build --exclude=./testsuite/out --exclude=./.git \
-			--exclude='*.so' -cf - . | tar -C "$root/src" -xf -
+		chroot_checkout "$root"
 		# The gate's git-range case needs a work tree.
 		cp -a "$top/.git" "$root/src/.git" 2>/dev/null
 		{
-			chroot "$root" sh -c "cd /src && make -s CC=$cc HOSTCC=$cc HOSTCXX=$host all" 2>&1 |
-				tee "$out/$cc.build"
-			chroot "$root" sh -c "cd /src && make -s CC=$cc HOSTCC=$cc HOSTCXX=$host \
-				$(echo test-$tiers | sed 's/ / test-/g')" 2>&1
+			chroot_make "$root" "$cc" all 2>&1 | tee "$out/$cc.build"
+			chroot_make "$root" "$cc" $(echo test-$tiers | sed 's/ / test-/g') 2>&1
 		} >>"$log" 2>&1
 	fi
 	summary=$(grep -E '^[0-9]+ passed, [0-9]+ failed$' "$log" |
@@ -131,7 +102,7 @@ check_kernel_build() {
 		;;
 	*)
 		suite=$(suite_of "$cc")
-		root=$(sh "$here/chroot.sh" "$suite" $(chroot_packages "$suite") 2>>"$log") || {
+		root=$(chroot_root "$cc" 2>>"$log") || {
 			echo "FAIL $name: no $suite chroot (see $log)"
 			return
 		}
