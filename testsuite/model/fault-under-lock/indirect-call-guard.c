@@ -4,29 +4,7 @@
 // the invalidate_lock held across it is not held across a user fault.  The
 // caller that passes generic_getfrag, the user's message, is.
 #include <kmodel.h>
-
-struct qux_inode {
-	struct rw_semaphore invalidate_lock;
-	struct inode vfs_inode;
-};
-
-static inline struct qux_inode *QUX_I(struct inode *inode)
-{
-	return container_of(inode, struct qux_inode, vfs_inode);
-}
-
-static vm_fault_t qux_fault(struct vm_fault *vmf)
-{
-	struct qux_inode *qi = QUX_I(file_inode(vmf->vma->vm_file));
-
-	down_read(&qi->invalidate_lock); /* expect-note: the page fault path 'qux_fault' (vm_operations_struct::fault) takes 'qi->invalidate_lock' here */
-	up_read(&qi->invalidate_lock);
-	return filemap_fault(vmf);
-}
-
-const struct vm_operations_struct qux_vm_ops = {
-	.fault = qux_fault,
-};
+#include <qux-invalidate.h>
 
 typedef int (*getfrag_t)(void *from, char *to, int offset, int len);
 

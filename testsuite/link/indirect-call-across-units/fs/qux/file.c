@@ -3,30 +3,8 @@
 // a datagram of the user's message, or the generic getfrag passed
 // directly, can fault on a mapping of this filesystem.
 #include <kmodel.h>
+#include <qux-invalidate.h>
 #include "../../ic_net.h"
-
-struct qux_inode {
-	struct rw_semaphore invalidate_lock;
-	struct inode vfs_inode;
-};
-
-static inline struct qux_inode *QUX_I(struct inode *inode)
-{
-	return container_of(inode, struct qux_inode, vfs_inode);
-}
-
-static vm_fault_t qux_fault(struct vm_fault *vmf)
-{
-	struct qux_inode *qi = QUX_I(file_inode(vmf->vma->vm_file));
-
-	down_read(&qi->invalidate_lock);
-	up_read(&qi->invalidate_lock);
-	return filemap_fault(vmf);
-}
-
-const struct vm_operations_struct qux_vm_ops = {
-	.fault = qux_fault,
-};
 
 static int qux_glue(void *from, char *to, int offset, int len)
 {
