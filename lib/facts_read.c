@@ -221,7 +221,7 @@ static void read_call(struct reader *r, char **f)
 		const char *fnptr;
 		char *end;
 		long k = strtol(p, &end, 10);
-		int v;
+		int v, field = 0;
 
 		if (end == p || *end != ':' || k < 1 || k > 64) {
 			fail(r, "bad call argument list");
@@ -246,13 +246,20 @@ static void read_call(struct reader *r, char **f)
 			fnptr = ln_intern(name);
 			p += n;
 			v = 0;
-		} else if (*p == 'p') {
+		} else if (*p == 'p' || (*p == 'f' && r->unit->version >= 5)) {
+			/* "k:fJ": the address of a field of what J points to */
+			bool is_field = *p == 'f';
+
 			v = (int)strtol(p + 1, &end, 10);
-			if (end == p + 1 || v < 1) {
+			if (end == p + 1 || v < 1 || v > 64) {
 				fail(r, "bad call argument list");
 				return;
 			}
 			p = end;
+			if (is_field) {
+				field = v;
+				v = 0;
+			}
 		} else {
 			fail(r, "bad call argument list");
 			return;
@@ -266,10 +273,15 @@ static void read_call(struct reader *r, char **f)
 				fl_xrealloc(c->arg_fn, k * sizeof(*c->arg_fn));
 			memset(c->arg_fn + c->nargs, 0,
 			       (k - c->nargs) * sizeof(*c->arg_fn));
+			c->arg_field = fl_xrealloc(c->arg_field,
+						   k * sizeof(*c->arg_field));
+			memset(c->arg_field + c->nargs, 0,
+			       (k - c->nargs) * sizeof(*c->arg_field));
 			c->nargs = (int)k;
 		}
 		c->arg_param[k - 1] = v;
 		c->arg_fn[k - 1] = fnptr;
+		c->arg_field[k - 1] = field;
 		if (*p == ',')
 			p++;
 		else if (*p) {
@@ -438,7 +450,7 @@ static const struct {
 	{"held", 8, true, 2},	{"diag", 8, false, 2}, {"note", 5, false, 2},
 	{"psrc", 7, false, 3},	{"psink", 8, true, 3}, {"prel", 8, true, 3},
 	{"ppass", 7, true, 3},	{"pcall", 6, true, 3}, {"plook", 2, true, 4},
-	{"pleak", 13, true, 4}, {"fnptr", 3, true, 5},
+	{"pleak", 13, true, 4}, {"fnptr", 3, true, 5}, {"guard", 2, true, 5},
 };
 
 static void read_record(struct reader *r, char **f, int n)
@@ -543,6 +555,18 @@ static void read_record(struct reader *r, char **f, int n)
 		get_loc(r, f + 2, &rm->loc);
 	} else if (!strcmp(f[0], "call")) {
 		read_call(r, f);
+	} else if (!strcmp(f[0], "guard")) {
+		int k;
+
+		if (!r->call) {
+			fail(r, "guard without a call");
+			return;
+		}
+		if (!to_int(f[1], &k) || k < 1 || k > 64) {
+			fail(r, "bad parameter number");
+			return;
+		}
+		r->call->guard_param = k;
 	} else if (!strcmp(f[0], "held")) {
 		struct ln_held *h;
 

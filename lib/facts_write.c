@@ -183,6 +183,10 @@ static void record_call(const struct fl_unit *unit,
 			nargs += snprintf(args + nargs, sizeof(args) - nargs,
 					  "%s%d:p%d", nargs ? "," : "", i + 1,
 					  op->param);
+		else if (op->base_param)
+			nargs += snprintf(args + nargs, sizeof(args) - nargs,
+					  "%s%d:f%d", nargs ? "," : "", i + 1,
+					  op->base_param);
 	}
 	put_str(t, "call");
 	field(t, ev->callee);
@@ -196,6 +200,11 @@ static void record_call(const struct fl_unit *unit,
 	field(t, spared);
 	field(t, args);
 	put_str(t, "\n");
+	if (ev->fnptr_param) {
+		put_str(t, "guard");
+		field_int(t, ev->fnptr_param);
+		put_str(t, "\n");
+	}
 	for (i = 0; i < before->nheld; i++) {
 		const struct fl_held *h = &before->held[i];
 

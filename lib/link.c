@@ -182,6 +182,13 @@ enum ln_fault ln_call_faults(const struct ln_call *c,
 		return LN_FAULT_NONE;
 	if (k && k <= c->nargs && c->arg_param[k - 1] > 0)
 		cond->param = c->arg_param[k - 1];
+	else if (k && k <= c->nargs && c->arg_field[k - 1] > 0)
+		cond->param = c->arg_field[k - 1]; /* &p->msg_iter: p's */
+	/* if (p == f) f(...): only when the caller's p is f */
+	if (c->guard_param) {
+		cond->fnptr_param = c->guard_param;
+		cond->fnptr = c->callee;
+	}
 	return cond->param || cond->fnptr_param ? LN_FAULT_PARAM
 						: LN_FAULT_ALWAYS;
 }
@@ -497,6 +504,8 @@ void ln_unit_free(struct ln_unit *u)
 		for (j = 0; j < fn->ncalls; j++) {
 			free(fn->calls[j].spared);
 			free(fn->calls[j].arg_param);
+			free(fn->calls[j].arg_fn);
+			free(fn->calls[j].arg_field);
 			free(fn->calls[j].held);
 		}
 		for (j = 0; j < fn->npage_calls; j++)

@@ -41,6 +41,8 @@ struct ln_call {
 	int nspared;
 	int *arg_param; /* per argument: caller's param, LN_ARG_NOFAULT or 0 */
 	const char **arg_fn; /* per argument: the function it points to */
+	int *arg_field; /* per argument: the parameter whose struct holds it */
+	int guard_param; /* runs only when this parameter points to callee */
 	int nargs;
 	struct ln_held *held;
 	int nheld;

@@ -547,6 +547,7 @@ run_corrupt_page_facts_case() {
 	corrupt nofault direct "${l_fn}s/\$/\nfnptr\t1\tf/"
 	corrupt old4 direct "1s/\t5\$/\t4/; ${l_fault}s/\$/\nfnptr\t1\tf/"
 	corrupt fnarg direct "$((l_fault + 1))s/1:p2\$/1:\&/"
+	corrupt guard0 direct "$((l_fault + 1))s/\$/\nguard\t0/"
 	# Version 2: a unit of another case (its functions clash with none).
 	cp "$out/link-fiemap-across-units/util.o" "$dir/util.o"
 	dump_facts "$dir/util.o" "$dir/util.facts"
@@ -566,6 +567,7 @@ run_corrupt_page_facts_case() {
 		"nofault.o: corrupt faultline facts at line $((l_fn + 1)): fnptr record without a fault record" \
 		"old4.o: corrupt faultline facts at line $((l_fault + 1)): record of a later facts version" \
 		"fnarg.o: corrupt faultline facts at line $((l_fault + 1)): bad call argument list" \
+		"guard0.o: corrupt faultline facts at line $((l_fault + 2)): bad parameter number" \
 		"future.o: corrupt faultline facts at line 1: facts version 6, this tool reads 2 to 5"; do
 		grep -qF "$dir/$want" "$dir/link.err" || echo "no error: $want" >>"$report"
 	done

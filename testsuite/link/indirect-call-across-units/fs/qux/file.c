@@ -1,7 +1,8 @@
 // A filesystem that holds its invalidate_lock across network requests
 // (fs/smb/client's shape): a reset copies kernel memory, no user fault;
 // a datagram of the user's message, or the generic getfrag passed
-// directly, can fault on a mapping of this filesystem.
+// directly, can fault on a mapping of this filesystem; the same through
+// a unit whose devirtualized call is to another unit's function.
 #include <kmodel.h>
 #include <qux-invalidate.h>
 #include "../../ic_net.h"
@@ -19,6 +20,7 @@ int qux_reset(struct qux_inode *qi, void *payload, char *buf)
 	down_write(&qi->invalidate_lock);
 	ret = ic_send_reset(payload, buf);
 	ret |= ic_append(qux_glue, payload, buf, 16);
+	ret |= ic6_send_reply(payload, buf);
 	up_write(&qi->invalidate_lock);
 	return ret;
 }
@@ -39,6 +41,16 @@ int qux_append_user(struct qux_inode *qi, struct msghdr *msg, char *buf)
 
 	down_write(&qi->invalidate_lock);
 	ret = ic_append(ic_generic_getfrag, msg, buf, 16); /* expect-link: fault-under-lock */
+	up_write(&qi->invalidate_lock);
+	return ret;
+}
+
+int qux_append6_user(struct qux_inode *qi, struct msghdr *msg, char *buf)
+{
+	int ret;
+
+	down_write(&qi->invalidate_lock);
+	ret = ic6_append(ic_generic_getfrag, msg, buf, 16); /* expect-link: fault-under-lock */
 	up_write(&qi->invalidate_lock);
 	return ret;
 }
