@@ -127,39 +127,94 @@ static void resolve_calls(struct ln_program *prog)
 	}
 }
 
+static bool same_cond(const struct ln_fault_cond *a,
+		      const struct ln_fault_cond *b)
+{
+	return a->param == b->param && a->fnptr_param == b->fnptr_param &&
+	       a->fnptr == b->fnptr;
+}
+
 /*
  * Raise fn's fault state; true when it changed.  A conditional fault is
  * through the iterator of parameter cond->param, and/or when parameter
- * cond->fnptr_param points to function cond->fnptr; two different
- * conditions make the fault unconditional.
+ * cond->fnptr_param points to function cond->fnptr; a function may fault
+ * under any of a few such conditions, and more make it unconditional.
  */
 static bool raise_fault(struct ln_function *fn, enum ln_fault fault,
-			const struct ln_fault_cond *cond,
+			const struct ln_fault_conds *conds,
 			const struct ln_call *via)
 {
-	if (fault == LN_FAULT_PARAM && fn->fault == LN_FAULT_PARAM &&
-	    (fn->fault_cond.param != cond->param ||
-	     fn->fault_cond.fnptr_param != cond->fnptr_param ||
-	     fn->fault_cond.fnptr != cond->fnptr))
-		fault = LN_FAULT_ALWAYS;
-	if (fault <= fn->fault)
+	bool changed = false;
+	int i, j;
+
+	if (fault == LN_FAULT_NONE || fn->fault == LN_FAULT_ALWAYS)
 		return false;
-	fn->fault = fault;
-	memset(&fn->fault_cond, 0, sizeof(fn->fault_cond));
-	if (fault == LN_FAULT_PARAM)
-		fn->fault_cond = *cond;
-	fn->fault_via = via;
-	return true;
+	for (i = 0; fault == LN_FAULT_PARAM && i < conds->n; i++) {
+		for (j = 0; j < fn->fault_conds.n; j++)
+			if (same_cond(&fn->fault_conds.c[j], &conds->c[i]))
+				break;
+		if (j < fn->fault_conds.n)
+			continue;
+		if (fn->fault_conds.n == LN_MAX_FAULT_CONDS) {
+			fault = LN_FAULT_ALWAYS;
+			break;
+		}
+		fn->fault_conds.c[fn->fault_conds.n++] = conds->c[i];
+		changed = true;
+	}
+	if (fault == LN_FAULT_ALWAYS) {
+		fn->fault = LN_FAULT_ALWAYS;
+		fn->fault_conds.n = 0;
+		fn->fault_via = via;
+		return true;
+	}
+	if (changed && fn->fault == LN_FAULT_NONE) {
+		fn->fault = LN_FAULT_PARAM;
+		fn->fault_via = via;
+	}
+	return changed;
+}
+
+/*
+ * What a target's fault under condition tc is at call c: none (the
+ * caller passed kernel memory or another function), always, or a
+ * condition on the caller's own parameters in *out.
+ */
+static enum ln_fault map_cond(const struct ln_call *c,
+			      const struct ln_fault_cond *tc,
+			      struct ln_fault_cond *out)
+{
+	int k = tc->fnptr_param;
+
+	memset(out, 0, sizeof(*out));
+	if (k && k <= c->nargs && c->arg_fn[k - 1]) {
+		/* Another function passed: the guarded call never runs. */
+		if (c->arg_fn[k - 1] != tc->fnptr)
+			return LN_FAULT_NONE;
+	} else if (k && k <= c->nargs && c->arg_param[k - 1] > 0) {
+		out->fnptr_param = c->arg_param[k - 1];
+		out->fnptr = tc->fnptr;
+	}
+	k = tc->param;
+	if (k && k <= c->nargs && c->arg_param[k - 1] == LN_ARG_NOFAULT)
+		return LN_FAULT_NONE;
+	if (k && k <= c->nargs && c->arg_param[k - 1] > 0)
+		out->param = c->arg_param[k - 1];
+	else if (k && k <= c->nargs && c->arg_field[k - 1] > 0)
+		out->param = c->arg_field[k - 1]; /* &p->msg_iter: p's */
+	return out->param || out->fnptr_param ? LN_FAULT_PARAM
+					      : LN_FAULT_ALWAYS;
 }
 
 /* What a call contributes to its caller's fault state. */
 enum ln_fault ln_call_faults(const struct ln_call *c,
-			     struct ln_fault_cond *cond)
+			     struct ln_fault_conds *conds)
 {
 	const struct ln_function *t = c->target;
-	int k;
+	enum ln_fault f = LN_FAULT_NONE;
+	int i;
 
-	memset(cond, 0, sizeof(*cond));
+	memset(conds, 0, sizeof(*conds));
 	if (c->flags & LN_CALL_NOFAULT)
 		return LN_FAULT_NONE;
 	if (c->flags & LN_CALL_FAULTS)
@@ -167,30 +222,33 @@ enum ln_fault ln_call_faults(const struct ln_call *c,
 	if (!t || t->fault == LN_FAULT_NONE)
 		return LN_FAULT_NONE;
 	if (t->fault == LN_FAULT_ALWAYS)
-		return LN_FAULT_ALWAYS;
-	k = t->fault_cond.fnptr_param;
-	if (k && k <= c->nargs && c->arg_fn[k - 1]) {
-		/* Another function passed: the guarded call never runs. */
-		if (c->arg_fn[k - 1] != t->fault_cond.fnptr)
-			return LN_FAULT_NONE;
-	} else if (k && k <= c->nargs && c->arg_param[k - 1] > 0) {
-		cond->fnptr_param = c->arg_param[k - 1];
-		cond->fnptr = t->fault_cond.fnptr;
+		f = LN_FAULT_ALWAYS;
+	for (i = 0; f != LN_FAULT_ALWAYS && i < t->fault_conds.n; i++) {
+		struct ln_fault_cond m;
+		enum ln_fault r = map_cond(c, &t->fault_conds.c[i], &m);
+
+		if (r == LN_FAULT_ALWAYS)
+			f = LN_FAULT_ALWAYS;
+		else if (r == LN_FAULT_PARAM && conds->n < LN_MAX_FAULT_CONDS)
+			conds->c[conds->n++] = m;
+		else if (r == LN_FAULT_PARAM)
+			f = LN_FAULT_ALWAYS;
 	}
-	k = t->fault_cond.param;
-	if (k && k <= c->nargs && c->arg_param[k - 1] == LN_ARG_NOFAULT)
-		return LN_FAULT_NONE;
-	if (k && k <= c->nargs && c->arg_param[k - 1] > 0)
-		cond->param = c->arg_param[k - 1];
-	else if (k && k <= c->nargs && c->arg_field[k - 1] > 0)
-		cond->param = c->arg_field[k - 1]; /* &p->msg_iter: p's */
+	if (f != LN_FAULT_ALWAYS && conds->n)
+		f = LN_FAULT_PARAM;
+	if (f == LN_FAULT_ALWAYS)
+		conds->n = 0;
 	/* if (p == f) f(...): only when the caller's p is f */
-	if (c->guard_param) {
-		cond->fnptr_param = c->guard_param;
-		cond->fnptr = c->callee;
+	if (f != LN_FAULT_NONE && c->guard_param) {
+		if (f == LN_FAULT_ALWAYS)
+			conds->n = 1;
+		for (i = 0; i < conds->n; i++) {
+			conds->c[i].fnptr_param = c->guard_param;
+			conds->c[i].fnptr = c->callee;
+		}
+		f = LN_FAULT_PARAM;
 	}
-	return cond->param || cond->fnptr_param ? LN_FAULT_PARAM
-						: LN_FAULT_ALWAYS;
+	return f;
 }
 
 /* Apply step to every function until none changes. */
@@ -212,16 +270,19 @@ static bool fault_step(struct ln_function *fn)
 	bool changed = false;
 	int c;
 
-	if (fn->unit_faults)
+	if (fn->unit_faults) {
+		struct ln_fault_conds own = {{fn->unit_fault}, 1};
+
 		changed |= raise_fault(
 			fn,
 			fn->unit_fault.param || fn->unit_fault.fnptr_param
 				? LN_FAULT_PARAM
 				: LN_FAULT_ALWAYS,
-			&fn->unit_fault, NULL);
+			&own, NULL);
+	}
 	for (c = 0; c < fn->ncalls; c++) {
 		const struct ln_call *call = &fn->calls[c];
-		struct ln_fault_cond cond;
+		struct ln_fault_conds cond;
 		enum ln_fault f;
 
 		/* The unit's own summary has these. */

@@ -143,9 +143,16 @@ struct ln_fault_cond {
 	const char *fnptr;
 };
 
+/* A fault through several parameters: under any of these. */
+#define LN_MAX_FAULT_CONDS 4
+struct ln_fault_conds {
+	struct ln_fault_cond c[LN_MAX_FAULT_CONDS];
+	int n;
+};
+
 enum ln_fault {
 	LN_FAULT_NONE,
-	LN_FAULT_PARAM, /* only under the condition fault_cond */
+	LN_FAULT_PARAM, /* only under one of the conditions fault_conds */
 	LN_FAULT_ALWAYS,
 };
 
@@ -180,7 +187,7 @@ struct ln_function {
 	int npin_leaks;
 	/* Whole-program summaries (lib/link.c). */
 	enum ln_fault fault;
-	struct ln_fault_cond fault_cond;
+	struct ln_fault_conds fault_conds;
 	const struct ln_call *fault_via; /* the call it faults through */
 	bool removes_unbroken;
 	const struct ln_call *remove_via; /* NULL: one of its own removes */
@@ -311,7 +318,7 @@ struct ln_function *ln_op_function(const struct ln_program *prog,
 /* What a call contributes to its caller's fault state (*param: through
  * which of the caller's iterator parameters). */
 enum ln_fault ln_call_faults(const struct ln_call *c,
-			     struct ln_fault_cond *cond);
+			     struct ln_fault_conds *conds);
 
 /* Whether the plugin already reported check at loc. */
 /* Apply step to every function of the program until none changes. */

@@ -179,9 +179,9 @@ static const struct path_lock *conflicting(const struct fault_path *fp,
 
 static bool call_may_fault(const struct ln_call *c)
 {
-	struct ln_fault_cond cond;
+	struct ln_fault_conds conds;
 
-	return ln_call_faults(c, &cond) != LN_FAULT_NONE;
+	return ln_call_faults(c, &conds) != LN_FAULT_NONE;
 }
 
 static bool in_list(const char **list, int n, const char *name)

@@ -34,3 +34,9 @@ int ic_send_reply(void *payload, char *buf)
 {
 	return ic_append(ic_reply_glue_bits, payload, buf, 16);
 }
+
+/* The zerocopy path copies from the message's iterator as well. */
+int ic_zerocopy_iter(struct iov_iter *from, char *to, int len)
+{
+	return copy_from_iter(to, len, from) == len ? 0 : -EFAULT;
+}

@@ -54,3 +54,16 @@ int qux_append6_user(struct qux_inode *qi, struct msghdr *msg, char *buf)
 	up_write(&qi->invalidate_lock);
 	return ret;
 }
+
+/* Both of ic6_append_zc's ways to fault are through the kvec set up here. */
+int qux_append6_kvec(struct qux_inode *qi, struct kvec *iov, char *buf)
+{
+	struct msghdr msg = {};
+	int ret;
+
+	down_write(&qi->invalidate_lock);
+	iov_iter_kvec(&msg.msg_iter, ITER_SOURCE, iov, 1, 16);
+	ret = ic6_append_zc(ic_generic_getfrag, &msg, buf, 16);
+	up_write(&qi->invalidate_lock);
+	return ret;
+}
