@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "checker.h"
@@ -16,6 +17,8 @@ const char fl_checker_options_help[] =
 	"  --faultline-rules=DIR    read the kernel API rules from DIR\n"
 	"  --faultline-object=PATH  write the facts beside PATH (default: the\n"
 	"                           object the compiler flags name)\n"
+	"  --faultline-facts-dir=DIR  write the side file under DIR, at the\n"
+	"                           object's path (the tree is only read)\n"
 	"  --faultline-no-facts     do not write the facts side file\n"
 	"  --faultline-dump         print the lowered model on stderr\n";
 
@@ -25,6 +28,8 @@ bool fl_checker_option(struct fl_checker *ck, const char *arg)
 		ck->rules_dir = arg + 18;
 	else if (!strncmp(arg, "--faultline-object=", 19))
 		ck->object = arg + 19;
+	else if (!strncmp(arg, "--faultline-facts-dir=", 22) && arg[22])
+		ck->facts_dir = arg + 22;
 	else if (!strcmp(arg, "--faultline-no-facts"))
 		ck->no_facts = true;
 	else if (!strcmp(arg, "--faultline-dump"))
@@ -89,6 +94,35 @@ void fl_checker_object_of(int argc, char **argv, const char *source, char *buf,
 	dot = strrchr(base, '.');
 	snprintf(buf, len, "%.*s.o",
 		 dot ? (int)(dot - base) : (int)strlen(base), base);
+}
+
+void fl_checker_object(const struct fl_checker *ck, int argc, char **argv,
+		       const char *source, char *buf, unsigned long len)
+{
+	char path[4096];
+
+	if (ck->object)
+		snprintf(buf, len, "%s", ck->object);
+	else
+		fl_checker_object_of(argc, argv, source, buf, len);
+	if (!buf[0] || !strcmp(buf, "/dev/null") || !ck->facts_dir)
+		return;
+	snprintf(path, sizeof(path), "%s", buf);
+	snprintf(buf, len, "%s/%s", ck->facts_dir, path + strspn(path, "/"));
+}
+
+/* mkdir -p of the directory path names. */
+static void make_parents(const char *path)
+{
+	char dir[4096];
+	char *p;
+
+	snprintf(dir, sizeof(dir), "%s", path);
+	for (p = dir + 1; (p = strchr(p, '/')); p++) {
+		*p = '\0';
+		mkdir(dir, 0777);
+		*p = '/';
+	}
 }
 
 static void rules_error(void *ctx, const char *msg)
@@ -224,6 +258,8 @@ int fl_checker_run(struct fl_checker *ck, struct fl_unit *unit,
 	}
 	if (!job.facts)
 		return 0;
+	if (ck->facts_dir)
+		make_parents(object);
 	if (fl_facts_write_sidefile(object, job.facts, job.len, err,
 				    sizeof(err))) {
 		fprintf(stderr, "%s: error: cannot write the facts of %s: %s\n",

@@ -25,6 +25,7 @@ struct fl_checker {
 	const char *prog;      /* for messages: "faultline-sparse" */
 	const char *rules_dir; /* --faultline-rules=DIR, or NULL: default */
 	const char *object;    /* --faultline-object=PATH, or from the flags */
+	const char *facts_dir; /* --faultline-facts-dir=DIR, or NULL */
 	bool dump;	       /* --faultline-dump: print the model */
 	bool no_facts;	       /* --faultline-no-facts */
 	FILE *out;	       /* diagnostics (stderr) */
@@ -51,6 +52,14 @@ extern const char fl_checker_options_help[];
  */
 void fl_checker_object_of(int argc, char **argv, const char *source,
 			  char *buf, unsigned long len);
+
+/*
+ * The object whose side file gets the facts: --faultline-object=PATH, or
+ * fl_checker_object_of(); with --faultline-facts-dir=DIR, that path under
+ * DIR (so that a tree is only read).  Empty: no facts.
+ */
+void fl_checker_object(const struct fl_checker *ck, int argc, char **argv,
+		       const char *source, char *buf, unsigned long len);
 
 /*
  * Load the rules (from ck->rules_dir, or beside self: the executable).

@@ -865,6 +865,42 @@ run_side_files_case() {
 	fi
 }
 
+# --faultline-facts-dir: a case whose units sit in subdirectories, checked
+# from its own directory with kbuild's object paths (net/tcp.o), leaves no
+# side file there; each is under the facts directory at the object's path,
+# and the link over that directory reports what the case's link reported.
+run_facts_dir_case() {
+	fe=$1
+	case_dir=$top/testsuite/link/indirect-call-across-units
+	name=link-$fe/facts-dir
+	dir="$out/link-$fe-facts-dir"
+	report="$dir/report"
+	rm -rf "$dir" && mkdir -p "$dir"
+	: >"$report"
+	for src in $(case_units "$case_dir"); do
+		rel=${src#"$case_dir"/}
+		(cd "$case_dir" && fe_compile "$fe" \
+			--faultline-facts-dir="$dir/facts" -c "$rel" -o "${rel%.c}.o") \
+			>>"$dir/compile.log" 2>&1 || echo "checking $rel failed" >>"$report"
+		side="$dir/facts/$(dirname "$rel")/.$(basename "${rel%.c}").o.faultline"
+		[ -f "$side" ] || echo "no side file $side" >>"$report"
+	done
+	find "$case_dir" -name '.*.faultline' | sed 's/^/side file left in the case: /' >>"$report"
+	"$tools/faultline-link" -q --srcroot "$case_dir" "$dir/facts" \
+		>"$dir/link.log" 2>"$dir/link.err"
+	sort "$dir/link.log" >"$dir/link.sorted"
+	sort "$out/link-$fe-$(basename "$case_dir")/link.log" >"$dir/case.sorted"
+	[ -s "$dir/case.sorted" ] || echo "the case's own link reported nothing" >>"$report"
+	diff "$dir/case.sorted" "$dir/link.sorted" | sed -n \
+		's/^< \(.*\)/the case reports, the facts directory does not: \1/p; s/^> \(.*\)/the facts directory reports, the case does not: \1/p' >>"$report"
+	if [ -s "$report" ]; then
+		cat "$dir/compile.log" "$dir/link.err" >>"$report"
+		fail "$name" "$report"
+	else
+		pass "$name"
+	fi
+}
+
 run_link_tier() {
 	fe=${1:-gcc}
 	if [ "$fe" != gcc ]; then
@@ -876,6 +912,7 @@ run_link_tier() {
 		for case_dir in "$top"/testsuite/link/*/; do
 			[ -d "$case_dir" ] && run_link_case "${case_dir%/}" "$fe"
 		done
+		run_facts_dir_case "$fe"
 		return
 	fi
 	for case_dir in "$top"/testsuite/link/*/; do
@@ -1266,12 +1303,15 @@ run_kernel_tier() {
 	done
 }
 
-# The real-kernel tier: acceptance expectations on Linux 5.10 and 6.1 and
-# the byte-identity of objects built with the plugin.
+# The real-kernel tier: acceptance expectations on every corpus version,
+# the same expectations of 6.1 and 7.3 through make C=2 with
+# faultline-sparse on the trees just built, and the byte-identity of
+# objects built with the plugin.
 run_corpus_tier() {
 	log="$out/corpus.log"
 	{
 		sh "$top/corpus/accept.sh"
+		sh "$top/corpus/sparse-c2.sh" 6.1 7.3
 		sh "$top/corpus/identity.sh" 6.1 fs/gfs2/ fs/ext4/
 		sh "$top/corpus/cocci-accept.sh"
 	} >"$log" 2>&1

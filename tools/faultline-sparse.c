@@ -200,10 +200,7 @@ int main(int argc, char **argv)
 		report_not_checked();
 		return 0;
 	}
-	if (ck.object)
-		snprintf(object, sizeof(object), "%s", ck.object);
-	else
-		fl_checker_object_of(argc, argv, file, object, sizeof(object));
+	fl_checker_object(&ck, argc, argv, file, object, sizeof(object));
 	if (fl_checker_run(&ck, unit, file,
 			   object[0] && strcmp(object, "/dev/null") ? object : NULL))
 		return 1;

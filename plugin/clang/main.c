@@ -412,9 +412,7 @@ int main(int argc, char **argv)
 	}
 	if (fl_checker_load_rules(&ck, self_path(argv[0])))
 		return 1;
-	fl_checker_object_of(argc, argv, source, object, sizeof(object));
-	if (ck.object)
-		snprintf(object, sizeof(object), "%s", ck.object);
+	fl_checker_object(&ck, argc, argv, source, object, sizeof(object));
 
 	index = clang_createIndex(0, 0);
 	for (tries = 0;; tries++) {
