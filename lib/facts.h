@@ -16,8 +16,8 @@
 extern "C" {
 #endif
 
-#define FL_FACTS_VERSION 5
-/* Versions 3 to 5 only added records and argument kinds: version 2 facts
+#define FL_FACTS_VERSION 6
+/* Versions 3 to 6 only added records and argument kinds: version 2 facts
  * still read. */
 #define FL_FACTS_OLDEST 2
 #define FL_FACTS_SECTION ".discard.faultline"

@@ -194,6 +194,24 @@ static int split_list(const char *s, const char ***out)
 	return n;
 }
 
+/* A name after '&' or '*' in a call's argument list, up to ',' or the
+ * end; *p is left after it. */
+static bool arg_name(struct reader *r, const char **p, const char **out)
+{
+	char name[256];
+	size_t n = strcspn(++*p, ",");
+
+	if (n == 0 || n >= sizeof(name)) {
+		fail(r, "bad call argument list");
+		return false;
+	}
+	memcpy(name, *p, n);
+	name[n] = '\0';
+	*out = ln_intern(name);
+	*p += n;
+	return true;
+}
+
 static void read_call(struct reader *r, char **f)
 {
 	struct ln_call *c;
@@ -218,7 +236,7 @@ static void read_call(struct reader *r, char **f)
 	c->nspared = split_list(f[7], &c->spared);
 	/* "k:pJ" (argument k is parameter J) or "k:n" (nofault iterator) */
 	for (p = f[8]; *p;) {
-		const char *fnptr;
+		const char *fnptr, *type;
 		char *end;
 		long k = strtol(p, &end, 10);
 		int v, field = 0;
@@ -229,22 +247,18 @@ static void read_call(struct reader *r, char **f)
 		}
 		p = end + 1;
 		fnptr = NULL;
+		type = NULL;
 		if (*p == 'n') {
 			v = LN_ARG_NOFAULT;
 			p++;
-		} else if (*p == '&' && r->unit->version >= 5) {
-			/* "k:&NAME" (argument k is function NAME's address) */
-			char name[256];
-			size_t n = strcspn(++p, ",");
+		} else if ((*p == '&' && r->unit->version >= 5) ||
+			   (*p == '*' && r->unit->version >= 6)) {
+			/* "k:&NAME" (argument k is function NAME's address),
+			 * "k:*TYPE" (it points to a struct TYPE) */
+			bool is_fn = *p == '&';
 
-			if (n == 0 || n >= sizeof(name)) {
-				fail(r, "bad call argument list");
+			if (!arg_name(r, &p, is_fn ? &fnptr : &type))
 				return;
-			}
-			memcpy(name, p, n);
-			name[n] = '\0';
-			fnptr = ln_intern(name);
-			p += n;
 			v = 0;
 		} else if (*p == 'p' || (*p == 'f' && r->unit->version >= 5)) {
 			/* "k:fJ": the address of a field of what J points to */
@@ -260,6 +274,10 @@ static void read_call(struct reader *r, char **f)
 				field = v;
 				v = 0;
 			}
+			/* "k:fJ*TYPE": J points to a struct TYPE */
+			if (is_field && *p == '*' && r->unit->version >= 6 &&
+			    !arg_name(r, &p, &type))
+				return;
 		} else {
 			fail(r, "bad call argument list");
 			return;
@@ -277,11 +295,16 @@ static void read_call(struct reader *r, char **f)
 						   k * sizeof(*c->arg_field));
 			memset(c->arg_field + c->nargs, 0,
 			       (k - c->nargs) * sizeof(*c->arg_field));
+			c->arg_type = fl_xrealloc(c->arg_type,
+						  k * sizeof(*c->arg_type));
+			memset(c->arg_type + c->nargs, 0,
+			       (k - c->nargs) * sizeof(*c->arg_type));
 			c->nargs = (int)k;
 		}
 		c->arg_param[k - 1] = v;
 		c->arg_fn[k - 1] = fnptr;
 		c->arg_field[k - 1] = field;
+		c->arg_type[k - 1] = type;
 		if (*p == ',')
 			p++;
 		else if (*p) {
@@ -451,6 +474,7 @@ static const struct {
 	{"psrc", 7, false, 3},	{"psink", 8, true, 3}, {"prel", 8, true, 3},
 	{"ppass", 7, true, 3},	{"pcall", 6, true, 3}, {"plook", 2, true, 4},
 	{"pleak", 13, true, 4}, {"fnptr", 3, true, 5}, {"guard", 2, true, 5},
+	{"itype", 2, true, 6},
 };
 
 static void read_record(struct reader *r, char **f, int n)
@@ -521,6 +545,18 @@ static void read_record(struct reader *r, char **f, int n)
 		    !to_int(f[5], &r->fn->unit_fault.param))
 			fail(r, "bad parameter number");
 		r->fn->nfault_spared = split_list(f[6], &r->fn->fault_spared);
+	} else if (!strcmp(f[0], "itype")) {
+		if (!r->fn->unit_faults || !r->fn->unit_fault.param ||
+		    r->fn->unit_fault.type) {
+			fail(r,
+			     "itype record without a conditional fault record");
+			return;
+		}
+		if (!*f[1]) {
+			fail(r, "bad struct name");
+			return;
+		}
+		r->fn->unit_fault.type = ln_intern(f[1]);
 	} else if (!strcmp(f[0], "fnptr")) {
 		int k;
 

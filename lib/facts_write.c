@@ -130,6 +130,14 @@ static void spared_list(char *buf, size_t len, const struct fl_state *st,
 			      s->fault_released[i]);
 }
 
+/* The struct parameter param (1-based) points to, or NULL. */
+static const char *param_type(const struct fl_function *fn, int param)
+{
+	if (param < 1 || param > fn->nparams || !fn->param_types)
+		return NULL;
+	return fn->param_types[param - 1];
+}
+
 /* A call's records, appended to its function's facts_calls. */
 static void record_call(const struct fl_unit *unit,
 			const struct fl_function *cfn,
@@ -141,7 +149,7 @@ static void record_call(const struct fl_unit *unit,
 			    fn->facts_calls_cap};
 	struct text *t = &text;
 	struct fl_fault_call fc;
-	char flags[8], args[256], spared[1024];
+	char flags[8], args[512], spared[1024];
 	int nflags = 0, nargs = 0, i;
 	bool faults;
 
@@ -167,26 +175,33 @@ static void record_call(const struct fl_unit *unit,
 		flags[nflags++] = 'd';
 	flags[nflags] = '\0';
 	args[0] = '\0';
-	for (i = 0; i < ev->nargs && nargs < (int)sizeof(args) - 16; i++) {
+	for (i = 0; i < ev->nargs; i++) {
 		const struct fl_operand *op = &ev->args[i];
+		const char *ptype = param_type(fn, op->base_param);
+		char one[300];
 
 		if (fl_state_nofault_var(before, op->var) ||
 		    fl_state_nofault_var(before, op->base_var))
-			nargs += snprintf(args + nargs, sizeof(args) - nargs,
-					  "%s%d:n", nargs ? "," : "", i + 1);
-		else if (op->function &&
-			 strlen(op->function) < sizeof(args) - nargs - 16)
-			nargs += snprintf(args + nargs, sizeof(args) - nargs,
-					  "%s%d:&%s", nargs ? "," : "", i + 1,
-					  op->function);
+			snprintf(one, sizeof(one), "%d:n", i + 1);
+		else if (op->function)
+			snprintf(one, sizeof(one), "%d:&%s", i + 1,
+				 op->function);
 		else if (op->param)
-			nargs += snprintf(args + nargs, sizeof(args) - nargs,
-					  "%s%d:p%d", nargs ? "," : "", i + 1,
-					  op->param);
+			snprintf(one, sizeof(one), "%d:p%d", i + 1, op->param);
 		else if (op->base_param)
+			snprintf(one, sizeof(one), "%d:f%d%s%s", i + 1,
+				 op->base_param, ptype ? "*" : "",
+				 ptype ? ptype : "");
+		else if (fl_operand_object_type(op))
+			snprintf(one, sizeof(one), "%d:*%s", i + 1,
+				 fl_operand_object_type(op));
+		else
+			continue;
+		/* Whole arguments only: one that does not fit is unknown. */
+		if (strlen(one) < sizeof(one) - 1 &&
+		    nargs + 1 + strlen(one) < sizeof(args))
 			nargs += snprintf(args + nargs, sizeof(args) - nargs,
-					  "%s%d:f%d", nargs ? "," : "", i + 1,
-					  op->base_param);
+					  "%s%s", nargs ? "," : "", one);
 	}
 	put_str(t, "call");
 	field(t, ev->callee);
@@ -551,6 +566,11 @@ static void write_function(struct text *t, const struct fl_unit *unit,
 		field_int(t, s->fault_iter_param);
 		field(t, spared);
 		put_str(t, "\n");
+		if (s->fault_iter_param && s->fault_iter_type) {
+			put_str(t, "itype");
+			field(t, s->fault_iter_type);
+			put_str(t, "\n");
+		}
 		if (s->fault_fnptr_param) {
 			put_str(t, "fnptr");
 			field_int(t, s->fault_fnptr_param);

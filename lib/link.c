@@ -130,8 +130,8 @@ static void resolve_calls(struct ln_program *prog)
 static bool same_cond(const struct ln_fault_cond *a,
 		      const struct ln_fault_cond *b)
 {
-	return a->param == b->param && a->fnptr_param == b->fnptr_param &&
-	       a->fnptr == b->fnptr;
+	return a->param == b->param && a->type == b->type &&
+	       a->fnptr_param == b->fnptr_param && a->fnptr == b->fnptr;
 }
 
 /*
@@ -198,10 +198,19 @@ static enum ln_fault map_cond(const struct ln_call *c,
 	k = tc->param;
 	if (k && k <= c->nargs && c->arg_param[k - 1] == LN_ARG_NOFAULT)
 		return LN_FAULT_NONE;
-	if (k && k <= c->nargs && c->arg_param[k - 1] > 0)
+	/* An object of another type: not what the target reads. */
+	if (k && k <= c->nargs && !c->arg_param[k - 1] &&
+	    !c->arg_field[k - 1] &&
+	    fl_fault_object_excluded(tc->type, c->arg_type[k - 1]))
+		return LN_FAULT_NONE;
+	if (k && k <= c->nargs && c->arg_param[k - 1] > 0) {
 		out->param = c->arg_param[k - 1];
-	else if (k && k <= c->nargs && c->arg_field[k - 1] > 0)
+		out->type = fl_fault_object_type(false, tc->type, false, NULL);
+	} else if (k && k <= c->nargs && c->arg_field[k - 1] > 0) {
 		out->param = c->arg_field[k - 1]; /* &p->msg_iter: p's */
+		out->type = fl_fault_object_type(false, tc->type, true,
+						 c->arg_type[k - 1]);
+	}
 	return out->param || out->fnptr_param ? LN_FAULT_PARAM
 					      : LN_FAULT_ALWAYS;
 }
@@ -567,6 +576,7 @@ void ln_unit_free(struct ln_unit *u)
 			free(fn->calls[j].arg_param);
 			free(fn->calls[j].arg_fn);
 			free(fn->calls[j].arg_field);
+			free(fn->calls[j].arg_type);
 			free(fn->calls[j].held);
 		}
 		for (j = 0; j < fn->npage_calls; j++)

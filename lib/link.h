@@ -42,6 +42,9 @@ struct ln_call {
 	int *arg_param; /* per argument: caller's param, LN_ARG_NOFAULT or 0 */
 	const char **arg_fn; /* per argument: the function it points to */
 	int *arg_field; /* per argument: the parameter whose struct holds it */
+	/* per argument: the struct it points to (K:*TYPE), or for K:fJ*TYPE
+	 * the struct parameter J points to */
+	const char **arg_type;
 	int guard_param; /* runs only when this parameter points to callee */
 	int nargs;
 	struct ln_held *held;
@@ -139,6 +142,7 @@ struct ln_unit;
 /* What a conditional fault depends on (all of what is set). */
 struct ln_fault_cond {
 	int param;	 /* the iterator of this parameter is user memory */
+	const char *type; /* ... and it points to this struct (or any) */
 	int fnptr_param; /* this parameter points to function fnptr */
 	const char *fnptr;
 };

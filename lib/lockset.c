@@ -388,6 +388,13 @@ static bool has_nofault_flag(const struct fl_unit *unit,
 	return false;
 }
 
+const char *fl_operand_object_type(const struct fl_operand *op)
+{
+	if (op->param || op->base_param || op->function || op->is_const)
+		return NULL;
+	return op->pointee;
+}
+
 bool fl_call_may_fault(const struct fl_unit *unit, const struct fl_event *ev,
 		       const struct fl_state *st, struct fl_fault_call *what)
 {
@@ -420,7 +427,14 @@ bool fl_call_may_fault(const struct fl_unit *unit, const struct fl_event *ev,
 
 		if (k > ev->nargs || is_nofault_iter(st, &ev->args[k - 1]))
 			return false;
+		/* An object of another type: not what the callee reads. */
+		if (fl_operand_object_type(&ev->args[k - 1]) &&
+		    fl_fault_object_excluded(
+			    callee->summary->fault_iter_type,
+			    fl_operand_object_type(&ev->args[k - 1])))
+			return false;
 		what->iter_arg = k;
+		what->iter_type = callee->summary->fault_iter_type;
 	}
 	if (callee->summary->fault_fnptr_param) {
 		int k = callee->summary->fault_fnptr_param;

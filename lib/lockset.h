@@ -87,6 +87,8 @@ struct fl_summary {
 	const char *fault_callee; /* the call that faults, for notes */
 	struct fl_loc fault_loc;
 	int fault_iter_param; /* faults only through this iov_iter param */
+	/* read as this struct (fl_fault_object_type), or NULL: any */
+	const char *fault_iter_type;
 	/* and only when this function-pointer param points to fault_fnptr */
 	int fault_fnptr_param;
 	const char *fault_fnptr;
@@ -111,6 +113,7 @@ struct fl_summary {
 struct fl_fault_call {
 	const char *callee;
 	int iter_arg;	    /* 1-based iov_iter argument, or 0 */
+	const char *iter_type; /* the callee's fault_iter_type, if a summary */
 	/* The fault happens only when argument fnptr_arg points to fnptr. */
 	int fnptr_arg;
 	const char *fnptr;
@@ -118,6 +121,14 @@ struct fl_fault_call {
 	const struct fl_function
 		*via; /* static function that faults, or NULL */
 };
+
+/*
+ * The struct type of the object an argument points to, when it is not the
+ * caller's parameter or a field of one (those are the caller's caller's to
+ * decide): &local, a local pointer.  NULL if unknown.  The facts write it
+ * (K:*TYPE) for the link.
+ */
+const char *fl_operand_object_type(const struct fl_operand *op);
 
 struct fl_hooks {
 	/* Called for every call once the state has reached its fixpoint. */

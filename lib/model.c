@@ -209,6 +209,17 @@ long long fl_parse_flag_value(const char *p)
  * The call is in the block the edge leads to, or in a chain of blocks
  * each entered only from the one before.
  */
+const char *fl_fault_object_type(bool own_call, const char *callee_type,
+				 bool is_field, const char *param_type)
+{
+	return own_call || is_field ? param_type : callee_type;
+}
+
+bool fl_fault_object_excluded(const char *fault_type, const char *arg_type)
+{
+	return fault_type && arg_type && strcmp(fault_type, arg_type);
+}
+
 void fl_mark_guarded_calls(struct fl_function *fn)
 {
 	int *preds = fl_xcalloc(fn->nblocks, sizeof(int));

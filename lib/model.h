@@ -235,6 +235,23 @@ long long fl_parse_flag_value(const char *body);
  */
 void fl_mark_guarded_calls(struct fl_function *fn);
 
+/*
+ * A fault through what a parameter points to (its iterator, or the struct
+ * holding one: &msg->msg_iter) reads that memory as a struct of one type.
+ * The type a caller's fault then depends on: the caller's parameter's
+ * struct when the caller's own call reads it (a rule's faulting call, or
+ * &param->field), else what the callee's fault depends on.  Shared by the
+ * unit summary and the link, which see the same calls.
+ */
+const char *fl_fault_object_type(bool own_call, const char *callee_type,
+				 bool is_field, const char *param_type);
+
+/*
+ * A caller passing an object of another struct type (ip6_append_data's
+ * void *from given an icmpv6_msg, not a msghdr) gives no such fault.
+ */
+bool fl_fault_object_excluded(const char *fault_type, const char *arg_type);
+
 /* A readable dump of the model, for debugging the lowering. */
 void fl_dump_unit(const struct fl_unit *unit, FILE *out);
 

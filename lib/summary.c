@@ -111,12 +111,12 @@ static bool loc_before(const struct fl_loc *a, const struct fl_loc *b)
 	       (a->line == b->line && a->column < b->column);
 }
 
-static void note_fault(struct summary_ctx *c, const struct fl_event *ev,
-		       const struct fl_state *before)
+static void note_fault(struct summary_ctx *c, const struct fl_function *fn,
+		       const struct fl_event *ev, const struct fl_state *before)
 {
 	struct fl_fault_call fc;
 	int iter_param = 0, fnptr_param = 0;
-	const char *fnptr = NULL;
+	const char *fnptr = NULL, *iter_type = NULL;
 
 	if (!fl_call_may_fault(c->unit, ev, before, &fc))
 		return;
@@ -134,9 +134,16 @@ static void note_fault(struct summary_ctx *c, const struct fl_event *ev,
 		fnptr = fc.fnptr;
 	}
 	if (fc.iter_arg && fc.iter_arg <= ev->nargs) {
-		iter_param = ev->args[fc.iter_arg - 1].param;
-		if (!iter_param)
-			iter_param = ev->args[fc.iter_arg - 1].base_param;
+		const struct fl_operand *op = &ev->args[fc.iter_arg - 1];
+
+		iter_param = op->param ? op->param : op->base_param;
+		if (iter_param && iter_param <= fn->nparams && fn->param_types)
+			iter_type = fl_fault_object_type(
+				!fc.via, fc.iter_type, !op->param,
+				fn->param_types[iter_param - 1]);
+		else if (iter_param)
+			iter_type = fl_fault_object_type(!fc.via, fc.iter_type,
+							 !op->param, NULL);
 	}
 	/*
 	 * Unconditional faults before conditional ones; among equals the
@@ -157,6 +164,7 @@ static void note_fault(struct summary_ctx *c, const struct fl_event *ev,
 	c->s->fault_callee = ev->callee;
 	c->s->fault_loc = ev->loc;
 	c->s->fault_iter_param = iter_param;
+	c->s->fault_iter_type = iter_param ? iter_type : NULL;
 	c->s->fault_fnptr_param = fnptr_param;
 	c->s->fault_fnptr = fnptr;
 }
@@ -262,7 +270,7 @@ static void summary_call(void *ctx, const struct fl_function *fn,
 	struct summary_ctx *c = ctx;
 
 	note_kernel_iters(c, fn, ev);
-	note_fault(c, ev, before);
+	note_fault(c, fn, ev, before);
 	note_takes(c, fn, ev);
 	note_layouts(c, ev, before);
 	if (c->unit->observe_call)
