@@ -371,6 +371,14 @@ warnings_in_log() {
 }
 
 # Compile every unit of a link case with the plugin, link, and compare.
+# The lines of file A and file B, in any order: those of one only, each
+# after ONLY_A: or ONLY_B:.
+same_lines() {
+	sort "$1" >"$1.sorted"
+	sort "$2" >"$2.sorted"
+	diff "$1.sorted" "$2.sorted" | sed -n "s/^< \(.*\)/$3: \1/p; s/^> \(.*\)/$4: \1/p"
+}
+
 run_link_case() {
 	case_dir=$1
 	fe=${2:-gcc}
@@ -424,10 +432,8 @@ run_link_case() {
 	# line (columns included), as the plugin's when that tier ran first.
 	gcc_log="$out/link-$(basename "$case_dir")/link.log"
 	if [ "$fe" != gcc ] && [ -f "$gcc_log" ]; then
-		sort "$gcc_log" >"$dir/plugin-link.sorted"
-		sort "$dir/link.log" >"$dir/link.sorted"
-		diff "$dir/plugin-link.sorted" "$dir/link.sorted" | sed -n \
-			's/^< \(.*\)/the plugin reports, this front end does not: \1/p; s/^> \(.*\)/this front end reports, the plugin does not: \1/p' >>"$report"
+		same_lines "$gcc_log" "$dir/link.log" "the plugin reports, this front end does not" \
+			"this front end reports, the plugin does not" >>"$report"
 	fi
 	if [ -s "$report" ]; then
 		cat "$dir/link.log" "$dir/link.err" >>"$report"
@@ -899,11 +905,10 @@ run_facts_dir_case() {
 	find "$case_dir" -name '.*.faultline' | sed 's/^/side file left in the case: /' >>"$report"
 	"$tools/faultline-link" -q --srcroot "$case_dir" "$dir/facts" \
 		>"$dir/link.log" 2>"$dir/link.err"
-	sort "$dir/link.log" >"$dir/link.sorted"
-	sort "$out/link-$fe-$(basename "$case_dir")/link.log" >"$dir/case.sorted"
-	[ -s "$dir/case.sorted" ] || echo "the case's own link reported nothing" >>"$report"
-	diff "$dir/case.sorted" "$dir/link.sorted" | sed -n \
-		's/^< \(.*\)/the case reports, the facts directory does not: \1/p; s/^> \(.*\)/the facts directory reports, the case does not: \1/p' >>"$report"
+	case_log="$out/link-$fe-$(basename "$case_dir")/link.log"
+	[ -s "$case_log" ] || echo "the case's own link reported nothing" >>"$report"
+	same_lines "$case_log" "$dir/link.log" "the case reports, the facts directory does not" \
+		"the facts directory reports, the case does not" >>"$report"
 	if [ -s "$report" ]; then
 		cat "$dir/compile.log" "$dir/link.err" >>"$report"
 		fail "$name" "$report"
