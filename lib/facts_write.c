@@ -130,14 +130,6 @@ static void spared_list(char *buf, size_t len, const struct fl_state *st,
 			      s->fault_released[i]);
 }
 
-/* The struct parameter param (1-based) points to, or NULL. */
-static const char *param_type(const struct fl_function *fn, int param)
-{
-	if (param < 1 || param > fn->nparams || !fn->param_types)
-		return NULL;
-	return fn->param_types[param - 1];
-}
-
 /* A call's records, appended to its function's facts_calls. */
 static void record_call(const struct fl_unit *unit,
 			const struct fl_function *cfn,
@@ -177,7 +169,7 @@ static void record_call(const struct fl_unit *unit,
 	args[0] = '\0';
 	for (i = 0; i < ev->nargs; i++) {
 		const struct fl_operand *op = &ev->args[i];
-		const char *ptype = param_type(fn, op->base_param);
+		const char *ptype = fl_param_type(fn, op->base_param);
 		char one[300];
 
 		if (fl_state_nofault_var(before, op->var) ||

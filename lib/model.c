@@ -209,6 +209,13 @@ long long fl_parse_flag_value(const char *p)
  * The call is in the block the edge leads to, or in a chain of blocks
  * each entered only from the one before.
  */
+const char *fl_param_type(const struct fl_function *fn, int param)
+{
+	if (param < 1 || param > fn->nparams || !fn->param_types)
+		return NULL;
+	return fn->param_types[param - 1];
+}
+
 const char *fl_fault_object_type(bool own_call, const char *callee_type,
 				 bool is_field, const char *param_type)
 {

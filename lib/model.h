@@ -243,6 +243,9 @@ void fl_mark_guarded_calls(struct fl_function *fn);
  * &param->field), else what the callee's fault depends on.  Shared by the
  * unit summary and the link, which see the same calls.
  */
+/* The struct parameter param (1-based) of fn points to, or NULL. */
+const char *fl_param_type(const struct fl_function *fn, int param);
+
 const char *fl_fault_object_type(bool own_call, const char *callee_type,
 				 bool is_field, const char *param_type);
 

@@ -137,13 +137,9 @@ static void note_fault(struct summary_ctx *c, const struct fl_function *fn,
 		const struct fl_operand *op = &ev->args[fc.iter_arg - 1];
 
 		iter_param = op->param ? op->param : op->base_param;
-		if (iter_param && iter_param <= fn->nparams && fn->param_types)
-			iter_type = fl_fault_object_type(
-				!fc.via, fc.iter_type, !op->param,
-				fn->param_types[iter_param - 1]);
-		else if (iter_param)
-			iter_type = fl_fault_object_type(!fc.via, fc.iter_type,
-							 !op->param, NULL);
+		iter_type =
+			fl_fault_object_type(!fc.via, fc.iter_type, !op->param,
+					     fl_param_type(fn, iter_param));
 	}
 	/*
 	 * Unconditional faults before conditional ones; among equals the
