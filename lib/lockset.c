@@ -593,9 +593,11 @@ bool fl_guard_lock(const struct fl_unit *unit, const struct fl_function *fn,
 /*
  * guard(mutex)(&ci->lock): class_mutex_t g = class_mutex_constructor(
  * &ci->lock), whose body locks g.lock.  What the body takes for sure, in
- * its mode, is taken on the argument's lock.  A constructor whose success
- * is a field of the struct it returns (scoped_guard(mutex_intr)) says
- * nothing the lockset can test, and is not tracked.
+ * its mode, is taken on the argument's lock.  A conditional guard's
+ * constructor (mutex_try, mutex_intr) leaves the lock held on some paths
+ * only, its success in the struct it returns: the lock is held on g's
+ * condition, which a guard test on &g (guard_test) turns into a result the
+ * branches decide.
  */
 static void guard_acquire(const struct fl_unit *unit,
 			  const struct fl_function *fn,
@@ -618,6 +620,38 @@ static void guard_acquire(const struct fl_unit *unit,
 		h.mode = s->acquires[i].mode;
 		h.loc = ev->loc;
 		acquire(st, &h);
+	}
+	for (i = 0; ev->result_var && i < s->ncond_acquires; i++) {
+		struct fl_held h = lock;
+
+		h.mode = s->cond_acquires[i].mode;
+		h.loc = ev->loc;
+		h.cond_var = ev->result_var;
+		h.success = FL_SUCCESS_NONZERO; /* only guard tests read it */
+		acquire(st, &h);
+	}
+}
+
+/*
+ * r = class_mutex_try_lock_ptr(&g): what is held on g's condition is held
+ * where r says success (non-zero, or zero for ACQUIRE_ERR's lock_err).
+ */
+static void guard_test(const struct fl_event *ev, enum fl_success sense,
+		       struct fl_state *st)
+{
+	unsigned var = ev->nargs ? ev->args[0].var : 0;
+	int i, n = st->nheld;
+
+	if (!var || !ev->result_var)
+		return;
+	for (i = 0; i < n; i++) {
+		struct fl_held h = st->held[i];
+
+		if (h.cond_var != var)
+			continue;
+		h.cond_var = ev->result_var;
+		h.success = sense;
+		add_fact(&st->held, &st->nheld, &h);
 	}
 }
 
@@ -797,6 +831,7 @@ static void transfer_call(const struct fl_unit *unit,
 			  const struct fl_event *ev, struct fl_state *st)
 {
 	const struct fl_rule *r;
+	enum fl_success sense;
 	const struct fl_function *callee;
 	struct fl_held h;
 	int i;
@@ -858,6 +893,11 @@ static void transfer_call(const struct fl_unit *unit,
 	}
 	if (fl_rules_guard_release(unit->rules, ev->callee)) {
 		guard_release(unit, fn, ev, st);
+		return;
+	}
+	sense = fl_rules_guard_test(unit->rules, ev->callee);
+	if (sense != FL_SUCCESS_NONE) {
+		guard_test(ev, sense, st);
 		return;
 	}
 	callee = fl_unit_find(unit, ev->callee);

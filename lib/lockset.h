@@ -83,6 +83,13 @@ struct fl_summary {
 	int nacquires;
 	struct fl_effect *releases;
 	int nreleases;
+	/*
+	 * Locks held at a return on some paths only, or under a condition
+	 * the result does not carry (a conditional guard's constructor keeps
+	 * it in the struct it returns): only a guard test can tell.
+	 */
+	struct fl_effect *cond_acquires;
+	int ncond_acquires;
 	bool may_fault;
 	const char *fault_callee; /* the call that faults, for notes */
 	struct fl_loc fault_loc;

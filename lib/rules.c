@@ -100,6 +100,8 @@ enum key {
 	K_SYSCALL = 1 << 24,
 	K_RELEASE = 1 << 25,
 	K_TYPE = 1 << 26,
+	K_HELD_IF = 1 << 27,
+	K_ERROR = 1 << 28,
 };
 
 static const char *const key_names[] = {
@@ -107,14 +109,14 @@ static const char *const key_names[] = {
 	"class",   "except",  "mode",  "success", "scope",     "flag",
 	"instead", "dir",     "flags", "done",	  "count",     "dirty",
 	"convert", "wait",    "mm",    "via",	  "addr",      "excl",
-	"syscall", "release", "type",
+	"syscall", "release", "type",  "held-if", "error",
 };
 /* Kinds are bits of an fl_kind_mask (FL_KIND_BIT). */
 _Static_assert(FL_RULE_NKINDS <= 8 * sizeof(fl_kind_mask),
 	       "too many rule kinds for fl_kind_mask");
 
 /* One name per key bit, in bit order. */
-_Static_assert(1u << (sizeof(key_names) / sizeof(key_names[0]) - 1) == K_TYPE,
+_Static_assert(1u << (sizeof(key_names) / sizeof(key_names[0]) - 1) == K_ERROR,
 	       "key_names out of step with enum key");
 
 static const struct {
@@ -173,7 +175,9 @@ static const struct {
 	[FL_RULE_PAGES_INSERT] = {K_ARG | K_ADDR, K_ARG | K_ADDR},
 	[FL_RULE_WITNESS_ENTRY] = {K_SYSCALL, K_SYSCALL},
 	[FL_RULE_DIRECT_IO] = {0, 0},
-	[FL_RULE_LOCK_GUARD] = {K_ARG | K_RELEASE | K_TYPE, K_ARG | K_RELEASE},
+	[FL_RULE_LOCK_GUARD] = {K_ARG | K_RELEASE | K_TYPE | K_HELD_IF |
+					K_ERROR,
+				K_ARG | K_RELEASE},
 	[FL_RULE_PAGES_LOOK] = {0, 0},
 	[FL_RULE_ITER_KIND] = {K_ARG, K_ARG},
 };
@@ -483,6 +487,8 @@ static int set_key(struct parse *p, struct fl_rule *r, unsigned *seen,
 		return 0;
 	case K_RELEASE:
 	case K_TYPE:
+	case K_HELD_IF:
+	case K_ERROR:
 		if (!is_pattern(val)) {
 			parse_error(
 				p,
@@ -492,8 +498,12 @@ static int set_key(struct parse *p, struct fl_rule *r, unsigned *seen,
 		}
 		if (key == K_RELEASE)
 			r->release = fl_strdup(val);
-		else
+		else if (key == K_TYPE)
 			r->type_pattern = fl_strdup(val);
+		else if (key == K_HELD_IF)
+			r->held_if = fl_strdup(val);
+		else
+			r->error = fl_strdup(val);
 		return 0;
 	case K_SCOPE:
 		if (!strcmp(val, "object"))
@@ -811,7 +821,9 @@ static const struct fl_rule *find_guard(const struct fl_rules *rules,
 			continue;
 		pattern = which == 0   ? r->name
 			  : which == 1 ? r->release
-				       : r->type_pattern;
+			  : which == 2 ? r->type_pattern
+			  : which == 3 ? r->held_if
+				       : r->error;
 		if (pattern && pattern_stem(pattern, name, stem, len))
 			return r;
 	}
@@ -832,6 +844,18 @@ const struct fl_rule *fl_rules_guard_release(const struct fl_rules *rules,
 	char stem[256];
 
 	return find_guard(rules, callee, 1, stem, sizeof(stem));
+}
+
+enum fl_success fl_rules_guard_test(const struct fl_rules *rules,
+				    const char *callee)
+{
+	char stem[256];
+
+	if (find_guard(rules, callee, 3, stem, sizeof(stem)))
+		return FL_SUCCESS_NONZERO;
+	if (find_guard(rules, callee, 4, stem, sizeof(stem)))
+		return FL_SUCCESS_ZERO;
+	return FL_SUCCESS_NONE;
 }
 
 const char *fl_rules_guard_cleanup(const struct fl_rules *rules,

@@ -140,6 +140,10 @@ struct fl_rule {
 	/* lock-guard: NAME, release= and type= are patterns with one "*" */
 	const char *release; /* the cleanup that ends the guard (release=) */
 	const char *type_pattern; /* the guard variable's type (type=) */
+	/* A call on &guard whose result is non-zero (held-if=), or zero
+	 * (error=), exactly when a conditional guard took its lock. */
+	const char *held_if;
+	const char *error;
 	const char *file; /* where the rule was read */
 	int line;
 };
@@ -183,6 +187,13 @@ const struct fl_rule *fl_rules_guard_release(const struct fl_rules *rules,
 					     const char *callee);
 const char *fl_rules_guard_cleanup(const struct fl_rules *rules,
 				   const char *type);
+/*
+ * A call that tests a guard (class_mutex_try_lock_ptr(&scope)): whether its
+ * result says the lock is held when non-zero or when zero; NONE if callee
+ * is no such test.
+ */
+enum fl_success fl_rules_guard_test(const struct fl_rules *rules,
+				    const char *callee);
 
 void fl_rules_free(struct fl_rules *rules);
 

@@ -284,9 +284,15 @@ static void summary_return(void *ctx, const struct fl_function *fn,
 	for (i = 0; i < before->nheld; i++) {
 		const struct fl_held *h = &before->held[i];
 
-		if (h->may_only)
+		if (h->may_only ||
+		    (h->cond_var && h->cond_var != ev->value.var)) {
+			if (!h->is_pin)
+				add_effect(&c->s->cond_acquires,
+					   &c->s->ncond_acquires, h,
+					   FL_SUCCESS_NONE);
 			continue; /* a wrapper must leave it held on every path
 				   */
+		}
 		if (!h->cond_var)
 			add_effect(&c->s->acquires, &c->s->nacquires, h,
 				   FL_SUCCESS_NONE);

@@ -7,6 +7,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "expression.h"
+
 #include "lower.h"
 
 static struct local *add_local(struct lowering *lw, struct symbol *sym)
@@ -341,8 +343,72 @@ static bool is_value_cast(int opcode)
 }
 
 /*
+ * The value of an operand Sparse left unfolded: a constant, or a load of a
+ * const object with a constant initializer (cleanup.h's "static const bool
+ * class_NAME_is_conditional = true"), through casts and tests against zero.
+ */
+static bool known_value(pseudo_t p, long long *v, int depth)
+{
+	struct instruction *def;
+	struct expression *init;
+	struct symbol *sym;
+	long long inner;
+
+	if (p->type == PSEUDO_VAL) {
+		*v = p->value;
+		return true;
+	}
+	if (depth > MAX_RESOLVE_DEPTH || DEF_OPCODE(def, p) == OP_BADOP)
+		return false;
+	if (is_value_cast(def->opcode))
+		return known_value(def->src, v, depth + 1);
+	if ((def->opcode == OP_SET_EQ || def->opcode == OP_SET_NE) &&
+	    is_zero(def->src2)) {
+		if (!known_value(def->src1, &inner, depth + 1))
+			return false;
+		*v = (def->opcode == OP_SET_EQ) == (inner == 0);
+		return true;
+	}
+	if (def->opcode != OP_LOAD || def->offset ||
+	    def->src->type != PSEUDO_SYM)
+		return false;
+	sym = def->src->sym;
+	init = sym->initializer;
+	if (!(sym->ctype.modifiers & MOD_CONST) || !init)
+		return false;
+	/* Expands it in place, as linearizing the initializer would. */
+	get_expression_value_silent(init);
+	if (init->type != EXPR_VALUE)
+		return false;
+	*v = (long long)init->value;
+	return true;
+}
+
+/*
+ * "A || B" or "A && B" that Sparse computed as one value, where B is known
+ * (scoped_guard()'s "lock_ptr(&scope) || !is_conditional"): the operand
+ * that decides, or NULL.
+ */
+static pseudo_t deciding_operand(struct instruction *def)
+{
+	long long v;
+	int k;
+
+	if (def->opcode != OP_OR && def->opcode != OP_AND)
+		return NULL;
+	for (k = 0; k < 2; k++) {
+		if (!known_value(k ? def->src1 : def->src2, &v, 0))
+			continue;
+		if ((def->opcode == OP_OR) == (v == 0))
+			return k ? def->src2 : def->src1;
+	}
+	return NULL;
+}
+
+/*
  * What the true edge of "cbr X" (X != 0) says about a variable, seeing
- * through casts and "t = x != 0" (unlikely() is !!(x) here).
+ * through casts, "t = x != 0" (unlikely() is !!(x) here) and a known
+ * operand of "||" or "&&".
  */
 static unsigned lower_condition(const struct lowering *lw, pseudo_t cond,
 				enum fl_relation *rel)
@@ -359,6 +425,10 @@ static unsigned lower_condition(const struct lowering *lw, pseudo_t cond,
 			break;
 		if (is_value_cast(def->opcode)) {
 			cond = def->src;
+			continue;
+		}
+		if (deciding_operand(def)) {
+			cond = deciding_operand(def);
 			continue;
 		}
 		inner = relation_to_zero(def->opcode);
