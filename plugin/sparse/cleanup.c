@@ -12,9 +12,10 @@
  *   - a goto, break or continue whose target is outside the scope;
  *   - scoped_guard's for-scope: the loop becomes { for (...) ...; fn(&var); },
  *     and a break or continue inside it stays inside that block.
- * A shape it cannot place faithfully (a cleanup variable in a statement
- * expression, a computed goto or asm goto out of a scope, a case label
- * inside one) makes it return false: the function is skipped.
+ *   - the end of a statement expression: its value is computed first.
+ * A shape it cannot place faithfully (a computed goto or asm goto out of a
+ * scope, a case label inside one) makes it return false: the function is
+ * skipped.
  */
 #include <string.h>
 
@@ -146,49 +147,105 @@ static void prepend_cleanups(struct placer *p, struct statement *s, int down_to)
 	s->stmts = list;
 }
 
+/* A value's type, or NULL for none (void). */
+static struct symbol *value_type(struct expression *value)
+{
+	struct symbol *type = value ? value->ctype : NULL;
+
+	if (type && type->type == SYM_NODE)
+		type = type->ctype.base_type;
+	return type == &void_ctype ? NULL : type;
+}
+
+/*
+ * T tmp = value; then the cleanups of the variables above down_to, into
+ * *list: the value is computed while they still hold.  Returns tmp as an
+ * evaluated expression, or NULL.
+ */
+static struct expression *hold_value(struct placer *p,
+				     struct statement_list **list,
+				     struct expression *value, int down_to,
+				     struct position pos)
+{
+	struct symbol *tmp = alloc_symbol(pos, SYM_NODE);
+	struct statement *decl = alloc_statement(pos, STMT_DECLARATION);
+	struct expression *ref;
+
+	tmp->ctype.base_type = value_type(value);
+	tmp->ctype.modifiers = MOD_AUTO;
+	tmp->initializer = value;
+	add_symbol(&decl->declaration, tmp);
+	evaluate_statement(decl);
+	add_statement(list, decl);
+	if (!add_cleanups(p, list, down_to, pos))
+		return NULL;
+	ref = alloc_expression(pos, EXPR_SYMBOL);
+	ref->symbol = tmp;
+	return evaluate_expression(ref) ? ref : NULL;
+}
+
+/* s becomes the compound of list, in place. */
+static void become_compound(struct statement *s, struct statement_list *list)
+{
+	memset(&s->stmts, 0, sizeof(*s) - offsetof(struct statement, stmts));
+	s->type = STMT_COMPOUND;
+	s->stmts = list;
+}
+
 /* Under live variables: { T tmp = v; cleanups; return tmp; } */
 static void rewrite_return(struct placer *p, struct statement *s)
 {
-	struct expression *value = s->ret_value;
-	struct symbol *type = value ? value->ctype : NULL;
-	struct symbol *target = s->ret_target, *tmp;
-	struct statement *decl, *ret;
 	struct statement_list *list = NULL;
+	struct statement *ret;
 	struct expression *ref;
 
 	if (!p->depth)
 		return;
-	if (type && type->type == SYM_NODE)
-		type = type->ctype.base_type;
-	if (!value || !type || type == &void_ctype) {
+	if (!value_type(s->ret_value)) {
 		prepend_cleanups(p, s, 0);
 		return;
 	}
-	tmp = alloc_symbol(s->pos, SYM_NODE);
-	tmp->ctype.base_type = type;
-	tmp->ctype.modifiers = MOD_AUTO;
-	tmp->initializer = value;
-	decl = alloc_statement(s->pos, STMT_DECLARATION);
-	add_symbol(&decl->declaration, tmp);
-	evaluate_statement(decl);
-	add_statement(&list, decl);
-	if (!add_cleanups(p, &list, 0, s->pos)) {
-		p->failed = true;
-		return;
-	}
-	ref = alloc_expression(s->pos, EXPR_SYMBOL);
-	ref->symbol = tmp;
-	if (!evaluate_expression(ref)) {
+	ref = hold_value(p, &list, s->ret_value, 0, s->pos);
+	if (!ref) {
 		p->failed = true;
 		return;
 	}
 	ret = alloc_statement(s->pos, STMT_RETURN);
 	ret->ret_value = ref;
-	ret->ret_target = target;
+	ret->ret_target = s->ret_target;
 	add_statement(&list, ret);
-	memset(&s->stmts, 0, sizeof(*s) - offsetof(struct statement, stmts));
-	s->type = STMT_COMPOUND;
-	s->stmts = list;
+	become_compound(s, list);
+}
+
+/*
+ * The end of a block whose variables above depth go out of scope.  In a
+ * statement expression ({ CLASS(...) var = ...; ...; v; }), as FD_ADD()
+ * writes it, the last statement is the value: { T tmp = v; cleanups; tmp; }.
+ */
+static void end_scope(struct placer *p, struct statement *s, int depth,
+		      bool in_expr)
+{
+	struct statement *last = last_ptr_list((struct ptr_list *)s->stmts);
+	struct statement_list *list = NULL;
+	struct expression *ref;
+
+	if (p->depth <= depth)
+		return;
+	if (!in_expr || !last || last->type != STMT_EXPRESSION ||
+	    !value_type(last->expression)) {
+		if (!add_cleanups(p, &s->stmts, depth, s->pos))
+			p->failed = true;
+		return;
+	}
+	ref = hold_value(p, &list, last->expression, depth, last->pos);
+	if (!ref) {
+		p->failed = true;
+		return;
+	}
+	last = alloc_statement(last->pos, STMT_EXPRESSION);
+	last->expression = ref;
+	add_statement(&list, last);
+	become_compound(last_ptr_list((struct ptr_list *)s->stmts), list);
 }
 
 /* A jump to label from here: the variables it leaves are cleaned up. */
@@ -213,7 +270,7 @@ static void jump(struct placer *p, struct statement *s, struct symbol *label)
 	prepend_cleanups(p, s, t->depth);
 }
 
-static void walk_decls(struct placer *p, struct symbol_list *syms, bool in_expr)
+static void walk_decls(struct placer *p, struct symbol_list *syms)
 {
 	struct symbol *sym;
 
@@ -221,8 +278,7 @@ static void walk_decls(struct placer *p, struct symbol_list *syms, bool in_expr)
 		walk_expr(p, sym->initializer);
 		if (!sym->cleanup)
 			continue;
-		/* A statement expression's value would be the cleanup's. */
-		if (in_expr || !sym->cleanup->symbol) {
+		if (!sym->cleanup->symbol) {
 			p->failed = true;
 			return;
 		}
@@ -238,9 +294,8 @@ static void walk_compound(struct placer *p, struct statement *s, bool in_expr)
 	FOR_EACH_PTR(s->stmts, t) {
 		walk_stmt(p, t, in_expr);
 	} END_FOR_EACH_PTR(t);
-	if (p->rewrite && p->depth > depth &&
-	    !add_cleanups(p, &s->stmts, depth, s->pos))
-		p->failed = true;
+	if (p->rewrite)
+		end_scope(p, s, depth, in_expr);
 	p->depth = depth;
 }
 
@@ -249,7 +304,7 @@ static void walk_iterator(struct placer *p, struct statement *s, bool in_expr)
 	int depth = p->depth;
 	struct statement *loop;
 
-	walk_decls(p, s->iterator_syms, in_expr);
+	walk_decls(p, s->iterator_syms);
 	walk_stmt(p, s->iterator_pre_statement, in_expr);
 	walk_expr(p, s->iterator_pre_condition);
 	add_target(p, s->iterator_break, p->depth);
@@ -284,7 +339,7 @@ static void walk_stmt(struct placer *p, struct statement *s, bool in_expr)
 		return;
 	switch (s->type) {
 	case STMT_DECLARATION:
-		walk_decls(p, s->declaration, in_expr);
+		walk_decls(p, s->declaration);
 		break;
 	case STMT_EXPRESSION:
 		walk_expr(p, s->expression);
@@ -414,18 +469,25 @@ static void walk_expr(struct placer *p, struct expression *e)
 	}
 }
 
-/* How many cleanup variables fn declares anywhere. */
+/*
+ * How many cleanup variables fn declares anywhere.  An inline function
+ * that is also called (uninline()) has its body copied with its symbols:
+ * symbol_list holds the copies the body uses, inline_symbol_list the
+ * originals, and only the copies count.
+ */
 static int count_cleanup_vars(struct symbol *fn)
 {
+	struct symbol_list *list = fn->symbol_list;
 	struct symbol *s;
 	int n = 0;
 
-	FOR_EACH_PTR(fn->symbol_list, s) {
+	if (ptr_list_empty((struct ptr_list *)list))
+		list = fn->inline_symbol_list;
+	FOR_EACH_PTR(list, s)
+	{
 		n += s->cleanup != NULL;
-	} END_FOR_EACH_PTR(s);
-	FOR_EACH_PTR(fn->inline_symbol_list, s) {
-		n += s->cleanup != NULL;
-	} END_FOR_EACH_PTR(s);
+	}
+	END_FOR_EACH_PTR(s);
 	return n;
 }
 

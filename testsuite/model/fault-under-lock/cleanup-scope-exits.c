@@ -126,3 +126,28 @@ int cfg_do_while(int __user *out, int v)
 	} while (v > 0);
 	return copy_to_user(out, &v, sizeof(v)) ? -EFAULT : 0;
 }
+
+/*
+ * A cleanup variable in a statement expression (7.x's FD_ADD()): its
+ * value is computed while the variable holds, and the cleanup runs before
+ * the value is used.
+ */
+int cfg_cleanup_in_stmt_expr(int __user *out, int v)
+{
+	int r = ({ cfg_locked(t); copy_to_user(out, &v, sizeof(v)); }); /* expect: fault-under-lock */
+
+	return copy_to_user(out, &r, sizeof(r)) ? -EFAULT : 0;
+}
+
+/* The same in a static inline function that is also called. */
+static inline int cfg_inline_guarded(int __user *out, int v)
+{
+	cfg_locked(t);
+
+	return copy_to_user(out, &v, sizeof(v)) ? -EFAULT : 0; /* expect: fault-under-lock */
+}
+
+int cfg_calls_inline(int __user *out, int v)
+{
+	return cfg_inline_guarded(out, v) ?: copy_to_user(out, &v, sizeof(v));
+}
