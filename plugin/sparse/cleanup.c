@@ -483,11 +483,9 @@ static int count_cleanup_vars(struct symbol *fn)
 
 	if (ptr_list_empty((struct ptr_list *)list))
 		list = fn->inline_symbol_list;
-	FOR_EACH_PTR(list, s)
-	{
+	FOR_EACH_PTR(list, s) {
 		n += s->cleanup != NULL;
-	}
-	END_FOR_EACH_PTR(s);
+	} END_FOR_EACH_PTR(s);
 	return n;
 }
 
