@@ -19,6 +19,7 @@ set -eu
 tree=${1:?usage: configure-tree.sh TREE [LABEL]}
 label=${2:-$tree}
 here=$(cd "$(dirname "$0")" && pwd)
+self="$here/$(basename "$0")" # read after the cd below
 fragment="$here/config/fragment.config"
 extra=${EXTRA_FRAGMENT:-/dev/null}
 jobs=${JOBS:-$(nproc)}
@@ -27,7 +28,7 @@ strict=${FRAGMENT_STRICT:-1}
 
 cd "$tree"
 stamp=.faultline-prepared
-want=$( (cat "$fragment" "$extra" "$0"; echo "$kmake";
+want=$( (cat "$fragment" "$extra" "$self"; echo "$kmake";
 	$kmake -s --no-print-directory kernelversion 2>/dev/null;
 	eval "$(echo "$kmake" | tr ' ' '\n' | grep '^CC=' || echo CC=gcc)"; "$CC" --version 2>/dev/null | head -n 1) |
 	cksum)
