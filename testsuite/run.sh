@@ -246,7 +246,10 @@ run_model_tier() {
 		judge "$src" "$log" "$name" $?
 	done
 	run_internal_error_cases "$fe"
-	[ "$fe" = sparse ] && run_sparse_unparsable_cases
+	if [ "$fe" = sparse ]; then
+		run_sparse_unparsable_cases
+		run_sparse_long_string_cases
+	fi
 	[ "$fe" = gcc ] || run_checker_valid_case "$fe"
 }
 
@@ -301,6 +304,44 @@ run_sparse_unparsable_cases() {
 			>"$dir/log" 2>&1 || echo "exit status $?, not 0" >>"$report"
 		[ "$(grep -c '^faultline-sparse: bad.c: not checked, Sparse cannot parse it: bad.c:[23]:' "$dir/log")" = 1 ] ||
 			echo "the unit is not named once with its first error" >>"$report"
+		scratch_verdict
+	done
+}
+
+# A stringified macro argument longer than Sparse's buffer (a trace event's
+# TP_printk) cuts the string short with an error; the unit is still
+# checked, unless another error comes with it.
+run_sparse_long_string_cases() {
+	for shape in alone with-syntax-error; do
+		scratch_case "model-sparse/long-string-$shape"
+		{
+			printf '#include <kmodel.h>\n#define STR(x) #x\n'
+			printf 'static const char fmt[] = STR(%s);\n' \
+				"$(awk 'BEGIN { for (i = 0; i < 1200; i++) printf "field%d ", i }')"
+			printf 'static struct mutex ls_mutex;\n'
+			printf 'static vm_fault_t ls_fault(struct vm_fault *vmf)\n{\n'
+			printf '\tmutex_lock(&ls_mutex);\n\tmutex_unlock(&ls_mutex);\n'
+			printf '\treturn filemap_fault(vmf);\n}\n'
+			printf 'const struct vm_operations_struct ls_vm_ops = { .fault = ls_fault };\n'
+			printf 'int ls_read(int __user *out, int v)\n{\n\tmutex_lock(&ls_mutex);\n'
+			printf '\tv = copy_to_user(out, &v, sizeof(v));\n'
+			printf '\tmutex_unlock(&ls_mutex);\n\treturn v;\n}\n'
+			[ "$shape" = alone ] || printf 'int bad(void)\n{\n\treturn 0 +;\n}\n'
+		} >"$dir/long.c"
+		(cd "$dir" && fe_compile sparse --faultline-no-facts -c long.c -o /dev/null) \
+			>"$dir/log" 2>&1 || echo "exit status $?, not 0" >>"$report"
+		case $shape in
+		alone)
+			grep -q 'not checked' "$dir/log" &&
+				echo "the unit was not checked" >>"$report"
+			grep -q '^long.c:[0-9]*:[0-9]*: warning: .*\[faultline:fault-under-lock\]' "$dir/log" ||
+				echo "no fault-under-lock warning" >>"$report"
+			;;
+		*)
+			grep -q '^faultline-sparse: long.c: not checked' "$dir/log" ||
+				echo "a unit with a syntax error was checked" >>"$report"
+			;;
+		esac
 		scratch_verdict
 	done
 }

@@ -87,6 +87,27 @@ static void report_not_checked(void)
 		sparse_errs.file, (int)strcspn(first, "\n"), first);
 }
 
+/*
+ * Whether every error Sparse gave so far only cut a stringified macro
+ * argument short (a trace event's TP_printk() longer than its buffer:
+ * "too long token expansion").  Such a string is no part of the model.
+ */
+static bool only_string_errors(void)
+{
+	const char *p;
+
+	fflush(stderr);
+	p = sparse_errs.text;
+	if (!p)
+		return false;
+	while ((p = strstr(p, ": error: "))) {
+		p += strlen(": error: ");
+		if (strncmp(p, "too long token expansion", 24))
+			return false;
+	}
+	return true;
+}
+
 /* Back to the real stderr; the messages stay in sparse_errs. */
 static void end_sparse_errs(void)
 {
@@ -172,7 +193,8 @@ int main(int argc, char **argv)
 		return 1;
 	/* Sparse's warnings are its own checks, not faultline's. */
 	fmax_warnings = 0;
-	fmax_errors = 0;
+	/* Every error is kept, so that only_string_errors() sees them all. */
+	fmax_errors = ~0u;
 	/* Named variables stay loads and stores, as the lowering expects. */
 	fpasses &= ~(PASS_MEM2REG | PASS_OPTIM);
 	(void)list;
@@ -192,6 +214,8 @@ int main(int argc, char **argv)
 	atexit(sparse_died);
 	/* As sparse() does, but keeping the tokens: flag_value() reads macros. */
 	list = sparse_keep_tokens(file);
+	if (has_error && only_string_errors())
+		has_error = 0;
 	if (!has_error)
 		evaluate_symbol_list(list);
 	unit = has_error ? NULL : lower_unit(&ck.rules, list, file);
