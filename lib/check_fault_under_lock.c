@@ -199,8 +199,8 @@ static void report(struct check_ctx *c, const struct fl_function *fn,
 	if (fc->via) {
 		snprintf(msg, sizeof(msg),
 			 "'%s' calls '%s' here, which may fault", fc->via->name,
-			 fc->via->summary->fault_callee);
-		sink->note(sink->ctx, &fc->via->summary->fault_loc, msg);
+			 fc->site->callee);
+		sink->note(sink->ctx, &fc->site->loc, msg);
 	}
 	fl_ful_taken_text(msg, sizeof(msg), h->display, h->lock_class,
 			  h->via);

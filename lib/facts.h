@@ -16,7 +16,7 @@
 extern "C" {
 #endif
 
-#define FL_FACTS_VERSION 6
+#define FL_FACTS_VERSION 7
 /* Versions 3 to 6 only added records and argument kinds: version 2 facts
  * still read. */
 #define FL_FACTS_OLDEST 2

@@ -477,6 +477,14 @@ static const struct {
 	{"itype", 2, true, 6},
 };
 
+/* The function's last fault record, which itype and fnptr qualify. */
+static struct ln_fault_cond *last_fault(struct ln_function *fn)
+{
+	struct ln_fault_conds *own = fn ? &fn->unit_conds : NULL;
+
+	return own && own->n ? &own->c[own->n - 1] : NULL;
+}
+
 static void read_record(struct reader *r, char **f, int n)
 {
 	unsigned i;
@@ -539,15 +547,34 @@ static void read_record(struct reader *r, char **f, int n)
 		r->fn = fn;
 		r->call = NULL;
 	} else if (!strcmp(f[0], "fault")) {
-		r->fn->unit_faults = true;
-		r->fn->fault_callee = ln_intern(f[1]);
-		if (get_loc(r, f + 2, &r->fn->fault_loc) &&
-		    !to_int(f[5], &r->fn->unit_fault.param))
+		struct ln_fault_conds *own = &r->fn->unit_conds;
+		struct ln_fault_cond *cur;
+		struct fl_loc loc;
+
+		/* Several ways of faulting since version 7. */
+		if (own->n && r->unit->version < 7) {
+			fail(r, "a second fault record before version 7");
+			return;
+		}
+		if (own->n == LN_MAX_FAULT_CONDS) {
+			fail(r, "more than 4 fault records");
+			return;
+		}
+		cur = &own->c[own->n++];
+		if (!r->fn->unit_faults) {
+			r->fn->unit_faults = true;
+			r->fn->fault_callee = ln_intern(f[1]);
+		}
+		if (get_loc(r, f + 2, &loc) && !to_int(f[5], &cur->param))
 			fail(r, "bad parameter number");
+		if (own->n > 1)
+			return;
+		r->fn->fault_loc = loc;
 		r->fn->nfault_spared = split_list(f[6], &r->fn->fault_spared);
 	} else if (!strcmp(f[0], "itype")) {
-		if (!r->fn->unit_faults || !r->fn->unit_fault.param ||
-		    r->fn->unit_fault.type) {
+		struct ln_fault_cond *cur = last_fault(r->fn);
+
+		if (!cur || !cur->param || cur->type) {
 			fail(r,
 			     "itype record without a conditional fault record");
 			return;
@@ -556,11 +583,12 @@ static void read_record(struct reader *r, char **f, int n)
 			fail(r, "bad struct name");
 			return;
 		}
-		r->fn->unit_fault.type = ln_intern(f[1]);
+		cur->type = ln_intern(f[1]);
 	} else if (!strcmp(f[0], "fnptr")) {
+		struct ln_fault_cond *cur = last_fault(r->fn);
 		int k;
 
-		if (!r->fn->unit_faults || r->fn->unit_fault.fnptr) {
+		if (!cur || cur->fnptr) {
 			fail(r, "fnptr record without a fault record");
 			return;
 		}
@@ -568,8 +596,8 @@ static void read_record(struct reader *r, char **f, int n)
 			fail(r, "bad parameter number");
 			return;
 		}
-		r->fn->unit_fault.fnptr_param = k;
-		r->fn->unit_fault.fnptr = ln_intern(f[2]);
+		cur->fnptr_param = k;
+		cur->fnptr = ln_intern(f[2]);
 	} else if (!strcmp(f[0], "take")) {
 		struct ln_take *t;
 

@@ -548,25 +548,26 @@ static void write_function(struct text *t, const struct fl_unit *unit,
 	field_loc(t, &fn->loc);
 	field(t, root);
 	put_str(t, "\n");
-	if (s && s->may_fault) {
+	for (i = 0; s && s->may_fault && i < s->nfaults; i++) {
+		const struct fl_fault_site *site = &s->faults[i];
 		char spared[1024];
 
 		spared_list(spared, sizeof(spared), NULL, NULL, s);
 		put_str(t, "fault");
-		field(t, s->fault_callee);
-		field_loc(t, &s->fault_loc);
-		field_int(t, s->fault_iter_param);
+		field(t, site->callee);
+		field_loc(t, &site->loc);
+		field_int(t, site->iter_param);
 		field(t, spared);
 		put_str(t, "\n");
-		if (s->fault_iter_param && s->fault_iter_type) {
+		if (site->iter_param && site->iter_type) {
 			put_str(t, "itype");
-			field(t, s->fault_iter_type);
+			field(t, site->iter_type);
 			put_str(t, "\n");
 		}
-		if (s->fault_fnptr_param) {
+		if (site->fnptr_param) {
 			put_str(t, "fnptr");
-			field_int(t, s->fault_fnptr_param);
-			field(t, s->fault_fnptr);
+			field_int(t, site->fnptr_param);
+			field(t, site->fnptr);
 			put_str(t, "\n");
 		}
 	}

@@ -280,14 +280,13 @@ static bool fault_step(struct ln_function *fn)
 	int c;
 
 	if (fn->unit_faults) {
-		struct ln_fault_conds own = {{fn->unit_fault}, 1};
+		const struct ln_fault_conds *own = &fn->unit_conds;
+		enum ln_fault f = LN_FAULT_PARAM;
 
-		changed |= raise_fault(
-			fn,
-			fn->unit_fault.param || fn->unit_fault.fnptr_param
-				? LN_FAULT_PARAM
-				: LN_FAULT_ALWAYS,
-			&own, NULL);
+		for (c = 0; c < own->n; c++)
+			if (!own->c[c].param && !own->c[c].fnptr_param)
+				f = LN_FAULT_ALWAYS;
+		changed |= raise_fault(fn, f, own, NULL);
 	}
 	for (c = 0; c < fn->ncalls; c++) {
 		const struct ln_call *call = &fn->calls[c];

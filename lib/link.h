@@ -168,7 +168,8 @@ struct ln_function {
 	struct ln_unit *unit;
 	/* From the unit. */
 	bool unit_faults;
-	struct ln_fault_cond unit_fault; /* fault record PARAM, fnptr */
+	/* Its fault records: PARAM, itype, fnptr (one if unconditional). */
+	struct ln_fault_conds unit_conds;
 	const char *fault_callee;
 	struct fl_loc fault_loc;
 	const char **fault_spared; /* released before every fault */

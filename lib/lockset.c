@@ -395,63 +395,96 @@ const char *fl_operand_object_type(const struct fl_operand *op)
 	return op->pointee;
 }
 
-bool fl_call_may_fault(const struct fl_unit *unit, const struct fl_event *ev,
-		       const struct fl_state *st, struct fl_fault_call *what)
+/*
+ * Whether the caller's arguments at ev meet the callee's way of faulting
+ * site; fills *what.
+ */
+static bool site_faults(const struct fl_event *ev,
+			const struct fl_function *callee,
+			const struct fl_fault_site *site,
+			const struct fl_state *st, struct fl_fault_call *what)
 {
-	const struct fl_rule *r;
-	const struct fl_function *callee;
-
-	if (st->nofault || st->task_nofault)
-		return false;
-	memset(what, 0, sizeof(*what));
-	what->callee = ev->callee;
-	r = fl_rules_find(unit->rules, ev->callee, KINDS_LOCKING);
-	if (r) {
-		if (r->kind != FL_RULE_FAULT)
-			return false;
-		if (r->iter && r->iter <= ev->nargs &&
-		    is_nofault_iter(st, &ev->args[r->iter - 1]))
-			return false;
-		if (r->gup_flags && r->gup_flags <= ev->nargs &&
-		    has_nofault_flag(unit, &ev->args[r->gup_flags - 1]))
-			return false;
-		what->iter_arg = r->iter;
-		what->except = r->except;
-		return true;
-	}
-	callee = fl_unit_find(unit, ev->callee);
-	if (!callee || !callee->summary || !callee->summary->may_fault)
-		return false;
-	if (callee->summary->fault_iter_param) {
-		int k = callee->summary->fault_iter_param;
+	if (site->iter_param) {
+		int k = site->iter_param;
 
 		if (k > ev->nargs || is_nofault_iter(st, &ev->args[k - 1]))
 			return false;
 		/* An object of another type: not what the callee reads. */
 		if (fl_operand_object_type(&ev->args[k - 1]) &&
 		    fl_fault_object_excluded(
-			    callee->summary->fault_iter_type,
+			    site->iter_type,
 			    fl_operand_object_type(&ev->args[k - 1])))
 			return false;
 		what->iter_arg = k;
-		what->iter_type = callee->summary->fault_iter_type;
+		what->iter_type = site->iter_type;
 	}
-	if (callee->summary->fault_fnptr_param) {
-		int k = callee->summary->fault_fnptr_param;
-		const char *f = callee->summary->fault_fnptr;
+	if (site->fnptr_param) {
+		int k = site->fnptr_param;
 
 		/* Another function passed: the guarded call never runs. */
 		if (k <= ev->nargs && ev->args[k - 1].function &&
-		    strcmp(ev->args[k - 1].function, f))
+		    strcmp(ev->args[k - 1].function, site->fnptr))
 			return false;
 		/* The caller's own parameter: its caller decides. */
 		if (k <= ev->nargs && !ev->args[k - 1].function &&
 		    ev->args[k - 1].param) {
 			what->fnptr_arg = k;
-			what->fnptr = f;
+			what->fnptr = site->fnptr;
 		}
 	}
 	what->via = callee;
+	what->site = site;
+	return true;
+}
+
+int fl_call_faults(const struct fl_unit *unit, const struct fl_event *ev,
+		   const struct fl_state *st,
+		   struct fl_fault_call what[FL_MAX_FAULT_SITES])
+{
+	const struct fl_rule *r;
+	const struct fl_function *callee;
+	int i, n = 0;
+
+	if (st->nofault || st->task_nofault)
+		return 0;
+	memset(what, 0, FL_MAX_FAULT_SITES * sizeof(*what));
+	what->callee = ev->callee;
+	r = fl_rules_find(unit->rules, ev->callee, KINDS_LOCKING);
+	if (r) {
+		if (r->kind != FL_RULE_FAULT)
+			return 0;
+		if (r->iter && r->iter <= ev->nargs &&
+		    is_nofault_iter(st, &ev->args[r->iter - 1]))
+			return 0;
+		if (r->gup_flags && r->gup_flags <= ev->nargs &&
+		    has_nofault_flag(unit, &ev->args[r->gup_flags - 1]))
+			return 0;
+		what->iter_arg = r->iter;
+		what->except = r->except;
+		return 1;
+	}
+	callee = fl_unit_find(unit, ev->callee);
+	if (!callee || !callee->summary || !callee->summary->may_fault)
+		return 0;
+	for (i = 0; i < callee->summary->nfaults; i++) {
+		what[n].callee = ev->callee;
+		if (site_faults(ev, callee, &callee->summary->faults[i], st,
+				&what[n]))
+			n++;
+		else
+			memset(&what[n], 0, sizeof(what[n]));
+	}
+	return n;
+}
+
+bool fl_call_may_fault(const struct fl_unit *unit, const struct fl_event *ev,
+		       const struct fl_state *st, struct fl_fault_call *what)
+{
+	struct fl_fault_call all[FL_MAX_FAULT_SITES];
+
+	if (!fl_call_faults(unit, ev, st, all))
+		return false;
+	*what = all[0];
 	return true;
 }
 

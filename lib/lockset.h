@@ -77,6 +77,23 @@ struct fl_take {
 	struct fl_loc loc;
 };
 
+/*
+ * One way a function faults: the first faulting call under a condition
+ * (none: always) on what its caller passes.
+ */
+struct fl_fault_site {
+	const char *callee; /* the call that faults, for notes */
+	struct fl_loc loc;
+	int iter_param; /* only through this iov_iter param */
+	/* read as this struct (fl_fault_object_type), or NULL: any */
+	const char *iter_type;
+	/* and only when this function-pointer param points to fnptr */
+	int fnptr_param;
+	const char *fnptr;
+};
+
+#define FL_MAX_FAULT_SITES 4
+
 struct fl_summary {
 	int status; /* 0 new, 1 being computed, 2 done */
 	struct fl_effect *acquires;
@@ -91,14 +108,13 @@ struct fl_summary {
 	struct fl_effect *cond_acquires;
 	int ncond_acquires;
 	bool may_fault;
-	const char *fault_callee; /* the call that faults, for notes */
-	struct fl_loc fault_loc;
-	int fault_iter_param; /* faults only through this iov_iter param */
-	/* read as this struct (fl_fault_object_type), or NULL: any */
-	const char *fault_iter_type;
-	/* and only when this function-pointer param points to fault_fnptr */
-	int fault_fnptr_param;
-	const char *fault_fnptr;
+	/*
+	 * The ways it faults, unconditional first, then by source order: one
+	 * unconditional site, or up to FL_MAX_FAULT_SITES conditions (more are
+	 * dropped: a possible miss, never a false report).
+	 */
+	struct fl_fault_site faults[FL_MAX_FAULT_SITES];
+	int nfaults;
 	/* Parameters it sets up as iterators over kernel memory (bit P-1). */
 	unsigned long long kernel_iter_params;
 	/*
@@ -127,6 +143,7 @@ struct fl_fault_call {
 	const char *except; /* a lock class the call may hold */
 	const struct fl_function
 		*via; /* static function that faults, or NULL */
+	const struct fl_fault_site *site; /* via's way of faulting */
 };
 
 /*
@@ -161,6 +178,15 @@ void fl_lockset_run(const struct fl_unit *unit, const struct fl_function *fn,
  */
 bool fl_call_may_fault(const struct fl_unit *unit, const struct fl_event *ev,
 		       const struct fl_state *st, struct fl_fault_call *what);
+
+/*
+ * Every way ev may fault (a callee with a summary may fault under several
+ * conditions on its arguments), the callee's unconditional one first: how
+ * many are filled in what.  fl_call_may_fault gives the first.
+ */
+int fl_call_faults(const struct fl_unit *unit, const struct fl_event *ev,
+		   const struct fl_state *st,
+		   struct fl_fault_call what[FL_MAX_FAULT_SITES]);
 
 /* The lock a lock rule names at this call; false when it is unknown. */
 bool fl_rule_lock_operand(const struct fl_unit *unit,

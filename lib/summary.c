@@ -102,67 +102,119 @@ static void note_fault_released(struct fl_summary *s,
 				s->fault_released[--s->nfault_released];
 }
 
-/* Whether a comes before b in the same file. */
-static bool loc_before(const struct fl_loc *a, const struct fl_loc *b)
+/* Source order: file, line, column, then the callee's name. */
+static int site_cmp(const struct fl_fault_site *a,
+		    const struct fl_fault_site *b)
 {
-	if (!a->file || !b->file || strcmp(a->file, b->file))
-		return false;
-	return a->line < b->line ||
-	       (a->line == b->line && a->column < b->column);
+	int d = strcmp(a->loc.file ? a->loc.file : "",
+		       b->loc.file ? b->loc.file : "");
+
+	if (!d)
+		d = a->loc.line - b->loc.line;
+	if (!d)
+		d = a->loc.column - b->loc.column;
+	if (!d)
+		d = strcmp(a->callee ? a->callee : "",
+			   b->callee ? b->callee : "");
+	return d;
+}
+
+static bool same_str(const char *a, const char *b)
+{
+	return a == b || (a && b && !strcmp(a, b));
+}
+
+static bool same_condition(const struct fl_fault_site *a,
+			   const struct fl_fault_site *b)
+{
+	return a->iter_param == b->iter_param &&
+	       same_str(a->iter_type, b->iter_type) &&
+	       a->fnptr_param == b->fnptr_param && same_str(a->fnptr, b->fnptr);
+}
+
+/*
+ * Add a way of faulting.  An unconditional one replaces every condition;
+ * a condition keeps its first site in the source; beyond
+ * FL_MAX_FAULT_SITES the conditions last in the source go.  The result
+ * does not depend on the order the front end's blocks come in, so every
+ * front end names the same calls.
+ */
+static void add_site(struct fl_summary *s, const struct fl_fault_site *site)
+{
+	bool always = !site->iter_param && !site->fnptr_param;
+	int i;
+
+	if (s->nfaults && !s->faults[0].iter_param &&
+	    !s->faults[0].fnptr_param) {
+		if (always && site_cmp(site, &s->faults[0]) < 0)
+			s->faults[0] = *site;
+		return;
+	}
+	if (always) {
+		s->faults[0] = *site;
+		s->nfaults = 1;
+		return;
+	}
+	for (i = 0; i < s->nfaults; i++)
+		if (same_condition(&s->faults[i], site))
+			break;
+	if (i < s->nfaults) {
+		if (site_cmp(site, &s->faults[i]) >= 0)
+			return;
+		/* The same condition, earlier: take it out and re-insert. */
+		memmove(&s->faults[i], &s->faults[i + 1],
+			(--s->nfaults - i) * sizeof(*s->faults));
+	}
+	for (i = s->nfaults; i > 0 && site_cmp(site, &s->faults[i - 1]) < 0;
+	     i--)
+		if (i < FL_MAX_FAULT_SITES)
+			s->faults[i] = s->faults[i - 1];
+	if (i < FL_MAX_FAULT_SITES) {
+		s->faults[i] = *site;
+		if (s->nfaults < FL_MAX_FAULT_SITES)
+			s->nfaults++;
+	}
 }
 
 static void note_fault(struct summary_ctx *c, const struct fl_function *fn,
 		       const struct fl_event *ev, const struct fl_state *before)
 {
-	struct fl_fault_call fc;
-	int iter_param = 0, fnptr_param = 0;
-	const char *fnptr = NULL, *iter_type = NULL;
+	struct fl_fault_call all[FL_MAX_FAULT_SITES];
+	int i, n = fl_call_faults(c->unit, ev, before, all);
 
-	if (!fl_call_may_fault(c->unit, ev, before, &fc))
-		return;
-	note_fault_released(c->s, before, &fc);
-	/*
-	 * Faulting only through the caller's iterator (or the struct that
-	 * holds it), and/or only when the caller's function pointer is the
-	 * callee (if (p == f) f(...)): the caller decides.
-	 */
-	if (ev->fnptr_param) {
-		fnptr_param = ev->fnptr_param;
-		fnptr = ev->callee;
-	} else if (fc.fnptr_arg && fc.fnptr_arg <= ev->nargs) {
-		fnptr_param = ev->args[fc.fnptr_arg - 1].param;
-		fnptr = fc.fnptr;
-	}
-	if (fc.iter_arg && fc.iter_arg <= ev->nargs) {
-		const struct fl_operand *op = &ev->args[fc.iter_arg - 1];
+	for (i = 0; i < n; i++) {
+		const struct fl_fault_call *fc = &all[i];
+		struct fl_fault_site site = {.callee = ev->callee,
+					     .loc = ev->loc};
 
-		iter_param = op->param ? op->param : op->base_param;
-		iter_type =
-			fl_fault_object_type(!fc.via, fc.iter_type, !op->param,
-					     fl_param_type(fn, iter_param));
-	}
-	/*
-	 * Unconditional faults before conditional ones; among equals the
-	 * first in the source, whatever order the front end's blocks come
-	 * in, so every front end names the same call.
-	 */
-	if (c->s->may_fault) {
-		bool had_always = c->s->fault_iter_param == 0 &&
-				  c->s->fault_fnptr_param == 0;
-		bool always = iter_param == 0 && fnptr_param == 0;
+		note_fault_released(c->s, before, fc);
+		/*
+		 * Faulting only through the caller's iterator (or the struct
+		 * that holds it), and/or only when the caller's function
+		 * pointer is the callee (if (p == f) f(...)): the caller
+		 * decides.
+		 */
+		if (ev->fnptr_param) {
+			site.fnptr_param = ev->fnptr_param;
+			site.fnptr = ev->callee;
+		} else if (fc->fnptr_arg && fc->fnptr_arg <= ev->nargs) {
+			site.fnptr_param = ev->args[fc->fnptr_arg - 1].param;
+			site.fnptr = fc->fnptr;
+		}
+		if (fc->iter_arg && fc->iter_arg <= ev->nargs) {
+			const struct fl_operand *op =
+				&ev->args[fc->iter_arg - 1];
 
-		if (had_always != always
-			    ? had_always
-			    : !loc_before(&ev->loc, &c->s->fault_loc))
-			return;
+			site.iter_param =
+				op->param ? op->param : op->base_param;
+			if (site.iter_param)
+				site.iter_type = fl_fault_object_type(
+					!fc->via, fc->iter_type, !op->param,
+					fl_param_type(fn, site.iter_param));
+		}
+		add_site(c->s, &site);
+		c->s->may_fault = true;
 	}
-	c->s->may_fault = true;
-	c->s->fault_callee = ev->callee;
-	c->s->fault_loc = ev->loc;
-	c->s->fault_iter_param = iter_param;
-	c->s->fault_iter_type = iter_param ? iter_type : NULL;
-	c->s->fault_fnptr_param = fnptr_param;
-	c->s->fault_fnptr = fnptr;
 }
 
 static void note_takes(struct summary_ctx *c, const struct fl_function *fn,

@@ -583,29 +583,32 @@ run_corrupt_page_facts_case() {
 	corrupt srckind direct "${l_psrc}s/\tg\t/\tG\t/"
 	# Facts of an older version: without version 6's records and kinds.
 	v5="/^itype\t/d; s/[0-9]*:\*[A-Za-z_0-9]*,\{0,1\}//g; s/\(:f[0-9]*\)\*[A-Za-z_0-9]*/\1/g"
-	corrupt old pagelist "1s/\t6\$/\t2/; $v5"
-	corrupt future pagelist "1s/\t6\$/\t7/"
+	corrupt old pagelist "1s/\t7\$/\t2/; $v5"
+	corrupt future pagelist "1s/\t7\$/\t8/"
 	# A version 4 record: the parameter it names must be 1 to 64.
 	corrupt look pagelist "${l_psink}s/\$/\nplook\t0/"
-	corrupt old3 pagelist "1s/\t6\$/\t3/; $v5; ${l_psink}s/\$/\nplook\t2/"
+	corrupt old3 pagelist "1s/\t7\$/\t3/; $v5; ${l_psink}s/\$/\nplook\t2/"
 	# Version 5: a fault's function-pointer condition, an argument that
 	# is a function's address.
 	l_fn=$(grep -n '^fn' "$dir/direct.facts" | head -n 1 | cut -d: -f1)
 	l_fault=$(grep -n "$(printf '^fault\t')" "$dir/direct.facts" | head -n 1 | cut -d: -f1)
 	corrupt fnptr0 direct "${l_fault}s/\$/\nfnptr\t0\tf/"
 	corrupt nofault direct "${l_fn}s/\$/\nfnptr\t1\tf/"
-	corrupt old4 direct "1s/\t6\$/\t4/; $v5; ${l_fault}s/\$/\nfnptr\t1\tf/"
+	corrupt old4 direct "1s/\t7\$/\t4/; $v5; ${l_fault}s/\$/\nfnptr\t1\tf/"
 	corrupt fnarg direct "$((l_fault + 1))s/1:p2\$/1:\&/"
 	corrupt guard0 direct "$((l_fault + 1))s/\$/\nguard\t0/"
 	# Version 6: the struct a conditional fault reads, an argument's.
 	corrupt itypefn direct "${l_fn}s/\$/\nitype\tmsghdr/"
-	corrupt old5 direct "1s/\t6\$/\t5/; ${l_fault}s/\$/\nitype\tmsghdr/"
-	corrupt old5arg direct "1s/\t6\$/\t5/; $((l_fault + 1))s/1:p2\$/1:*msghdr/"
+	corrupt old5 direct "1s/\t7\$/\t5/; ${l_fault}s/\$/\nitype\tmsghdr/"
+	corrupt old5arg direct "1s/\t7\$/\t5/; $((l_fault + 1))s/1:p2\$/1:*msghdr/"
 	corrupt typearg direct "$((l_fault + 1))s/1:p2\$/1:*/"
+	# Version 7: several fault records, at most four.
+	corrupt old6 direct "1s/\t7\$/\t6/; ${l_fault}p"
+	corrupt faults5 direct "${l_fault}{p;p;p;p}"
 	# Version 2: a unit of another case (its functions clash with none).
 	cp "$out/link-fiemap-across-units/util.o" "$dir/util.o"
 	dump_facts "$dir/util.o" "$dir/util.facts"
-	corrupt v2 util "1s/\t6\$/\t2/; $v5"
+	corrupt v2 util "1s/\t7\$/\t2/; $v5"
 	rm -f "$dir/util.o"
 	"$tools/faultline-link" -q "$dir" >"$dir/link.log" 2>"$dir/link.err"
 	status=$?
@@ -626,7 +629,9 @@ run_corrupt_page_facts_case() {
 		"old5.o: corrupt faultline facts at line $((l_fault + 1)): record of a later facts version" \
 		"old5arg.o: corrupt faultline facts at line $((l_fault + 1)): bad call argument list" \
 		"typearg.o: corrupt faultline facts at line $((l_fault + 1)): bad call argument list" \
-		"future.o: corrupt faultline facts at line 1: facts version 7, this tool reads 2 to 6"; do
+		"old6.o: corrupt faultline facts at line $((l_fault + 1)): a second fault record before version 7" \
+		"faults5.o: corrupt faultline facts at line $((l_fault + 4)): more than 4 fault records" \
+		"future.o: corrupt faultline facts at line 1: facts version 8, this tool reads 2 to 7"; do
 		grep -qF "$dir/$want" "$dir/link.err" || echo "no error: $want" >>"$report"
 	done
 	grep -q "v2.o" "$dir/link.err" && echo "version 2 facts refused" >>"$report"
