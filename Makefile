@@ -121,7 +121,7 @@ DEB_PACKAGES := $(CC_PACKAGES) g++ make libclang-$(LIBCLANG)-dev flex bison bc l
 	dpkg-dev debhelper clang-19 libclang-rt-19-dev lld-19 llvm-19 \
 	qemu-system-x86 gfs2-utils btrfs-progs ntfs-3g
 
-.PHONY: all deps check test test-model test-kernel accept scan identity whole-kernel accept-checker \
+.PHONY: all deps check test test-model test-kernel accept scan identity whole-kernel accept-checker bench-clang-floor \
 	bench test-link test-gate test-cocci coccicheck bench-cocci test-distcc \
 	test-toolchains test-rules accept-wide accept-sparse clean help format \
 	test-deb fuzz fuzz-build sanitize-build test-witness witness-corpus
@@ -155,6 +155,8 @@ help:
 	@echo "make accept-wide [VERSION=7.3] all of fs/, block/, io_uring/, mm/ and every GUP user, judged"
 	@echo "make accept-checker FRONTEND=sparse|clang [VERSION=7.3] the corpus built plain (clang:"
 	@echo "                LLVM=-19), then make C=2 and C=1 CHECK=faultline-FRONTEND: judged, CPU/RSS"
+	@echo "make bench-clang-floor [VERSION=6.1] [DIRS=fs/ext4/] compile, clang -fsyntax-only and"
+	@echo "                faultline-clang, unit by unit, on the tree accept-checker built"
 	@echo "make whole-kernel [VERSION=7.3] vmlinux and every module with and without the plugin:"
 	@echo "                crashes, objects that differ, the link over the tree (about 1.5 h)"
 	@echo "make identity   check the plugin leaves objects byte-identical"
@@ -486,6 +488,13 @@ accept-wide: deps
 accept-checker: deps
 	@$(MAKE) -s --no-print-directory all
 	@sh corpus/checker-accept.sh $(or $(FRONTEND),clang) $(or $(VERSION),7.3)
+
+# What libclang's parse costs against clang's compile, unit by unit, on the
+# tree make accept-checker FRONTEND=clang built (corpus/clang-floor.sh):
+# DIRS (default fs/ext4/) of VERSION (default 6.1).
+bench-clang-floor: all
+	@sh corpus/clang-floor.sh "$$(sh corpus/prepare-kernel.sh $(or $(VERSION),6.1))-clang" \
+		$(or $(DIRS),fs/ext4/)
 
 whole-kernel: deps
 	@$(MAKE) -s --no-print-directory all

@@ -328,6 +328,13 @@ int main(int argc, char **argv)
 	unsigned opts = CXTranslationUnit_DetailedPreprocessingRecord |
 			CXTranslationUnit_IgnoreNonErrorsFromIncludedFiles;
 
+	/*
+	 * For corpus/clang-floor.sh only: the cost of a parse that skips every
+	 * function body, the one cheaper parse libclang offers (the analysis
+	 * then sees no code at all).
+	 */
+	if (getenv("FAULTLINE_CLANG_BENCH_SKIP_BODIES"))
+		opts |= CXTranslationUnit_SkipFunctionBodies;
 	status = outside_build(argc, argv);
 	if (status >= 0)
 		return status;
