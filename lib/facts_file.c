@@ -12,13 +12,19 @@
 #include "facts.h"
 #include "facts_file.h"
 
-void fl_facts_sidefile(const char *object, char *buf, unsigned long len)
+/* DIR/.NAME.oSUFFIX for DIR/NAME.o. */
+static void dot_file(const char *object, const char *suffix, char *buf,
+		     unsigned long len)
 {
 	const char *slash = strrchr(object, '/');
 	int dirlen = slash ? (int)(slash - object + 1) : 0;
 
-	snprintf(buf, len, "%.*s.%s%s", dirlen, object, object + dirlen,
-		 FL_FACTS_SIDEFILE_SUFFIX);
+	snprintf(buf, len, "%.*s.%s%s", dirlen, object, object + dirlen, suffix);
+}
+
+void fl_facts_sidefile(const char *object, char *buf, unsigned long len)
+{
+	dot_file(object, FL_FACTS_SIDEFILE_SUFFIX, buf, len);
 }
 
 bool fl_facts_sidefile_object(const char *path, char *buf, unsigned long len)
@@ -79,15 +85,23 @@ static bool newer_or_same(const struct stat *a, const struct stat *b)
 int fl_facts_find(const char *object, struct fl_elf_section *sec,
 		  char *from, unsigned long fromlen, char *err, int errlen)
 {
-	char side[4096];
-	struct stat side_st, obj_st;
+	char side[4096], cmd[4096];
+	struct stat side_st, obj_st, cmd_st;
 	bool have_obj;
 
 	memset(sec, 0, sizeof(*sec));
 	fl_facts_sidefile(object, side, sizeof(side));
+	dot_file(object, ".cmd", cmd, sizeof(cmd));
 	have_obj = stat(object, &obj_st) == 0;
+	/*
+	 * A side file is this object's when written after it, or after
+	 * kbuild's .NAME.o.cmd of its compile: kbuild before 6.1 rewrites
+	 * the object after the checker (objtool, modversions), but a later
+	 * compile without the checker rewrites the .cmd too.
+	 */
 	if (stat(side, &side_st) == 0 &&
-	    (!have_obj || newer_or_same(&side_st, &obj_st))) {
+	    (!have_obj || newer_or_same(&side_st, &obj_st) ||
+	     (stat(cmd, &cmd_st) == 0 && newer_or_same(&side_st, &cmd_st)))) {
 		if (from)
 			snprintf(from, fromlen, "%s", side);
 		return map_sidefile(side, sec, err, errlen);

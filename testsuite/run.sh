@@ -888,7 +888,8 @@ EOC
 
 # Facts in side files (DIR/.NAME.o.faultline, what the standalone front
 # ends write): read with no object beside them, preferred to an older
-# object's section, ignored when older than the object, named when broken.
+# object's section or to a newer object whose .cmd is older (objtool after
+# the checker), ignored when older than both, named when broken.
 run_side_files_case() {
 	name="link/side-files"
 	good="$out/link-fiemap-across-units"
@@ -900,13 +901,19 @@ run_side_files_case() {
 	# mmap: a side file only, as make C=2 leaves it.
 	dump_facts "$dir/mmap.o" "$dir/.mmap.o.faultline"
 	rm "$dir/mmap.o"
-	# extent_map: the side file is newer than the object and wins.
+	# extent_map: the side file wins, though the object is newer: kbuild
+	# before 6.1 runs objtool on it after the checker, and the compile's
+	# .cmd is older than the side file.
 	dump_facts "$dir/extent_map.o" "$dir/.extent_map.o.faultline"
 	$objcopy --remove-section .discard.faultline "$dir/extent_map.o"
-	touch -d '1 hour ago' "$dir/extent_map.o"
-	# util: a stale, garbled side file older than the object is not read.
+	touch "$dir/.extent_map.o.cmd"
+	touch -d '2 hours ago' "$dir/.extent_map.o.cmd"
+	touch -d '1 hour ago' "$dir/.extent_map.o.faultline"
+	# util: a stale, garbled side file older than the object and its .cmd
+	# (compiled again without the checker) is not read.
 	echo garbage >"$dir/.util.o.faultline"
 	touch -d '2 hours ago' "$dir/.util.o.faultline"
+	touch "$dir/.util.o.cmd"
 	"$tools/faultline-link" -q "$dir" >"$dir/link.log" 2>"$dir/link.err"
 	status=$?
 	[ "$status" = 1 ] || echo "exit status $status, not 1" >>"$report"
