@@ -40,6 +40,7 @@ check_compiler() {
 	else
 		root=$(chroot_root "$cc" 2>"$log") || {
 			echo "FAIL toolchains/$cc: no $suite chroot (see $log)"
+			tail -n 5 "$log" | sed "s/^/    /"
 			return
 		}
 		chroot_checkout "$root"
@@ -104,6 +105,7 @@ check_kernel_build() {
 		suite=$(suite_of "$cc")
 		root=$(chroot_root "$cc" 2>>"$log") || {
 			echo "FAIL $name: no $suite chroot (see $log)"
+			tail -n 5 "$log" | sed "s/^/    /"
 			return
 		}
 		tree="$root/build/linux"

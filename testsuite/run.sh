@@ -106,6 +106,27 @@ fail() {
 	[ -n "${2:-}" ] && [ -f "$2" ] && sed 's/^/    /' "$2"
 }
 
+# report_verdicts LOG TIER [PREFIX]: count the PASS, FAIL and SKIP lines a
+# corpus script wrote to LOG (names given PREFIX); a FAIL is shown with the
+# lines the script indented under it, not with the whole log.
+report_verdicts() {
+	while read -r verdict name; do
+		case "$verdict" in
+		PASS) pass "${3:-}$name" ;;
+		FAIL)
+			fail "${3:-}$name"
+			awk -v want="FAIL $name" '
+				on && /^    / { print "    " $0; next }
+				{ on = !seen && $0 == want; seen = seen || on }' "$1"
+			;;
+		SKIP) echo "SKIP ${3:-}$name" ;;
+		esac
+	done <<EOT
+$(grep -E '^(PASS|FAIL|SKIP) ' "$1")
+EOT
+	grep -qE '^(PASS|FAIL|SKIP) ' "$1" || fail "$2: no result (see $1)"
+}
+
 # "LINE CHECK" for every expectation written in a C case.
 expected_warnings() {
 	awk '{
@@ -1384,15 +1405,7 @@ run_corpus_tier() {
 		sh "$top/corpus/identity.sh" 6.1 fs/gfs2/ fs/ext4/
 		sh "$top/corpus/cocci-accept.sh"
 	} >"$log" 2>&1
-	while read -r verdict name; do
-		case "$verdict" in
-		PASS) pass "corpus/$name" ;;
-		FAIL) fail "corpus/$name" ;;
-		esac
-	done <<EOT
-$(grep -E '^(PASS|FAIL) ' "$log")
-EOT
-	grep -q '^PASS ' "$log" || fail "corpus: no result (see $log)"
+	report_verdicts "$log" corpus corpus/
 }
 
 # The semantic patches: report lines, patch results, and the closed loop
@@ -1459,15 +1472,7 @@ run_gate_tier() {
 		sh "$top/corpus/gate-check.sh"
 		sh "$top/corpus/in-tree-check.sh"
 	} >"$log" 2>&1
-	while read -r verdict name; do
-		case "$verdict" in
-		PASS) pass "$name" ;;
-		FAIL) fail "$name" "$log" ;;
-		esac
-	done <<EOT
-$(grep -E '^(PASS|FAIL) ' "$log")
-EOT
-	grep -q '^PASS ' "$log" || fail "gate: no result" "$log"
+	report_verdicts "$log" gate
 }
 
 # Witnesses of corpus findings in virtual machines (witness/check.sh): in
@@ -1477,16 +1482,7 @@ run_witness_tier() {
 	log="$out/witness.log"
 	WITNESS_CACHED_ONLY=${WITNESS_CACHED_ONLY-1} \
 		sh "$top/witness/check.sh" "$out/witness" >"$log" 2>&1
-	while read -r verdict name; do
-		case "$verdict" in
-		PASS) pass "$name" ;;
-		FAIL) fail "$name" "$log" ;;
-		SKIP) echo "SKIP $name" ;;
-		esac
-	done <<EOT
-$(grep -E '^(PASS|FAIL|SKIP) ' "$log")
-EOT
-	grep -qE '^(PASS|FAIL|SKIP) ' "$log" || fail "witness: no result" "$log"
+	report_verdicts "$log" witness
 }
 
 # A kernel directory built through distcc finds what a local build finds.
@@ -1495,15 +1491,7 @@ EOT
 run_toolchains_tier() {
 	log="$out/toolchains.log"
 	sh "$top/corpus/toolchains-check.sh" >"$log" 2>&1
-	while read -r verdict name; do
-		case "$verdict" in
-		PASS) pass "$name" ;;
-		FAIL) fail "$name" "$log" ;;
-		esac
-	done <<EOT
-$(grep -E '^(PASS|FAIL) ' "$log")
-EOT
-	grep -Eq '^(PASS|FAIL) ' "$log" || fail "toolchains: no result" "$log"
+	report_verdicts "$log" toolchains
 }
 
 # The Debian package (corpus/deb-check.sh): dpkg-buildpackage, then the
@@ -1514,15 +1502,7 @@ EOT
 run_deb_tier() {
 	log="$out/deb.log"
 	sh "$top/corpus/deb-check.sh" >"$log" 2>&1
-	while read -r verdict name; do
-		case "$verdict" in
-		PASS) pass "$name" ;;
-		FAIL) fail "$name" "$log" ;;
-		esac
-	done <<EOT
-$(grep -E '^(PASS|FAIL) ' "$log")
-EOT
-	grep -Eq '^(PASS|FAIL) ' "$log" || fail "deb: no result" "$log"
+	report_verdicts "$log" deb
 }
 
 run_distcc_tier() {
