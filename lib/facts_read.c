@@ -549,7 +549,6 @@ static void read_record(struct reader *r, char **f, int n)
 	} else if (!strcmp(f[0], "fault")) {
 		struct ln_fault_conds *own = &r->fn->unit_conds;
 		struct ln_fault_cond *cur;
-		struct fl_loc loc;
 
 		/* Several ways of faulting since version 7. */
 		if (own->n && r->unit->version < 7) {
@@ -561,15 +560,14 @@ static void read_record(struct reader *r, char **f, int n)
 			return;
 		}
 		cur = &own->c[own->n++];
-		if (!r->fn->unit_faults) {
-			r->fn->unit_faults = true;
-			r->fn->fault_callee = ln_intern(f[1]);
-		}
-		if (get_loc(r, f + 2, &loc) && !to_int(f[5], &cur->param))
+		r->fn->unit_faults = true;
+		cur->way.callee = ln_intern(f[1]);
+		if (get_loc(r, f + 2, &cur->way.loc) &&
+		    !to_int(f[5], &cur->param))
 			fail(r, "bad parameter number");
+		/* The same for every record: released before every fault. */
 		if (own->n > 1)
 			return;
-		r->fn->fault_loc = loc;
 		r->fn->nfault_spared = split_list(f[6], &r->fn->fault_spared);
 	} else if (!strcmp(f[0], "itype")) {
 		struct ln_fault_cond *cur = last_fault(r->fn);

@@ -134,21 +134,45 @@ static bool same_cond(const struct ln_fault_cond *a,
 	       a->fnptr_param == b->fnptr_param && a->fnptr == b->fnptr;
 }
 
+/* The way of faulting through call via, or the unit's own record own. */
+static struct ln_fault_way way_of(const struct ln_call *via,
+				  const struct ln_fault_cond *own)
+{
+	struct ln_fault_way w = {0};
+
+	if (via) {
+		w.callee = via->callee;
+		w.loc = via->loc;
+		w.via = via;
+	} else if (own) {
+		w = own->way;
+	}
+	return w;
+}
+
 /*
  * Raise fn's fault state; true when it changed.  A conditional fault is
  * through the iterator of parameter cond->param, and/or when parameter
  * cond->fnptr_param points to function cond->fnptr; a function may fault
  * under any of a few such conditions, and more make it unconditional.
+ * Conditions of the unit's own records (via NULL) carry their way.
  */
 static bool raise_fault(struct ln_function *fn, enum ln_fault fault,
 			const struct ln_fault_conds *conds,
 			const struct ln_call *via)
 {
+	const struct ln_fault_cond *first = conds->n ? &conds->c[0] : NULL;
 	bool changed = false;
 	int i, j;
 
 	if (fault == LN_FAULT_NONE || fn->fault == LN_FAULT_ALWAYS)
 		return false;
+	/* The unit's unconditional record, when it has one. */
+	for (i = 0; !via && fault == LN_FAULT_ALWAYS && i < conds->n; i++)
+		if (!conds->c[i].param && !conds->c[i].fnptr_param) {
+			first = &conds->c[i];
+			break;
+		}
 	for (i = 0; fault == LN_FAULT_PARAM && i < conds->n; i++) {
 		for (j = 0; j < fn->fault_conds.n; j++)
 			if (same_cond(&fn->fault_conds.c[j], &conds->c[i]))
@@ -157,21 +181,22 @@ static bool raise_fault(struct ln_function *fn, enum ln_fault fault,
 			continue;
 		if (fn->fault_conds.n == LN_MAX_FAULT_CONDS) {
 			fault = LN_FAULT_ALWAYS;
+			first = &conds->c[i];
 			break;
 		}
-		fn->fault_conds.c[fn->fault_conds.n++] = conds->c[i];
+		fn->fault_conds.c[fn->fault_conds.n] = conds->c[i];
+		fn->fault_conds.c[fn->fault_conds.n++].way =
+			way_of(via, &conds->c[i]);
 		changed = true;
 	}
 	if (fault == LN_FAULT_ALWAYS) {
 		fn->fault = LN_FAULT_ALWAYS;
 		fn->fault_conds.n = 0;
-		fn->fault_via = via;
+		fn->fault_way = way_of(via, first);
 		return true;
 	}
-	if (changed && fn->fault == LN_FAULT_NONE) {
+	if (changed && fn->fault == LN_FAULT_NONE)
 		fn->fault = LN_FAULT_PARAM;
-		fn->fault_via = via;
-	}
 	return changed;
 }
 
@@ -258,6 +283,27 @@ enum ln_fault ln_call_faults(const struct ln_call *c,
 		f = LN_FAULT_PARAM;
 	}
 	return f;
+}
+
+/*
+ * Where the call's target faults, given what the call passes: its first
+ * way the arguments do not rule out (a helper faulting through either of
+ * two iterators faults through the one the caller filled from the user).
+ */
+const struct ln_fault_way *ln_call_fault_way(const struct ln_call *c)
+{
+	const struct ln_function *t = c ? c->target : NULL;
+	struct ln_fault_cond m;
+	int i;
+
+	if (!t || t->fault == LN_FAULT_NONE)
+		return NULL;
+	if (t->fault == LN_FAULT_ALWAYS)
+		return &t->fault_way;
+	for (i = 0; i < t->fault_conds.n; i++)
+		if (map_cond(c, &t->fault_conds.c[i], &m) != LN_FAULT_NONE)
+			return &t->fault_conds.c[i].way;
+	return NULL;
 }
 
 /* Apply step to every function until none changes. */

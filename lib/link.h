@@ -139,12 +139,24 @@ struct ln_page_end {
 
 struct ln_unit;
 
+/*
+ * Where a function faults, for the notes and for what the fault spares: a
+ * call of its own unit's facts (callee at loc), or via, a call into another
+ * function.
+ */
+struct ln_fault_way {
+	const char *callee;
+	struct fl_loc loc;
+	const struct ln_call *via;
+};
+
 /* What a conditional fault depends on (all of what is set). */
 struct ln_fault_cond {
 	int param;	 /* the iterator of this parameter is user memory */
 	const char *type; /* ... and it points to this struct (or any) */
 	int fnptr_param; /* this parameter points to function fnptr */
 	const char *fnptr;
+	struct ln_fault_way way; /* where; not part of the condition */
 };
 
 /* A fault through several parameters: under any of these. */
@@ -170,8 +182,6 @@ struct ln_function {
 	bool unit_faults;
 	/* Its fault records: PARAM, itype, fnptr (one if unconditional). */
 	struct ln_fault_conds unit_conds;
-	const char *fault_callee;
-	struct fl_loc fault_loc;
 	const char **fault_spared; /* released before every fault */
 	int nfault_spared;
 	struct ln_take *takes;
@@ -193,7 +203,7 @@ struct ln_function {
 	/* Whole-program summaries (lib/link.c). */
 	enum ln_fault fault;
 	struct ln_fault_conds fault_conds;
-	const struct ln_call *fault_via; /* the call it faults through */
+	struct ln_fault_way fault_way; /* where, when it always faults */
 	bool removes_unbroken;
 	const struct ln_call *remove_via; /* NULL: one of its own removes */
 	struct ln_page_end (*page_ends)[LN_NENDS]; /* per parameter */
@@ -324,6 +334,9 @@ struct ln_function *ln_op_function(const struct ln_program *prog,
  * which of the caller's iterator parameters). */
 enum ln_fault ln_call_faults(const struct ln_call *c,
 			     struct ln_fault_conds *conds);
+
+/* The way the call's target faults that its arguments allow, or NULL. */
+const struct ln_fault_way *ln_call_fault_way(const struct ln_call *c);
 
 /* Whether the plugin already reported check at loc. */
 /* Apply step to every function of the program until none changes. */

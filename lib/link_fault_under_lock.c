@@ -197,7 +197,8 @@ static bool in_list(const char **list, int n, const char *name)
 /* Whether the call's fault happens with lock_class released. */
 static bool spares(const struct ln_call *c, const char *lock_class)
 {
-	const struct ln_function *t;
+	const struct ln_function *t = c->target;
+	const struct ln_fault_way *w;
 	int hops = 0;
 
 	if (in_list(c->spared, c->nspared, lock_class))
@@ -205,15 +206,14 @@ static bool spares(const struct ln_call *c, const char *lock_class)
 	if (c->flags & LN_CALL_FAULTS)
 		return false;
 	/* A fault found across units: what each callee drops on the way. */
-	for (t = c->target; t && hops++ < 32;
-	     t = t->fault_via ? t->fault_via->target : NULL) {
-		if (t->fault_via &&
-		    in_list(t->fault_via->spared, t->fault_via->nspared,
-			    lock_class))
-			return true;
-		if (!t->fault_via)
+	for (w = ln_call_fault_way(c); w && hops++ < 32;
+	     w = ln_call_fault_way(w->via)) {
+		if (!w->via)
 			return in_list(t->fault_spared, t->nfault_spared,
 				       lock_class);
+		if (in_list(w->via->spared, w->via->nspared, lock_class))
+			return true;
+		t = w->via->target;
 	}
 	return false;
 }
@@ -223,6 +223,7 @@ static void report(struct ln_program *prog, const struct ln_function *fn,
 		   const struct path_lock *l)
 {
 	const struct ln_function *t;
+	const struct ln_fault_way *w;
 	struct ln_finding *f;
 	char msg[1024];
 	int hops = 0;
@@ -234,18 +235,15 @@ static void report(struct ln_program *prog, const struct ln_function *fn,
 	if (!f)
 		return;
 	/* How the call faults, one function at a time. */
-	for (t = c->target; t && hops++ < 32;) {
-		const struct ln_call *via = t->fault_via;
-
-		if (!via && !t->unit_faults)
-			break;
+	t = c->target;
+	for (w = ln_call_fault_way(c); w && w->callee && hops++ < 32;
+	     w = ln_call_fault_way(w->via)) {
 		snprintf(msg, sizeof(msg),
 			 "'%s' calls '%s' here, which may fault", t->name,
-			 via ? via->callee : t->fault_callee);
-		ln_add_note(f, via ? &via->loc : &t->fault_loc, msg);
-		if (!via)
-			break;
-		t = via->target;
+			 w->callee);
+		ln_add_note(f, &w->loc, msg);
+		if (w->via)
+			t = w->via->target;
 	}
 	fl_ful_taken_text(msg, sizeof(msg), h->display, h->lock_class, h->via);
 	ln_add_note(f, &h->loc, msg);

@@ -57,13 +57,15 @@ static bool seen(const struct visit *v, int n, const struct ln_function *fn)
 static const char *direct_via(const struct ln_program *prog,
 			      const struct ln_call *call)
 {
+	const struct ln_fault_way *way;
 	int depth;
 
 	for (depth = 0; call && depth < 16; depth++) {
 		if (fl_rules_find(prog->rules, call->callee,
 				  FL_KIND_BIT(FL_RULE_DIRECT_IO)))
 			return call->callee;
-		call = call->target ? call->target->fault_via : NULL;
+		way = ln_call_fault_way(call);
+		call = way ? way->via : NULL;
 	}
 	return NULL;
 }

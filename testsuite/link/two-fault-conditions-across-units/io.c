@@ -8,5 +8,5 @@ ssize_t tf_copy_two(void *buf, size_t len, struct iov_iter *head,
 {
 	size_t n = copy_from_iter(buf, len / 2, head);
 
-	return n + copy_from_iter(buf + n, len - n, tail);
+	return n + copy_from_iter(buf + n, len - n, tail); /* expect-link-note: 'tf_copy_two' calls 'copy_from_iter' here, which may fault */
 }
