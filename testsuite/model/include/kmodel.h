@@ -545,4 +545,60 @@ static inline void bvec_set_folio(struct bio_vec *bv, struct folio *folio,
 	bvec_set_page(bv, folio_page(folio, nr), len, offset % PAGE_SIZE);
 }
 
+/* skb page fragments (include/linux/skbuff.h, netmem.h as of 7.x) */
+#define MAX_SKB_FRAGS 17
+typedef unsigned long netmem_ref;
+typedef struct skb_frag {
+	netmem_ref netmem;
+	unsigned int len;
+	unsigned int offset;
+} skb_frag_t;
+struct skb_shared_info {
+	unsigned char nr_frags;
+	skb_frag_t frags[MAX_SKB_FRAGS];
+};
+struct sk_buff {
+	unsigned int len, data_len, truesize;
+	struct skb_shared_info *shinfo;
+};
+#define skb_shinfo(skb) ((skb)->shinfo)
+static inline netmem_ref page_to_netmem(struct page *page)
+{
+	return (netmem_ref)page;
+}
+static inline void skb_frag_fill_netmem_desc(skb_frag_t *frag,
+					     netmem_ref netmem, int off,
+					     int size)
+{
+	frag->netmem = netmem;
+	frag->offset = off;
+	frag->len = size;
+}
+static inline void skb_frag_fill_page_desc(skb_frag_t *frag,
+					   struct page *page, int off,
+					   int size)
+{
+	skb_frag_fill_netmem_desc(frag, page_to_netmem(page), off, size);
+}
+static inline void __skb_fill_page_desc_noacc(struct skb_shared_info *shinfo,
+					      int i, struct page *page,
+					      int off, int size)
+{
+	skb_frag_fill_page_desc(&shinfo->frags[i], page, off, size);
+}
+static inline void skb_fill_page_desc_noacc(struct sk_buff *skb, int i,
+					    struct page *page, int off,
+					    int size)
+{
+	__skb_fill_page_desc_noacc(skb_shinfo(skb), i, page, off, size);
+	skb_shinfo(skb)->nr_frags = i + 1;
+}
+static inline void skb_fill_page_desc(struct sk_buff *skb, int i,
+				      struct page *page, int off, int size)
+{
+	skb_fill_page_desc_noacc(skb, i, page, off, size);
+}
+void skb_add_rx_frag(struct sk_buff *skb, int i, struct page *page, int off,
+		     int size, unsigned int truesize);
+
 #endif
