@@ -1052,7 +1052,9 @@ static void lower_function(struct fl_unit *unit, cgraph_node *node)
 			gimple *stmt = gsi_stmt(gsi);
 			tree lhs = gimple_get_lhs(stmt);
 
-			if (lhs && TREE_CODE(lhs) == VAR_DECL)
+			/* A local's zeroing is not a value it holds. */
+			if (lhs && TREE_CODE(lhs) == VAR_DECL &&
+			    !fl_is_deferred_init(stmt))
 				record_def(&lw, lhs, stmt);
 		}
 	}

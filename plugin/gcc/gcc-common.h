@@ -73,4 +73,21 @@ static inline void fl_set_werror_requested(bool on)
 #endif
 }
 
+/*
+ * Whether stmt is the store -ftrivial-auto-var-init adds at a local's
+ * declaration (x = .DEFERRED_INIT (...), GCC 12 and later), not one the
+ * program makes: kernels with CONFIG_INIT_STACK_ALL_ZERO have one for
+ * every local.
+ */
+static inline bool fl_is_deferred_init(const gimple *stmt)
+{
+#if GCCPLUGIN_VERSION_MAJOR >= 12
+	return is_gimple_call(stmt) &&
+	       gimple_call_internal_p(stmt, IFN_DEFERRED_INIT);
+#else
+	(void)stmt;
+	return false;
+#endif
+}
+
 #endif /* FAULTLINE_GCC_COMMON_H */
