@@ -1257,10 +1257,10 @@ static void assign(struct cl_fn *f, CXCursor lhs, CXCursor rhs, struct cl_val v,
 	struct fl_event *ev;
 	char cls[512];
 
-	if (!cl_is_null(rhs)) {
+	if (!cl_is_null(rhs))
 		page_flow(f, lhs, rhs, at);
-		mapped_store(f, lhs, at);
-	}
+	/* *p = v, and as well *p += v, (*p)++: each stores through p. */
+	mapped_store(f, lhs, at);
 	if (var) {
 		ev = add_event(f, FL_EV_ASSIGN, at);
 		ev->var = var->key;
