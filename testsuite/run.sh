@@ -41,6 +41,13 @@ plugin=${FAULTLINE_PLUGIN:-$top/plugin/faultline.so}
 tools=${FAULTLINE_TOOLS:-$top/tools}
 # The compiler the plugin was built for, and its binutils (make passes both).
 cc=${CC:-gcc}
+# Kernels zero every local (CONFIG_INIT_STACK_ALL_ZERO, the default where
+# the compiler can): the plugin sees that store, so its cases are compiled
+# the same way (GCC 12 and later).
+auto_init=
+if echo "int x;" | $cc -ftrivial-auto-var-init=zero -x c -c -o /dev/null - 2>/dev/null; then
+	auto_init=-ftrivial-auto-var-init=zero
+fi
 objcopy=${OBJCOPY:-objcopy}
 out="$top/testsuite/out"
 tiers=${*:-rules model link model-sparse link-sparse model-clang link-clang sanitize fuzz-regress install cocci kernel kernel-clang corpus gate distcc toolchains witness}
@@ -227,7 +234,7 @@ fe_compile() {
 	fe=$1
 	shift
 	case $fe in
-	gcc) $cc -O2 -Wall -I"$top/testsuite/model/include" \
+	gcc) $cc -O2 -Wall $auto_init -I"$top/testsuite/model/include" \
 		-fplugin="$plugin" "$@" ;;
 	*) "$tools/faultline-$fe" -O2 -Wall \
 		-I"$top/testsuite/model/include" "$@" ;;
@@ -393,7 +400,7 @@ run_internal_error_cases() {
 				echo "the failed function was still reported" >>"$report"
 		fi
 		if [ "$fe" = gcc ]; then
-			(cd "$case_dir" && $cc -O2 -Wall -I"$top/testsuite/model/include" \
+			(cd "$case_dir" && $cc -O2 -Wall $auto_init -I"$top/testsuite/model/include" \
 				-c folio-bio.c -o "$dir/plain.o") >>"$dir/log" 2>&1
 			$objcopy -R .discard.faultline "$dir/crash.o" "$dir/stripped.o" 2>>"$dir/log"
 			cmp -s "$dir/plain.o" "$dir/stripped.o" ||
@@ -1445,11 +1452,11 @@ run_cocci_tier() {
 			diff -u "$res" "$dir/patched.c" >>"$report" ||
 				echo "patch mode differs from $(basename "$res")" >>"$report"
 			# Closed loop: the fix compiles and the plugin is satisfied.
-			(cd "$(dirname "$src")" && $cc -O2 -I"$top/testsuite/model/include" \
+			(cd "$(dirname "$src")" && $cc -O2 $auto_init -I"$top/testsuite/model/include" \
 				-fplugin="$plugin" -c "$src" -o /dev/null) >"$dir/before.log" 2>&1
 			grep -q '\[faultline:' "$dir/before.log" ||
 				echo "the plugin reports nothing before the patch" >>"$report"
-			(cd "$(dirname "$src")" && $cc -O2 -I"$top/testsuite/model/include" \
+			(cd "$(dirname "$src")" && $cc -O2 $auto_init -I"$top/testsuite/model/include" \
 				-fplugin="$plugin" -c "$dir/patched.c" -o /dev/null) >"$dir/after.log" 2>&1 ||
 				echo "the patched file does not compile" >>"$report"
 			grep '\[faultline:' "$dir/after.log" | sed 's/^/after the patch: /' >>"$report"

@@ -43,3 +43,20 @@ int peek_user_page(unsigned long uaddr)
 	put_page(page);
 	return v;
 }
+
+/* uprobes' reference counter: a store through a pointer into the map. */
+int add_to_user_counter(struct mm_struct *mm, unsigned long vaddr, short d)
+{
+	struct page *page;
+	void *kaddr;
+	short *ptr;
+
+	if (get_user_pages_remote(mm, vaddr, 1, FOLL_WRITE, &page, NULL) != 1) /* expect: gup-unpinned */
+		return -EFAULT;
+	kaddr = kmap_local_page(page);
+	ptr = kaddr + (vaddr & (PAGE_SIZE - 1));
+	*ptr += d; /* expect-note: the page data is written through 'kmap_local_page' here */
+	kunmap_local(kaddr);
+	put_page(page);
+	return 0;
+}
